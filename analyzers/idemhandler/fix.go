@@ -1,0 +1,139 @@
+package idemhandler
+
+import (
+	"go/ast"
+	"go/types"
+	"strconv"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/routes"
+)
+
+// fixer builds the suggested fix that wraps a route in the platform
+// middleware, when exactly one middleware of the form
+// func(http.Handler) http.Handler is known.
+type fixer struct {
+	pass *analysis.Pass
+	mw   *types.Func // the one candidate, or nil
+}
+
+func newFixer(pass *analysis.Pass, dirs *directives.Result) *fixer {
+	f := &fixer{pass: pass}
+	var cands []*types.Func
+	for _, obj := range dirs.Objects(directives.Middleware) {
+		fn, ok := obj.(*types.Func)
+		if ok && fn.Signature().Recv() == nil && (fn.Exported() || fn.Pkg() == pass.Pkg) && plainMiddleware(fn.Signature()) {
+			cands = append(cands, fn)
+		}
+	}
+	if len(cands) == 1 {
+		f.mw = cands[0]
+	}
+	return f
+}
+
+// name returns how messages refer to the middleware.
+func (f *fixer) name() string {
+	if f.mw == nil {
+		return "the platform idempotency middleware"
+	}
+	if f.mw.Pkg() == f.pass.Pkg {
+		return f.mw.Name()
+	}
+	return f.mw.Pkg().Name() + "." + f.mw.Name()
+}
+
+// fix returns the edit wrapping rt in the middleware, or nil when the edit
+// is not mechanical (no single middleware, package not imported by the
+// file, unusual call shape).
+func (f *fixer) fix(rt *routes.Route) []analysis.SuggestedFix {
+	if f.mw == nil {
+		return nil
+	}
+	file := f.fileOf(rt.Call)
+	if file == nil {
+		return nil
+	}
+	mw, ok := f.qualifier(file, f.mw.Pkg())
+	if !ok {
+		return nil
+	}
+	mw += f.mw.Name()
+	sel, ok := ast.Unparen(rt.Call.Fun).(*ast.SelectorExpr)
+	if !ok || len(rt.Call.Args) < 2 {
+		return nil
+	}
+	var edits []analysis.TextEdit
+	h := rt.Call.Args[len(rt.Call.Args)-1]
+	switch {
+	case rt.Framework == "chi":
+		edits = []analysis.TextEdit{{Pos: sel.X.End(), End: sel.X.End(), NewText: []byte(".With(" + mw + ")")}}
+	case rt.Framework == "net/http" && sel.Sel.Name == "Handle":
+		edits = wrapArg(h, mw+"(", ")")
+	case rt.Framework == "net/http" && sel.Sel.Name == "HandleFunc":
+		httpName, ok := f.qualifier(file, types.NewPackage("net/http", "http"))
+		if !ok {
+			return nil
+		}
+		edits = append([]analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Handle")}},
+			wrapArg(h, mw+"("+httpName+"HandlerFunc(", "))")...)
+	default:
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: "Wrap the route in " + mw, TextEdits: edits}}
+}
+
+func wrapArg(x ast.Expr, before, after string) []analysis.TextEdit {
+	return []analysis.TextEdit{
+		{Pos: x.Pos(), End: x.Pos(), NewText: []byte(before)},
+		{Pos: x.End(), End: x.End(), NewText: []byte(after)},
+	}
+}
+
+func (f *fixer) fileOf(n ast.Node) *ast.File {
+	for _, file := range f.pass.Files {
+		if file.FileStart <= n.Pos() && n.Pos() < file.FileEnd {
+			return file
+		}
+	}
+	return nil
+}
+
+// qualifier returns the prefix that refers to pkg from file ("name.", or
+// "" for the current package), and false when the file does not import it.
+func (f *fixer) qualifier(file *ast.File, pkg *types.Package) (string, bool) {
+	if pkg.Path() == f.pass.Pkg.Path() {
+		return "", true
+	}
+	for _, imp := range file.Imports {
+		path, err := strconv.Unquote(imp.Path.Value)
+		if err != nil || path != pkg.Path() {
+			continue
+		}
+		if imp.Name != nil {
+			if imp.Name.Name == "_" || imp.Name.Name == "." {
+				return "", false
+			}
+			return imp.Name.Name + ".", true
+		}
+		for _, p := range f.pass.Pkg.Imports() {
+			if p.Path() == path {
+				return p.Name() + ".", true
+			}
+		}
+	}
+	return "", false
+}
+
+// plainMiddleware reports whether sig is func(http.Handler) http.Handler.
+func plainMiddleware(sig *types.Signature) bool {
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		isHTTPHandler(sig.Params().At(0).Type()) && isHTTPHandler(sig.Results().At(0).Type())
+}
+
+func isHTTPHandler(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Handler"
+}

@@ -1,0 +1,110 @@
+package idemhandler
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/checkdoc"
+	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/routes"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports mutating routes served without idempotency middleware.
+var Analyzer = &analysis.Analyzer{
+	Name:       "idemhandler",
+	Doc:        checkdoc.MustExtract(doc, "idemhandler"),
+	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemhandler",
+	Run:        safe.Run("idemhandler", run),
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, routes.Analyzer},
+	ResultType: reflect.TypeFor[*report.Findings](),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+	var findings []*report.Finding
+	var fixer *fixer
+	for _, rt := range pass.ResultOf[routes.Analyzer].(*routes.Result).Routes {
+		if !rt.Served || rt.Protected() != nil || rt.Unknown() {
+			continue
+		}
+		method := MutatingMethod(rt, cfg)
+		if method == "" || claimsDedup(pass.TypesInfo, dirs, rt.Body) {
+			continue
+		}
+		if fixer == nil {
+			fixer = newFixer(pass, dirs)
+		}
+		findings = append(findings, &report.Finding{
+			Pos: rt.Call.Pos(),
+			End: rt.Call.End(),
+			Message: fmt.Sprintf("%s %s is served without idempotency middleware (clients and proxies retry %s); wrap it in %s or exempt it with an ADR",
+				method, displayPath(rt.Path), method, fixer.name()),
+			Fixes: fixer.fix(rt),
+		})
+	}
+	return report.Emit(pass, "idemhandler", findings), nil
+}
+
+// MutatingMethod returns the mutating method a route serves: its own
+// method, or for a route of any method the first mutating method its
+// handler branches on. It returns "" for reads and naturally idempotent
+// methods.
+func MutatingMethod(rt *routes.Route, cfg *config.Config) string {
+	if rt.Method != "" {
+		if mutating(rt.Method, cfg) {
+			return rt.Method
+		}
+		return ""
+	}
+	for _, m := range rt.BranchMethods {
+		if mutating(m, cfg) {
+			return m
+		}
+	}
+	return ""
+}
+
+func mutating(method string, cfg *config.Config) bool {
+	switch method {
+	case "POST", "PATCH":
+		return true
+	case "PUT", "DELETE":
+		return !cfg.NaturallyIdempotent(method)
+	}
+	return false
+}
+
+// claimsDedup reports whether a handler body calls a dedup claim itself.
+func claimsDedup(info *types.Info, dirs *directives.Result, body *ast.BlockStmt) bool {
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			found = dirs.Is(typeutil.Callee(info, call), directives.Dedup)
+		}
+		return !found
+	})
+	return found
+}
+
+func displayPath(p string) string {
+	if p == "" {
+		return "(dynamic path)"
+	}
+	return p
+}

@@ -1,0 +1,29 @@
+package idemhandler_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/idemlint/idemlint/analyzers/idemhandler"
+)
+
+var testdata, _ = filepath.Abs(filepath.Join("..", "..", "testdata"))
+
+func TestIdemhandler(t *testing.T) {
+	analysistest.Run(t, testdata, idemhandler.Analyzer,
+		"idemhandler/chi",
+		"idemhandler/nethttp",
+		"idemhandler/helpers",
+		"idemhandler/methodless",
+		"idemhandler/unserved",
+		"idemhandler/strict",
+		"idemhandler/configured",
+		"idemhandler/exempt",
+	)
+}
+
+func TestSuggestedFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, idemhandler.Analyzer, "idemhandler/fix")
+}

@@ -1,0 +1,33 @@
+package analyzers
+
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+)
+
+// Suite runs every check and reports their findings as one analyzer named
+// idemlint. Hosts that show only root analyzers' diagnostics and prefix
+// them with the analyzer name unless it matches theirs (golangci-lint) use
+// it, so each finding appears once, named by its check.
+var Suite = &analysis.Analyzer{
+	Name:     "idemlint",
+	Doc:      "idemlint: run every idemlint check",
+	URL:      "https://pkg.go.dev/github.com/idemlint/idemlint",
+	Run:      safe.Run("idemlint", runSuite),
+	Requires: append([]*analysis.Analyzer{config.Analyzer}, All()...),
+}
+
+func runSuite(pass *analysis.Pass) (any, error) {
+	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	for _, c := range Checks {
+		for _, f := range pass.ResultOf[c.Analyzer].(*report.Findings).List {
+			if f.Exemption == nil && cfg.Enabled(f.Check) {
+				pass.Report(report.Diagnostic(f))
+			}
+		}
+	}
+	return nil, nil
+}

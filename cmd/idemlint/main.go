@@ -1,0 +1,46 @@
+// Command idemlint checks Go code against the idempotency standard.
+//
+// Standalone:
+//
+//	idemlint [-config FILE] [-fix] [-diff] [-json] [-test=false] [-C DIR] packages...
+//
+// As a vet tool:
+//
+//	go vet -vettool=$(command -v idemlint) ./...
+//
+// Exit status: 0 when clean, 3 when there are findings, 1 on error (bad
+// configuration, packages that do not load).
+package main
+
+import (
+	"flag"
+	"log"
+	"os"
+
+	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/idemlint/idemlint/analyzers"
+	"github.com/idemlint/idemlint/passes/config"
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("idemlint: ")
+	chdir()
+	// -config sets the config pass's own flag, so the standalone driver and
+	// go vet (which asks the tool for its flags) both accept it.
+	flag.Var(config.Analyzer.Flags.Lookup("config").Value, "config", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
+	multichecker.Main(analyzers.All()...)
+}
+
+// chdir handles a leading -C DIR, like the go command: change to DIR
+// before anything else.
+func chdir() {
+	if len(os.Args) < 3 || os.Args[1] != "-C" {
+		return
+	}
+	if err := os.Chdir(os.Args[2]); err != nil {
+		log.Fatal(err)
+	}
+	os.Args = append(os.Args[:1], os.Args[3:]...)
+}

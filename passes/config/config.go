@@ -1,0 +1,107 @@
+package config
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// CheckNames lists every public check, in documentation order.
+var CheckNames = []string{"idemhandler", "idemconsumer", "idemretry", "idembudget", "idemfailopen", "idemttl", "idemstore", "idemoverkill", "idemexempt"}
+
+// Built-in patterns. The financial path pattern matches one of the financial
+// words of the specification, singular or plural, as a whole path segment,
+// ignoring case.
+const (
+	defaultFinancialPathPattern = `(?i)(^|/)(pays?|payments?|charges?|refunds?|transfers?|payouts?|ledgers?|invoices?|billings?|checkouts?|wallets?|withdraws?|withdrawals?|deposits?|orders?|shipments?|fulfill?ments?)(/|$|\{)`
+	defaultADRPatternText       = `ADR-[0-9]+`
+)
+
+var (
+	defaultFinancialPath = regexp.MustCompile(defaultFinancialPathPattern)
+	defaultADRPattern    = regexp.MustCompile(anchor(defaultADRPatternText))
+)
+
+// anchor makes pattern match only a whole string.
+func anchor(pattern string) string { return `^(?:` + pattern + `)$` }
+
+// Config is the validated idemlint configuration of a package. Values
+// returned by the analyzer are shared between packages: do not modify them.
+type Config struct {
+	// Path is the file the configuration came from: "" for the built-in
+	// defaults, "golangci-lint settings" for plugin settings.
+	Path string
+
+	// Fully qualified names as written in the configuration, in the form
+	// "import/path.Name" or "import/path.Type.Member".
+	Middleware         []string // HTTP idempotency middleware (//idem:middleware)
+	ConsumerMiddleware []string // consumer dedup wrappers (//idem:consumer)
+	Dedup              []string // dedup claims (//idem:dedup)
+	FailOpen           []string // fail-open options and fields (//idem:failopen)
+	TTL                []string // dedup window options and fields (//idem:ttl)
+	LocalStore         []string // in-process stores (//idem:localstore)
+
+	// FinancialPaths match financial route paths; financial.paths replaces
+	// the default list.
+	FinancialPaths []*regexp.Regexp
+	// FinancialCalls are the configured money-moving functions, in addition
+	// to the built-in ones (which this package does not list).
+	FinancialCalls []string
+
+	MinTTL          time.Duration // minimum dedup window (default 24h)
+	MinTTLFinancial time.Duration // minimum dedup window on financial routes (default 72h)
+
+	// KeyHeaders are the idempotency key headers, as written.
+	KeyHeaders []string
+	// NaturallyIdempotentMethods are upper-case HTTP methods that are not
+	// reported as mutating; an explicit empty list means none.
+	NaturallyIdempotentMethods []string
+
+	// ADRPattern matches a whole ADR id (the pattern is anchored).
+	ADRPattern *regexp.Regexp
+	// ADRDir is the absolute directory holding ADR documents, "" when unset.
+	ADRDir string
+
+	// Tests reports findings in _test.go files.
+	Tests bool
+
+	enabled map[string]bool // enabled checks
+}
+
+// Default returns the built-in configuration: every check enabled.
+func Default() *Config {
+	c := &Config{
+		FinancialPaths:             []*regexp.Regexp{defaultFinancialPath},
+		MinTTL:                     24 * time.Hour,
+		MinTTLFinancial:            72 * time.Hour,
+		KeyHeaders:                 []string{"Idempotency-Key", "X-Idempotency-Key"},
+		NaturallyIdempotentMethods: []string{"PUT", "DELETE"},
+		ADRPattern:                 defaultADRPattern,
+		enabled:                    make(map[string]bool, len(CheckNames)),
+	}
+	for _, name := range CheckNames {
+		c.enabled[name] = true
+	}
+	return c
+}
+
+// Enabled reports whether the named check is enabled by the checks setting.
+func (c *Config) Enabled(check string) bool { return c.enabled[check] }
+
+// NaturallyIdempotent reports whether the HTTP method, in any case, is
+// configured as naturally idempotent.
+func (c *Config) NaturallyIdempotent(method string) bool {
+	return slices.Contains(c.NaturallyIdempotentMethods, strings.ToUpper(method))
+}
+
+// FinancialPath reports whether any financial pattern matches the route
+// path.
+func (c *Config) FinancialPath(path string) bool {
+	for _, re := range c.FinancialPaths {
+		if re.MatchString(path) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,1 @@
+package a // want "tests=true"

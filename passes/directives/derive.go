@@ -1,0 +1,89 @@
+package directives
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// deriveMiddleware gives the Middleware role to functions of the package
+// that apply platform middleware and have the shape of a middleware (they
+// return a function, or take and return a handler), such as
+//
+//	func protect(h http.Handler) http.Handler { return idem.Middleware(h) }
+//
+// It iterates to a fixed point so that wrappers of wrappers count too.
+func (r *Result) deriveMiddleware(pass *analysis.Pass) {
+	type candidate struct {
+		obj  types.Object
+		body *ast.BlockStmt
+	}
+	var cands []candidate
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if ok && r.Kind(obj)&Middleware == 0 && middlewareShaped(obj.Signature()) {
+				cands = append(cands, candidate{obj, fd.Body})
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for i, c := range cands {
+			if c.obj == nil || !r.UsesMiddleware(pass.TypesInfo, c.body) {
+				continue
+			}
+			r.kinds[c.obj] |= Middleware
+			cands[i].obj = nil
+			changed = true
+		}
+	}
+}
+
+// UsesMiddleware reports whether node refers to platform middleware.
+func (r *Result) UsesMiddleware(info *types.Info, node ast.Node) bool {
+	found := false
+	ast.Inspect(node, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !found {
+			if obj := info.Uses[id]; obj != nil && r.Is(obj, Middleware) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// middlewareShaped reports whether sig returns a function, or takes and
+// returns a handler-like value (a function or interface).
+func middlewareShaped(sig *types.Signature) bool {
+	res := sig.Results()
+	if res.Len() == 0 {
+		return false
+	}
+	if _, ok := res.At(0).Type().Underlying().(*types.Signature); ok {
+		return true
+	}
+	if !handlerLike(res.At(0).Type()) {
+		return false
+	}
+	for i := range sig.Params().Len() {
+		if handlerLike(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func handlerLike(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Signature, *types.Interface:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,126 @@
+package routes
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+const chiPath = "github.com/go-chi/chi/v5"
+
+// chiMethods maps chi's per-method registration helpers to their method.
+var chiMethods = map[string]string{
+	"Connect": "CONNECT", "Delete": "DELETE", "Get": "GET", "Head": "HEAD",
+	"Options": "OPTIONS", "Patch": "PATCH", "Post": "POST", "Put": "PUT", "Trace": "TRACE",
+}
+
+// chiCall models go-chi/chi v5. Use is order-independent in chi (it panics
+// when called after a route), With and Group create inline routers that
+// inherit the parent's middleware, Route and Mount attach sub-routers
+// below a prefix.
+func chiCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool) {
+	sig := fn.Signature()
+	if sig.Recv() == nil {
+		switch fn.Name() {
+		case "NewRouter", "NewMux":
+			return e.newRouter("chi"), true
+		case "Chain":
+			return e.middlewareArgs(fr, call.Args), true
+		}
+		return nil, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	recv := e.eval(fr, sel.X)
+	if isNamed(sig.Recv().Type(), chiPath, "Middlewares") {
+		mws, _ := recv.(mwList)
+		if (fn.Name() == "Handler" || fn.Name() == "HandlerFunc") && len(call.Args) == 1 {
+			if h := e.asHandler(e.eval(fr, call.Args[0])); h != nil {
+				return h.wrap(mws...), true
+			}
+		}
+		return nil, true
+	}
+	r := e.asRouter(recv, "chi")
+	arg := func(i int) value {
+		if i < len(call.Args) {
+			return e.eval(fr, call.Args[i])
+		}
+		return nil
+	}
+	str := func(i int) (string, bool) {
+		if i < len(call.Args) {
+			return stringConst(e.pass.TypesInfo, call.Args[i])
+		}
+		return "", false
+	}
+	switch name := fn.Name(); name {
+	case "Use":
+		r.mws = append(r.mws, e.middlewareArgs(fr, call.Args)...)
+	case "With":
+		child := e.newRouter("chi")
+		r.mounts = append(r.mounts, &mount{mws: e.middlewareArgs(fr, call.Args), h: &handler{router: child}})
+		return child, true
+	case "Group", "Route":
+		child := e.newRouter("chi")
+		prefix := ""
+		fnArg := 0
+		if name == "Route" {
+			fnArg = 1
+			var ok bool
+			if prefix, ok = str(0); !ok {
+				return child, true // unknown prefix: the sub-tree is not followed
+			}
+		}
+		r.mounts = append(r.mounts, &mount{prefix: prefix, h: &handler{router: child}})
+		if fnArg < len(call.Args) {
+			switch cb := e.eval(fr, call.Args[fnArg]).(type) {
+			case litRef:
+				e.callLit(fr, cb.lit, child)
+			case funcRef:
+				e.callLocal(cb.fn, nil, []value{child})
+			}
+		}
+		return child, true
+	case "Mount":
+		prefix, ok := str(0)
+		h := e.asHandler(arg(1))
+		if ok && h != nil {
+			r.mounts = append(r.mounts, &mount{prefix: prefix, h: h})
+		}
+	case "Handle", "HandleFunc":
+		if p, ok := str(0); ok && len(call.Args) == 2 {
+			method, path := splitPattern(p)
+			e.register(r, method, path, call, call.Args[1], arg(1), nil)
+		}
+	case "Method", "MethodFunc":
+		m, ok1 := str(0)
+		p, ok2 := str(1)
+		if ok1 && ok2 && len(call.Args) == 3 {
+			e.register(r, strings.ToUpper(m), p, call, call.Args[2], arg(2), nil)
+		}
+	default:
+		method, ok := chiMethods[name]
+		if !ok {
+			return nil, false
+		}
+		if p, ok := str(0); ok && len(call.Args) == 2 {
+			e.register(r, method, p, call, call.Args[1], arg(1), nil)
+		} else if len(call.Args) == 2 {
+			e.register(r, method, "", call, call.Args[1], arg(1), nil)
+		}
+	}
+	return nil, true
+}
+
+// middlewareArgs evaluates a list of middleware arguments (variadic,
+// possibly spread with ...).
+func (e *evaluator) middlewareArgs(fr *frame, args []ast.Expr) mwList {
+	var mws mwList
+	for _, a := range args {
+		mws = append(mws, e.asMiddleware(e.eval(fr, a), a)...)
+	}
+	return mws
+}

@@ -1,0 +1,16 @@
+// Package routes defines an analysis pass that builds a router-neutral
+// model of the HTTP routes of a package: each route's method, full path,
+// handler and ordered middleware chain. It does not report diagnostics.
+//
+// The pass evaluates the package's functions abstractly: it follows
+// routers, handlers and middleware through local variables, package-level
+// variables, struct fields, helper functions of the same package (with the
+// router they are called with), sub-routers, mounts and wrapping, up to
+// the place the router is served (http.ListenAndServe, http.Server and the
+// like). A route's chain is complete only when its router is served in the
+// package; other routes are kept, marked as not served, for the inventory.
+//
+// Framework knowledge lives in one file per router (nethttp.go, chi.go):
+// a table from the framework's functions to their effect on the model.
+// A package that imports no supported router costs nothing.
+package routes

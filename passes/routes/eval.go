@@ -1,0 +1,755 @@
+package routes
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/directives"
+)
+
+// Abstract values. A value is one of *router, *handler, mwList, *slot,
+// funcRef, litRef, or nil (unknown).
+type value any
+
+// A router is a router or mux instance. Routers that turn out to be the
+// same instance (a constructor result stored in a field) are united.
+type router struct {
+	rep       *router // union-find link; nil for a representative
+	framework string
+	mws       []Middleware
+	regs      []*reg
+	mounts    []*mount
+}
+
+func (r *router) find() *router {
+	for r.rep != nil {
+		r = r.rep
+	}
+	return r
+}
+
+// unite merges b into a.
+func unite(a, b *router) {
+	a, b = a.find(), b.find()
+	if a == b {
+		return
+	}
+	if a.framework == "" {
+		a.framework = b.framework
+	}
+	a.mws = append(a.mws, b.mws...)
+	a.regs = append(a.regs, b.regs...)
+	a.mounts = append(a.mounts, b.mounts...)
+	b.rep = a
+	b.mws, b.regs, b.mounts = nil, nil, nil
+}
+
+// A handler is a handler value: a target wrapped in middleware.
+type handler struct {
+	mws    []Middleware // outermost first
+	router *router      // the target is a router
+	slot   *slot        // the target is a package-level variable or field
+	fn     *types.Func  // the target is a function or method
+	lit    *ast.FuncLit // the target is a function literal
+	strip  string       // http.StripPrefix prefix
+}
+
+func (h *handler) wrap(mws ...Middleware) *handler {
+	c := *h
+	c.mws = append(append([]Middleware(nil), mws...), h.mws...)
+	return &c
+}
+
+// A reg is one route registration.
+type reg struct {
+	framework string
+	method    string
+	path      string
+	call      *ast.CallExpr
+	expr      ast.Expr // handler expression
+	h         *handler
+	mws       []Middleware // route-level middleware
+}
+
+// A mount attaches a sub-tree below a router.
+type mount struct {
+	prefix string
+	method string
+	mws    []Middleware
+	h      *handler
+}
+
+// A slot is a package-level variable or struct field holding a router or
+// handler; every function of the package sees the same slot.
+type slot struct {
+	router  *router
+	handler *handler
+}
+
+type mwList []Middleware
+
+type funcRef struct{ fn *types.Func }
+
+type litRef struct{ lit *ast.FuncLit }
+
+// served records a handler served to the network.
+type served struct {
+	h   *handler
+	pos token.Pos
+}
+
+// evaluator walks the functions of one package.
+type evaluator struct {
+	pass    *analysis.Pass
+	dirs    *directives.Result
+	decls   map[*types.Func]*ast.FuncDecl
+	slots   map[types.Object]*slot
+	routers []*router
+	served  []served
+
+	defaultMux *router
+	memo       map[*types.Func]value // results of context-free evaluations
+	active     map[*types.Func]bool
+	budget     int // remaining context-sensitive evaluations
+}
+
+// frame is the local state of one function evaluation.
+type frame struct {
+	env     map[types.Object]value
+	cond    int       // depth of conditional blocks
+	condPos token.Pos // start of the outermost conditional block
+	results []value
+	returns int
+}
+
+func newEvaluator(pass *analysis.Pass, dirs *directives.Result) *evaluator {
+	e := &evaluator{
+		pass:   pass,
+		dirs:   dirs,
+		decls:  make(map[*types.Func]*ast.FuncDecl),
+		slots:  make(map[types.Object]*slot),
+		memo:   make(map[*types.Func]value),
+		active: make(map[*types.Func]bool),
+		budget: 5000,
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					e.decls[fn] = fd
+				}
+			}
+		}
+	}
+	return e
+}
+
+func (e *evaluator) newRouter(framework string) *router {
+	r := &router{framework: framework}
+	e.routers = append(e.routers, r)
+	return r
+}
+
+// run evaluates package-level variables, then every function once.
+func (e *evaluator) run() {
+	global := &frame{env: map[types.Object]value{}}
+	for _, f := range e.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				e.valueSpec(global, spec.(*ast.ValueSpec))
+			}
+		}
+	}
+	for _, f := range e.pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := e.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					e.callLocal(fn, nil, nil)
+				}
+			}
+		}
+	}
+}
+
+// callLocal evaluates a function of the package. With no argument values
+// the evaluation is context-free and done once; otherwise the parameters
+// are bound to the arguments' values.
+func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
+	fd := e.decls[fn]
+	if fd == nil || e.active[fn] {
+		return nil
+	}
+	contextual := recv != nil
+	for _, a := range args {
+		contextual = contextual || a != nil
+	}
+	if !contextual {
+		if v, ok := e.memo[fn]; ok {
+			return v
+		}
+		e.memo[fn] = nil
+	} else {
+		if e.budget <= 0 {
+			return nil
+		}
+		e.budget--
+	}
+	e.active[fn] = true
+	defer delete(e.active, fn)
+	safe.At(e.pass, fd.Pos())
+
+	fr := &frame{env: map[types.Object]value{}}
+	if contextual {
+		if recv != nil && fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
+			fr.env[e.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]] = recv
+		}
+		e.bindParams(fr, fn.Signature(), fd.Type.Params, args)
+	}
+	e.block(fr, fd.Body.List)
+	var result value
+	if fr.returns > 0 && len(fr.results) == fr.returns {
+		result = fr.results[0]
+		for _, r := range fr.results[1:] {
+			if !same(r, result) {
+				result = nil
+			}
+		}
+	}
+	if !contextual {
+		e.memo[fn] = result
+	}
+	return result
+}
+
+func (e *evaluator) bindParams(fr *frame, sig *types.Signature, params *ast.FieldList, args []value) {
+	i := 0
+	for _, field := range params.List {
+		for _, name := range field.Names {
+			obj := e.pass.TypesInfo.Defs[name]
+			if sig.Variadic() && i == sig.Params().Len()-1 {
+				var mws mwList
+				for _, a := range args[min(i, len(args)):] {
+					mws = append(mws, e.asMiddleware(a, name)...)
+				}
+				fr.env[obj] = mws
+			} else if i < len(args) {
+				fr.env[obj] = args[i]
+			}
+			i++
+		}
+	}
+}
+
+// callLit evaluates a function literal in place, binding its parameters.
+func (e *evaluator) callLit(fr *frame, lit *ast.FuncLit, args ...value) {
+	inner := &frame{env: make(map[types.Object]value, len(fr.env)), cond: fr.cond, condPos: fr.condPos}
+	for k, v := range fr.env {
+		inner.env[k] = v
+	}
+	if sig, ok := e.pass.TypesInfo.TypeOf(lit).(*types.Signature); ok {
+		e.bindParams(inner, sig, lit.Type.Params, args)
+	}
+	e.block(inner, lit.Body.List)
+	for k, v := range inner.env {
+		if _, ok := fr.env[k]; ok {
+			fr.env[k] = v
+		}
+	}
+}
+
+func (e *evaluator) block(fr *frame, stmts []ast.Stmt) {
+	for _, s := range stmts {
+		e.stmt(fr, s)
+	}
+}
+
+// condBlock evaluates statements that may or may not run.
+func (e *evaluator) condBlock(fr *frame, pos token.Pos, stmts []ast.Stmt) {
+	if fr.cond == 0 {
+		fr.condPos = pos
+	}
+	fr.cond++
+	e.block(fr, stmts)
+	fr.cond--
+}
+
+func (e *evaluator) stmt(fr *frame, s ast.Stmt) {
+	switch s := s.(type) {
+	case *ast.ExprStmt:
+		e.eval(fr, s.X)
+	case *ast.AssignStmt:
+		e.assign(fr, s.Lhs, s.Rhs)
+	case *ast.DeclStmt:
+		if gd, ok := s.Decl.(*ast.GenDecl); ok && gd.Tok == token.VAR {
+			for _, spec := range gd.Specs {
+				e.valueSpec(fr, spec.(*ast.ValueSpec))
+			}
+		}
+	case *ast.ReturnStmt:
+		fr.returns++
+		if len(s.Results) > 0 {
+			fr.results = append(fr.results, e.eval(fr, s.Results[0]))
+			for _, r := range s.Results[1:] {
+				e.eval(fr, r)
+			}
+		}
+	case *ast.BlockStmt:
+		e.block(fr, s.List)
+	case *ast.IfStmt:
+		if s.Init != nil {
+			e.stmt(fr, s.Init)
+		}
+		e.eval(fr, s.Cond)
+		e.condBlock(fr, s.Pos(), s.Body.List)
+		if s.Else != nil {
+			e.condBlock(fr, s.Pos(), []ast.Stmt{s.Else})
+		}
+	case *ast.ForStmt:
+		if s.Init != nil {
+			e.stmt(fr, s.Init)
+		}
+		e.condBlock(fr, s.Pos(), s.Body.List)
+	case *ast.RangeStmt:
+		e.eval(fr, s.X)
+		e.condBlock(fr, s.Pos(), s.Body.List)
+	case *ast.SwitchStmt:
+		if s.Init != nil {
+			e.stmt(fr, s.Init)
+		}
+		for _, c := range s.Body.List {
+			e.condBlock(fr, s.Pos(), c.(*ast.CaseClause).Body)
+		}
+	case *ast.TypeSwitchStmt:
+		for _, c := range s.Body.List {
+			e.condBlock(fr, s.Pos(), c.(*ast.CaseClause).Body)
+		}
+	case *ast.SelectStmt:
+		for _, c := range s.Body.List {
+			e.condBlock(fr, s.Pos(), c.(*ast.CommClause).Body)
+		}
+	case *ast.GoStmt:
+		e.eval(fr, s.Call)
+	case *ast.DeferStmt:
+		e.eval(fr, s.Call)
+	case *ast.LabeledStmt:
+		e.stmt(fr, s.Stmt)
+	}
+}
+
+func (e *evaluator) valueSpec(fr *frame, spec *ast.ValueSpec) {
+	lhs := make([]ast.Expr, len(spec.Names))
+	for i, n := range spec.Names {
+		lhs[i] = n
+	}
+	e.assign(fr, lhs, spec.Values)
+}
+
+func (e *evaluator) assign(fr *frame, lhs, rhs []ast.Expr) {
+	vals := make([]value, len(lhs))
+	if len(rhs) == len(lhs) {
+		for i, r := range rhs {
+			vals[i] = e.eval(fr, r)
+		}
+	} else {
+		for i, r := range rhs {
+			v := e.eval(fr, r)
+			if i == 0 {
+				vals[0] = v
+			}
+		}
+	}
+	for i, l := range lhs {
+		e.store(fr, l, vals[i])
+	}
+}
+
+// store assigns v to the variable, field or slot denoted by lhs.
+func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
+	lhs = ast.Unparen(lhs)
+	if sel, ok := lhs.(*ast.SelectorExpr); ok && e.serverHandlerField(fr, sel, v) {
+		return
+	}
+	obj := e.lhsObject(lhs)
+	if obj == nil {
+		return
+	}
+	if s := e.slotFor(obj); s != nil {
+		switch v := v.(type) {
+		case *router:
+			unite(s.routerNode(e), v)
+		case *handler:
+			if v.router != nil && len(v.mws) == 0 && v.strip == "" {
+				unite(s.routerNode(e), v.router)
+			} else {
+				s.handler = v
+			}
+		}
+		return
+	}
+	if old, had := fr.env[obj]; had && fr.cond > 0 && obj.Pos() < fr.condPos && !same(old, v) {
+		fr.env[obj] = nil // assigned on some paths only: unknown
+		return
+	}
+	fr.env[obj] = v
+}
+
+func (e *evaluator) lhsObject(lhs ast.Expr) types.Object {
+	switch lhs := lhs.(type) {
+	case *ast.Ident:
+		if obj := e.pass.TypesInfo.Defs[lhs]; obj != nil {
+			return obj
+		}
+		return e.pass.TypesInfo.Uses[lhs]
+	case *ast.SelectorExpr:
+		if sel := e.pass.TypesInfo.Selections[lhs]; sel != nil && sel.Kind() == types.FieldVal {
+			return sel.Obj()
+		}
+		return e.pass.TypesInfo.Uses[lhs.Sel]
+	case *ast.StarExpr:
+		return e.lhsObject(ast.Unparen(lhs.X))
+	}
+	return nil
+}
+
+// slotFor returns the shared slot of a package-level variable or a field
+// of a type of this package, or nil for local variables.
+func (e *evaluator) slotFor(obj types.Object) *slot {
+	v, ok := obj.(*types.Var)
+	if !ok || v.Pkg() != e.pass.Pkg {
+		return nil
+	}
+	if !v.IsField() && v.Parent() != e.pass.Pkg.Scope() {
+		return nil
+	}
+	s := e.slots[obj]
+	if s == nil {
+		s = &slot{}
+		e.slots[obj] = s
+	}
+	return s
+}
+
+func (s *slot) routerNode(e *evaluator) *router {
+	if s.router == nil {
+		s.router = e.newRouter("")
+	}
+	return s.router.find()
+}
+
+// eval returns the abstract value of x, evaluating the calls inside it.
+func (e *evaluator) eval(fr *frame, x ast.Expr) value {
+	switch x := x.(type) {
+	case *ast.ParenExpr:
+		return e.eval(fr, x.X)
+	case *ast.Ident:
+		obj := e.pass.TypesInfo.Uses[x]
+		if obj == nil {
+			obj = e.pass.TypesInfo.Defs[x]
+		}
+		return e.objValue(fr, obj)
+	case *ast.SelectorExpr:
+		if sel := e.pass.TypesInfo.Selections[x]; sel != nil {
+			switch sel.Kind() {
+			case types.FieldVal:
+				e.eval(fr, x.X)
+				if s := e.slotFor(sel.Obj()); s != nil {
+					return s
+				}
+				return nil
+			case types.MethodVal:
+				e.eval(fr, x.X)
+				return funcRef{sel.Obj().(*types.Func)}
+			}
+			return nil
+		}
+		return e.objValue(fr, e.pass.TypesInfo.Uses[x.Sel])
+	case *ast.CallExpr:
+		return e.call(fr, x)
+	case *ast.FuncLit:
+		return litRef{x}
+	case *ast.UnaryExpr:
+		return e.eval(fr, x.X)
+	case *ast.StarExpr:
+		return e.eval(fr, x.X)
+	case *ast.CompositeLit:
+		return e.compositeLit(fr, x)
+	case *ast.KeyValueExpr:
+		return e.eval(fr, x.Value)
+	case *ast.BinaryExpr:
+		e.eval(fr, x.X)
+		e.eval(fr, x.Y)
+	case *ast.IndexExpr:
+		e.eval(fr, x.X)
+		e.eval(fr, x.Index)
+	case *ast.TypeAssertExpr:
+		e.eval(fr, x.X)
+	}
+	return nil
+}
+
+func (e *evaluator) objValue(fr *frame, obj types.Object) value {
+	switch obj := obj.(type) {
+	case *types.Func:
+		return funcRef{obj}
+	case *types.Var:
+		if v, ok := fr.env[obj]; ok {
+			return v
+		}
+		if s := e.slotFor(obj); s != nil {
+			return s
+		}
+		if obj.Pkg() != nil && obj.Pkg().Path() == "net/http" && obj.Name() == "DefaultServeMux" {
+			return e.defaultServeMux()
+		}
+	}
+	return nil
+}
+
+func (e *evaluator) defaultServeMux() *router {
+	if e.defaultMux == nil {
+		e.defaultMux = e.newRouter(netHTTP)
+	}
+	return e.defaultMux.find()
+}
+
+func (e *evaluator) compositeLit(fr *frame, lit *ast.CompositeLit) value {
+	if e.serverLiteral(fr, lit) {
+		return nil
+	}
+	t := e.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return nil
+	}
+	if _, ok := t.Underlying().(*types.Slice); ok {
+		var mws mwList
+		for _, elt := range lit.Elts {
+			v := e.eval(fr, elt)
+			if isMiddlewareType(e.pass.TypesInfo.TypeOf(elt)) {
+				mws = append(mws, e.asMiddleware(v, elt)...)
+			}
+		}
+		if mws != nil {
+			return mws
+		}
+		return nil
+	}
+	for _, elt := range lit.Elts {
+		e.eval(fr, elt)
+	}
+	if fn := serveHTTPMethod(t); fn != nil {
+		return funcRef{fn}
+	}
+	return nil
+}
+
+// call evaluates a call expression.
+func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
+	info := e.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			return e.eval(fr, call.Args[0]) // conversion, e.g. http.HandlerFunc(f)
+		}
+		return nil
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn != nil && fn.Pkg() != nil {
+		if table := frameworks[fn.Pkg().Path()]; table != nil {
+			if v, ok := table(e, fr, call, fn); ok {
+				return v
+			}
+		}
+	}
+	var recv value
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && info.Selections[sel] != nil {
+		recv = e.eval(fr, sel.X)
+	}
+	args := make([]value, len(call.Args))
+	for i, a := range call.Args {
+		if lit, ok := a.(*ast.FuncLit); ok && !isHandlerFunc(info.TypeOf(lit)) {
+			e.callLit(fr, lit) // a callback that runs the code it wraps (errgroup.Go, ...)
+			continue
+		}
+		args[i] = e.eval(fr, a)
+	}
+	if fn == nil {
+		// A call of a function value: a literal called in place, or a
+		// middleware applied to a handler.
+		callee := e.eval(fr, call.Fun)
+		if lit, ok := callee.(litRef); ok {
+			e.callLit(fr, lit.lit, args...)
+			return nil
+		}
+		if len(args) == 1 && callee != nil {
+			if h := e.asHandler(args[0]); h != nil {
+				return h.wrap(e.asMiddleware(callee, call.Fun)...)
+			}
+		}
+		// Code we cannot see may add middleware to the routers it gets.
+		for _, a := range args {
+			if r, ok := a.(*router); ok {
+				r = r.find()
+				r.mws = append(r.mws, Middleware{Name: types.ExprString(call.Fun), Pos: call.Pos(), Unknown: true})
+			}
+		}
+		return nil
+	}
+	if _, local := e.decls[fn]; local {
+		if !e.passesRouter(fn, recv) {
+			recv = nil
+		}
+		return e.callLocal(fn, recv, args)
+	}
+	return e.external(call, fn, args)
+}
+
+// passesRouter reports whether a method's receiver value matters.
+func (e *evaluator) passesRouter(fn *types.Func, recv value) bool {
+	switch recv.(type) {
+	case *router, *handler, mwList:
+		return true
+	}
+	return false
+}
+
+// external models a call to a function of another package that no
+// framework table knows: platform middleware, other wrappers, or opaque.
+func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) value {
+	mw := e.middlewareOf(fn, call.Fun)
+	sig := fn.Signature()
+	for i, a := range args {
+		var pt types.Type
+		if i < sig.Params().Len() {
+			pt = sig.Params().At(i).Type()
+		} else if sig.Variadic() {
+			pt = sig.Params().At(sig.Params().Len() - 1).Type()
+		}
+		switch a := a.(type) {
+		case *router, *handler, *slot, funcRef, litRef:
+			if r, ok := a.(*router); ok && pt != nil && !isHTTPHandlerType(pt) {
+				// The function takes the router itself and may add
+				// middleware we cannot see.
+				r.find().mws = append(r.find().mws, Middleware{Name: fn.Name(), Obj: fn, Pos: call.Pos(), Unknown: !mw.Platform, Platform: mw.Platform})
+				continue
+			}
+			if sig.Results().Len() > 0 && handlerResult(sig.Results().At(0).Type()) {
+				if h := e.asHandler(a); h != nil {
+					return h.wrap(mw)
+				}
+			}
+		}
+	}
+	if sig.Results().Len() > 0 && isMiddlewareType(sig.Results().At(0).Type()) {
+		return mwList{mw}
+	}
+	return nil
+}
+
+// middlewareOf describes fn used as, or building, middleware.
+func (e *evaluator) middlewareOf(fn *types.Func, x ast.Expr) Middleware {
+	return Middleware{
+		Name:     types.ExprString(x),
+		Obj:      fn,
+		Pos:      x.Pos(),
+		Platform: e.dirs.Is(fn, directives.Middleware),
+	}
+}
+
+// asMiddleware converts a value to the middleware it denotes.
+func (e *evaluator) asMiddleware(v value, x ast.Expr) []Middleware {
+	switch v := v.(type) {
+	case mwList:
+		return v
+	case funcRef:
+		return []Middleware{e.middlewareOf(v.fn, x)}
+	case litRef:
+		return []Middleware{{Name: "func literal", Pos: x.Pos(), Platform: e.dirs.UsesMiddleware(e.pass.TypesInfo, v.lit.Body)}}
+	}
+	return []Middleware{{Name: types.ExprString(x), Pos: x.Pos(), Unknown: true}}
+}
+
+// asHandler converts a value to a handler, or nil.
+func (e *evaluator) asHandler(v value) *handler {
+	switch v := v.(type) {
+	case *handler:
+		return v
+	case *router:
+		return &handler{router: v}
+	case *slot:
+		return &handler{slot: v}
+	case funcRef:
+		return &handler{fn: v.fn}
+	case litRef:
+		return &handler{lit: v.lit}
+	}
+	return nil
+}
+
+// asRouter converts a receiver value to a router. An unknown receiver
+// yields a fresh router that is never served.
+func (e *evaluator) asRouter(v value, framework string) *router {
+	var r *router
+	switch v := v.(type) {
+	case *router:
+		r = v
+	case *slot:
+		r = v.routerNode(e)
+	case *handler:
+		if v.router != nil && len(v.mws) == 0 {
+			r = v.router
+		}
+	}
+	if r == nil {
+		r = e.newRouter(framework)
+	}
+	r = r.find()
+	if r.framework == "" {
+		r.framework = framework
+	}
+	return r
+}
+
+// register records a route registration, or a mount when the handler is
+// itself a router.
+func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr, hx ast.Expr, hv value, mws []Middleware) {
+	h := e.asHandler(hv)
+	if h == nil {
+		h = &handler{}
+	}
+	if h.router != nil || h.slot != nil {
+		prefix := ""
+		if h.strip != "" {
+			prefix = h.strip
+		}
+		r.mounts = append(r.mounts, &mount{prefix: prefix, method: method, mws: mws, h: h})
+		return
+	}
+	r.regs = append(r.regs, &reg{framework: r.framework, method: method, path: path, call: call, expr: hx, h: h, mws: mws})
+}
+
+func (e *evaluator) serve(h *handler, pos token.Pos) {
+	if h != nil {
+		e.served = append(e.served, served{h, pos})
+	}
+}
+
+// same reports whether two values are the same abstract value.
+func same(a, b value) bool {
+	switch a.(type) {
+	case mwList:
+		return false
+	}
+	switch b.(type) {
+	case mwList:
+		return false
+	}
+	return a == b
+}

@@ -1,0 +1,149 @@
+package routes
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+const netHTTP = "net/http"
+
+// callTable interprets a call to a framework function. It reports false
+// when the call is not one it models.
+type callTable func(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool)
+
+// frameworks maps a framework's import path to its call table. It is
+// filled in init because the tables call back into the evaluator.
+var frameworks map[string]callTable
+
+func init() {
+	frameworks = map[string]callTable{
+		netHTTP: netHTTPCall,
+		chiPath: chiCall,
+	}
+}
+
+// netHTTPCall models net/http: ServeMux registration (Go 1.22 patterns),
+// the package-level DefaultServeMux helpers, wrappers and servers.
+func netHTTPCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool) {
+	arg := func(i int) value {
+		if i < len(call.Args) {
+			return e.eval(fr, call.Args[i])
+		}
+		return nil
+	}
+	recv := fn.Signature().Recv()
+	switch {
+	case recv == nil && fn.Name() == "NewServeMux":
+		return e.newRouter(netHTTP), true
+	case recv == nil && (fn.Name() == "Handle" || fn.Name() == "HandleFunc"),
+		recv != nil && isNamed(recv.Type(), netHTTP, "ServeMux") && (fn.Name() == "Handle" || fn.Name() == "HandleFunc"):
+		var mux *router
+		if recv == nil {
+			mux = e.defaultServeMux()
+		} else {
+			mux = e.asRouter(e.eval(fr, ast.Unparen(call.Fun).(*ast.SelectorExpr).X), netHTTP)
+		}
+		if len(call.Args) != 2 {
+			return nil, true
+		}
+		method, path := "", ""
+		if p, ok := stringConst(e.pass.TypesInfo, call.Args[0]); ok {
+			method, path = splitPattern(p)
+		}
+		e.register(mux, method, path, call, call.Args[1], arg(1), nil)
+		return nil, true
+	case recv == nil && (fn.Name() == "ListenAndServe" || fn.Name() == "Serve"):
+		e.serveArg(fr, call, 1)
+		return nil, true
+	case recv == nil && fn.Name() == "ListenAndServeTLS":
+		e.serveArg(fr, call, 3)
+		return nil, true
+	case recv == nil && fn.Name() == "ServeTLS":
+		e.serveArg(fr, call, 1)
+		return nil, true
+	case recv == nil && fn.Name() == "StripPrefix" && len(call.Args) == 2:
+		h := e.asHandler(arg(1))
+		if h == nil {
+			return nil, true
+		}
+		c := *h
+		if p, ok := stringConst(e.pass.TypesInfo, call.Args[0]); ok {
+			c.strip = p
+		}
+		return &c, true
+	case recv == nil && (fn.Name() == "TimeoutHandler" || fn.Name() == "MaxBytesHandler" || fn.Name() == "AllowQuerySemicolons"):
+		h := e.asHandler(arg(0))
+		for i := 1; i < len(call.Args); i++ {
+			e.eval(fr, call.Args[i])
+		}
+		if h == nil {
+			return nil, true
+		}
+		return h.wrap(Middleware{Name: "http." + fn.Name(), Obj: fn, Pos: call.Pos()}), true
+	}
+	return nil, false
+}
+
+// serveArg records the handler argument i of a serving call; nil serves
+// the DefaultServeMux.
+func (e *evaluator) serveArg(fr *frame, call *ast.CallExpr, i int) {
+	for j, a := range call.Args {
+		if j != i {
+			e.eval(fr, a)
+		}
+	}
+	if i >= len(call.Args) {
+		return
+	}
+	if id, ok := ast.Unparen(call.Args[i]).(*ast.Ident); ok && id.Name == "nil" && e.pass.TypesInfo.Uses[id] == types.Universe.Lookup("nil") {
+		e.serve(&handler{router: e.defaultServeMux()}, call.Pos())
+		return
+	}
+	e.serve(e.asHandler(e.eval(fr, call.Args[i])), call.Pos())
+}
+
+// serverLiteral handles http.Server{Handler: h}: h is served; a server
+// without a handler serves the DefaultServeMux.
+func (e *evaluator) serverLiteral(fr *frame, lit *ast.CompositeLit) bool {
+	if !isNamed(e.pass.TypesInfo.TypeOf(lit), netHTTP, "Server") {
+		return false
+	}
+	var h *handler
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		v := e.eval(fr, kv.Value)
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Handler" {
+			if h = e.asHandler(v); h == nil {
+				return true // a handler we cannot follow
+			}
+		}
+	}
+	if h == nil {
+		h = &handler{router: e.defaultServeMux()}
+	}
+	e.serve(h, lit.Pos())
+	return true
+}
+
+// serverHandlerField handles srv.Handler = h on an *http.Server.
+func (e *evaluator) serverHandlerField(fr *frame, sel *ast.SelectorExpr, v value) bool {
+	s := e.pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal || sel.Sel.Name != "Handler" || !isNamed(s.Recv(), netHTTP, "Server") {
+		return false
+	}
+	e.serve(e.asHandler(v), sel.Pos())
+	return true
+}
+
+// splitPattern splits a Go 1.22 ServeMux pattern "[METHOD ][HOST]/[PATH]".
+func splitPattern(p string) (method, path string) {
+	p = strings.TrimSpace(p)
+	if i := strings.IndexAny(p, " \t"); i >= 0 && !strings.Contains(p[:i], "/") {
+		return strings.ToUpper(p[:i]), strings.TrimSpace(p[i:])
+	}
+	return "", p
+}

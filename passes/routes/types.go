@@ -1,0 +1,93 @@
+package routes
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+)
+
+// isNamed reports whether t (or what it points to) is the named type
+// pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// hasServeHTTP reports whether t's method set has ServeHTTP.
+func hasServeHTTP(t types.Type) bool { return serveHTTPMethod(t) != nil }
+
+// serveHTTPMethod returns t's ServeHTTP method, or nil.
+func serveHTTPMethod(t types.Type) *types.Func {
+	if t == nil {
+		return nil
+	}
+	if _, ok := t.Underlying().(*types.Interface); ok {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	if fn, ok := obj.(*types.Func); ok {
+		return fn
+	}
+	return nil
+}
+
+// isHTTPHandlerType reports whether t is http.Handler or http.HandlerFunc.
+func isHTTPHandlerType(t types.Type) bool {
+	return isNamed(t, "net/http", "Handler") || isNamed(t, "net/http", "HandlerFunc")
+}
+
+// isHandlerFunc reports whether t is a func(http.ResponseWriter, *http.Request).
+func isHandlerFunc(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && sig.Params().Len() == 2 && isNamed(sig.Params().At(1).Type(), "net/http", "Request")
+}
+
+// handlerResult reports whether a function result of type t is a handler.
+func handlerResult(t types.Type) bool {
+	if isHTTPHandlerType(t) || isHandlerFunc(t) {
+		return true
+	}
+	if _, ok := t.Underlying().(*types.Interface); ok {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+		return obj != nil
+	}
+	return hasServeHTTP(t)
+}
+
+// isMiddlewareType reports whether t is a function from handler to
+// handler, such as func(http.Handler) http.Handler.
+func isMiddlewareType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		handlerResult(sig.Params().At(0).Type()) && handlerResult(sig.Results().At(0).Type())
+}
+
+// stringConst returns the constant string value of x.
+func stringConst(info *types.Info, x ast.Expr) (string, bool) {
+	tv, ok := info.Types[x]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// joinPath joins a mount prefix and a route pattern the way routers do.
+func joinPath(prefix, path string) string {
+	if prefix == "" {
+		return path
+	}
+	if path == "" {
+		return prefix
+	}
+	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(path, "/")
+}

@@ -1,0 +1,60 @@
+// Command vetmod is a payments service on net/http's ServeMux.
+package main
+
+import (
+	"encoding/json"
+	"log"
+	"net/http"
+	"sync"
+
+	"example.com/vetmod/platform/idem"
+)
+
+type payment struct {
+	ID     string `json:"id"`
+	Amount int64  `json:"amount"`
+}
+
+var (
+	mu       sync.Mutex
+	payments = map[string]payment{}
+	refunds  []string
+)
+
+func createPayment(w http.ResponseWriter, r *http.Request) {
+	var p payment
+	if err := json.NewDecoder(r.Body).Decode(&p); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	mu.Lock()
+	payments[p.ID] = p
+	mu.Unlock()
+	w.WriteHeader(http.StatusCreated)
+}
+
+func createRefund(w http.ResponseWriter, r *http.Request) {
+	mu.Lock()
+	refunds = append(refunds, r.FormValue("payment_id"))
+	mu.Unlock()
+	w.WriteHeader(http.StatusCreated)
+}
+
+func getPayment(w http.ResponseWriter, r *http.Request) {
+	mu.Lock()
+	p, ok := payments[r.PathValue("id")]
+	mu.Unlock()
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	_ = json.NewEncoder(w).Encode(p)
+}
+
+func main() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/payments", createPayment)
+	mux.Handle("POST /v1/refunds", idem.Middleware(http.HandlerFunc(createRefund)))
+	mux.HandleFunc("GET /v1/payments/{id}", getPayment)
+	log.Fatal(http.ListenAndServe(":8080", mux))
+}
