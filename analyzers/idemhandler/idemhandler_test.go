@@ -21,6 +21,8 @@ func TestIdemhandler(t *testing.T) {
 		"idemhandler/strict",
 		"idemhandler/configured",
 		"idemhandler/exempt",
+		"idemhandler/testfiles",
+		"idemhandler/testfileson",
 	)
 }
 

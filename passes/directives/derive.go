@@ -15,6 +15,9 @@ import (
 //
 // It iterates to a fixed point so that wrappers of wrappers count too.
 func (r *Result) deriveMiddleware(pass *analysis.Pass) {
+	if !r.knowsMiddleware() {
+		return
+	}
 	type candidate struct {
 		obj  types.Object
 		body *ast.BlockStmt
@@ -59,8 +62,24 @@ func (r *Result) UsesMiddleware(info *types.Info, node ast.Node) bool {
 	return found
 }
 
+// knowsMiddleware reports whether any middleware is known, from
+// directives, facts or configuration; without one nothing can derive.
+func (r *Result) knowsMiddleware() bool {
+	for _, k := range r.configured {
+		if k&Middleware != 0 {
+			return true
+		}
+	}
+	for _, k := range r.kinds {
+		if k&Middleware != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // middlewareShaped reports whether sig returns a function, or takes and
-// returns a handler-like value (a function or interface).
+// returns a handler (a function, or a type with a ServeHTTP method).
 func middlewareShaped(sig *types.Signature) bool {
 	res := sig.Results()
 	if res.Len() == 0 {
@@ -81,9 +100,9 @@ func middlewareShaped(sig *types.Signature) bool {
 }
 
 func handlerLike(t types.Type) bool {
-	switch t.Underlying().(type) {
-	case *types.Signature, *types.Interface:
+	if _, ok := t.Underlying().(*types.Signature); ok {
 		return true
 	}
-	return false
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
+	return obj != nil
 }

@@ -26,6 +26,11 @@ func chiCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 			return e.newRouter("chi"), true
 		case "Chain":
 			return e.middlewareArgs(fr, call.Args), true
+		case "Walk":
+			for _, a := range call.Args[min(1, len(call.Args)):] {
+				e.eval(fr, a)
+			}
+			return nil, true // reads the routes, changes nothing
 		}
 		return nil, false
 	}

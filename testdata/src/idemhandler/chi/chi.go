@@ -84,5 +84,8 @@ func main() {
 	r.MethodFunc("PATCH", "/v1/methodfunc", create)          // want `PATCH /v1/methodfunc is served`
 	r.MethodFunc("GET", "/v1/methodfunc", create)
 
+	// Walking the tree reads it and leaves the routes as they are.
+	chi.Walk(r, func(method, route string, h http.Handler, mws ...func(http.Handler) http.Handler) error { return nil })
+
 	http.ListenAndServe(":8080", r)
 }

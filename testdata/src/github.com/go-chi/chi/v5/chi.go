@@ -133,3 +133,9 @@ type Route struct {
 	Handlers  map[string]http.Handler
 	Pattern   string
 }
+
+// WalkFunc is the type of the function called for each method and route visited by Walk.
+type WalkFunc func(method string, route string, handler http.Handler, middlewares ...func(http.Handler) http.Handler) error
+
+// Walk walks any router tree that implements Routes interface.
+func Walk(r Routes, walkFn WalkFunc) error { return nil }

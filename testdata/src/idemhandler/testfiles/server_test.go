@@ -1,0 +1,13 @@
+package testfiles
+
+import (
+	"net/http"
+	"testing"
+)
+
+// Findings in test files are off by default.
+func TestServer(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/test-only", func(w http.ResponseWriter, r *http.Request) {})
+	http.ListenAndServe(":0", mux)
+}
