@@ -14,7 +14,7 @@ import (
 // it, so each finding appears once, named by its check.
 var Suite = &analysis.Analyzer{
 	Name:     "idemlint",
-	Doc:      "idemlint: run every idemlint check",
+	Doc:      "run every idemlint check",
 	URL:      "https://pkg.go.dev/github.com/idemlint/idemlint",
 	Run:      safe.Run("idemlint", runSuite),
 	Requires: append([]*analysis.Analyzer{config.Analyzer}, All()...),

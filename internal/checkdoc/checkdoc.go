@@ -11,9 +11,9 @@ import (
 )
 
 // MustExtract returns the section headed "# Analyzer NAME" of the package
-// doc comment in src (the contents of a doc.go file). Its first line is
-// "NAME: summary". It panics if the section is missing, which a test
-// catches for every analyzer.
+// doc comment in src (the contents of a doc.go file), without the
+// "NAME: " that starts it. It panics if the section is missing or does not
+// start so, which a test catches for every analyzer.
 func MustExtract(src, name string) string {
 	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
 	if err != nil || f.Doc == nil {
@@ -33,5 +33,5 @@ func MustExtract(src, name string) string {
 	if !strings.HasPrefix(text, name+": ") {
 		panic(fmt.Sprintf("checkdoc: %s: section must start with %q", name, name+": "))
 	}
-	return text
+	return strings.TrimPrefix(text, name+": ")
 }

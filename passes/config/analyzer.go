@@ -1,6 +1,7 @@
 package config
 
 import (
+	"go/build"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -99,13 +100,19 @@ func cachedLoad(path string) (*Config, error) {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	dir := packageDir(pass)
+	if dependency(dir) {
+		// The standard library and the module cache are analysed only for
+		// facts; the user's configuration does not govern them, and an
+		// error in it is reported once per package of the user's code.
+		return Default(), nil
+	}
 	if f := pass.Analyzer.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
 		return cachedLoad(f.Value.String())
 	}
 	if c := installed.Load(); c != nil {
 		return c, nil
 	}
-	dir := packageDir(pass)
 	if dir == "" {
 		return Default(), nil
 	}
@@ -139,4 +146,36 @@ func packageDir(pass *analysis.Pass) string {
 		return filepath.Dir(name)
 	}
 	return fallback
+}
+
+// roots are the directories of code that is never the user's own.
+var roots = sync.OnceValue(func() []string {
+	var dirs []string
+	if goroot := build.Default.GOROOT; goroot != "" {
+		dirs = append(dirs, filepath.Join(goroot, "src")+string(filepath.Separator))
+	}
+	modcache := os.Getenv("GOMODCACHE")
+	if modcache == "" {
+		if gopath := filepath.SplitList(build.Default.GOPATH); len(gopath) > 0 {
+			modcache = filepath.Join(gopath[0], "pkg", "mod")
+		}
+	}
+	if modcache != "" {
+		dirs = append(dirs, modcache+string(filepath.Separator))
+	}
+	return dirs
+})
+
+// dependency reports whether dir holds the standard library or a module
+// from the module cache.
+func dependency(dir string) bool {
+	if dir == "" {
+		return false
+	}
+	for _, root := range roots() {
+		if strings.HasPrefix(dir+string(filepath.Separator), root) {
+			return true
+		}
+	}
+	return false
 }
