@@ -21,6 +21,9 @@ func TestIdemhandler(t *testing.T) {
 		"idemhandler/strict",
 		"idemhandler/configured",
 		"idemhandler/exempt",
+		"idemhandler/gorilla",
+		"idemhandler/httprouter",
+		"idemhandler/alice",
 		"idemhandler/testfiles",
 		"idemhandler/testfileson",
 	)

@@ -89,6 +89,7 @@ type mount struct {
 type slot struct {
 	router  *router
 	handler *handler
+	mws     mwList // a middleware list (a chain) assigned to it
 }
 
 type mwList []Middleware
@@ -392,6 +393,12 @@ func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
 			} else {
 				s.handler = v
 			}
+		case mwList:
+			s.mws = append(mwList{}, v...)
+		default:
+			if s.mws != nil { // a list changed in a way we cannot follow
+				s.mws = mwList{{Name: types.ExprString(lhs), Pos: lhs.Pos(), Unknown: true}}
+			}
 		}
 		return
 	}
@@ -466,7 +473,12 @@ func (e *evaluator) eval(fr *frame, x ast.Expr) value {
 				}
 				return nil
 			case types.MethodVal:
-				e.eval(fr, x.X)
+				recv := e.eval(fr, x.X)
+				if x.Sel.Name == "ServeHTTP" {
+					if h := e.asHandler(recv); h != nil && (h.router != nil || h.slot != nil || len(h.mws) > 0) {
+						return h // h.ServeHTTP serves h, wrapping included
+					}
+				}
 				return funcRef{sel.Obj().(*types.Func)}
 			}
 			return nil
@@ -668,6 +680,10 @@ func (e *evaluator) asMiddleware(v value, x ast.Expr) []Middleware {
 	switch v := v.(type) {
 	case mwList:
 		return v
+	case *slot:
+		if v.mws != nil {
+			return v.mws
+		}
 	case funcRef:
 		return []Middleware{e.middlewareOf(v.fn, x)}
 	case litRef:

@@ -20,6 +20,10 @@ func init() {
 	frameworks = map[string]callTable{
 		netHTTP: netHTTPCall,
 		chiPath: chiCall,
+
+		gorillaPath:    gorillaCall,
+		httprouterPath: httprouterCall,
+		alicePath:      aliceCall,
 	}
 }
 

@@ -3,3 +3,9 @@ module example.com/realmod
 go 1.26
 
 require github.com/go-chi/chi/v5 v5.2.3
+
+require (
+	github.com/gorilla/mux v1.8.1
+	github.com/julienschmidt/httprouter v1.3.0
+	github.com/justinas/alice v1.2.0
+)

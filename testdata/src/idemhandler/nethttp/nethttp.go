@@ -93,3 +93,11 @@ func defaultMux() {
 	http.Handle("POST /v1/default-wrapped", idem.Middleware(http.HandlerFunc(create)))
 	http.ListenAndServe(":8080", nil)
 }
+
+// A method value of a wrapped handler keeps the wrapping.
+func methodValue() {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/method-value", idem.Middleware(http.HandlerFunc(create)).ServeHTTP)
+	mux.HandleFunc("POST /v1/method-value-bare", http.HandlerFunc(create).ServeHTTP) // want `POST /v1/method-value-bare is served`
+	http.ListenAndServe(":8080", mux)
+}
