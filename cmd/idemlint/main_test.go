@@ -406,6 +406,13 @@ func TestStandalone(t *testing.T) {
 			t.Errorf("want exit status 3 (findings)\n%s", r)
 		}
 		checkFindings(t, r, r.stderr, want)
+
+		// The same findings through the real go vet.
+		r = run(t, shop, "go", "vet", "-vettool="+bin, "./...")
+		if r.code == 0 {
+			t.Errorf("go vet exited 0, want non-zero: the tool reports findings")
+		}
+		checkFindings(t, r, r.stdout+r.stderr, want)
 	})
 }
 
