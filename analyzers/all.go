@@ -5,8 +5,15 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/idembudget"
+	"github.com/idemlint/idemlint/analyzers/idemconsumer"
 	"github.com/idemlint/idemlint/analyzers/idemexempt"
+	"github.com/idemlint/idemlint/analyzers/idemfailopen"
 	"github.com/idemlint/idemlint/analyzers/idemhandler"
+	"github.com/idemlint/idemlint/analyzers/idemoverkill"
+	"github.com/idemlint/idemlint/analyzers/idemretry"
+	"github.com/idemlint/idemlint/analyzers/idemstore"
+	"github.com/idemlint/idemlint/analyzers/idemttl"
 )
 
 // A Check is one analyzer of the suite and the configuration keys it reads
@@ -19,6 +26,13 @@ type Check struct {
 // Checks lists every check, in documentation order.
 var Checks = []Check{
 	{idemhandler.Analyzer, []string{"middleware", "dedup", "naturally-idempotent-methods"}},
+	{idemconsumer.Analyzer, []string{"consumer-middleware", "dedup", "financial.calls"}},
+	{idemfailopen.Analyzer, []string{"middleware", "fail-open", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
+	{idemttl.Analyzer, []string{"middleware", "ttl", "min-ttl", "min-ttl-financial", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
+	{idemstore.Analyzer, []string{"middleware", "local-store", "naturally-idempotent-methods"}},
+	{idemretry.Analyzer, []string{"key-headers", "naturally-idempotent-methods"}},
+	{idembudget.Analyzer, nil},
+	{idemoverkill.Analyzer, []string{"middleware", "dedup"}},
 	{idemexempt.Analyzer, []string{"adr.pattern", "adr.dir"}},
 }
 

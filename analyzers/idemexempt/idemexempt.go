@@ -6,7 +6,14 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/idembudget"
+	"github.com/idemlint/idemlint/analyzers/idemconsumer"
+	"github.com/idemlint/idemlint/analyzers/idemfailopen"
 	"github.com/idemlint/idemlint/analyzers/idemhandler"
+	"github.com/idemlint/idemlint/analyzers/idemoverkill"
+	"github.com/idemlint/idemlint/analyzers/idemretry"
+	"github.com/idemlint/idemlint/analyzers/idemstore"
+	"github.com/idemlint/idemlint/analyzers/idemttl"
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
@@ -20,6 +27,13 @@ var doc string
 // checks are the analyzers whose findings exemptions may suppress.
 var checks = []*analysis.Analyzer{
 	idemhandler.Analyzer,
+	idemconsumer.Analyzer,
+	idemfailopen.Analyzer,
+	idemttl.Analyzer,
+	idemstore.Analyzer,
+	idemretry.Analyzer,
+	idembudget.Analyzer,
+	idemoverkill.Analyzer,
 }
 
 // Analyzer reports invalid and unused exemptions and malformed directives.

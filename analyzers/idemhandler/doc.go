@@ -10,7 +10,9 @@
 // idempotency middleware, or a duplicate request repeats its effects.
 // PUT and DELETE are naturally idempotent and are reported only when
 // configuration removes them from naturally-idempotent-methods. A route for
-// any method is mutating when its handler branches on a mutating method.
+// any method is mutating when its handler branches on a mutating method,
+// or when it has a side effect that is not naturally idempotent (an
+// insert, a publish, a payment: reported as ANY /path).
 //
 // The check follows routers through variables, struct fields, helper
 // functions of the same package, sub-routers, mounts and wrapping, up to
@@ -19,14 +21,28 @@
 // reported. A handler that itself claims a dedup key (a //idem:dedup call)
 // is protected.
 //
+// gRPC and connect services count too: each mutating unary procedure of
+// a service registered with RegisterXxxServer (gRPC) or NewXxxHandler
+// (connect) is reported once, at that call, unless a platform interceptor
+// (a //idem:middleware function returning a grpc.UnaryServerInterceptor or
+// connect.Interceptor), platform HTTP middleware around a connect handler,
+// or a dedup claim in the implementing method covers it. A procedure is
+// mutating unless its name reads as a read (Get, List, Search, Watch, ...)
+// or it declares NO_SIDE_EFFECTS or IDEMPOTENT (connect.WithIdempotency).
+//
 // Bad:
 //
 //	r := chi.NewRouter()
 //	r.Post("/v1/charges", createCharge)
 //
+//	s := grpc.NewServer(grpc.UnaryInterceptor(logging))
+//	paymentsv1.RegisterPaymentsServer(s, srv) // rpc /payments.v1.Payments/CreateCharge
+//
 // Good:
 //
 //	r.With(idem.Middleware).Post("/v1/charges", createCharge)
+//
+//	s := grpc.NewServer(grpc.ChainUnaryInterceptor(logging, idemrpc.UnaryInterceptor(store)))
 //
 // Exempt with an ADR:
 //

@@ -15,6 +15,7 @@ import (
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/effects"
 	"github.com/idemlint/idemlint/passes/routes"
 )
 
@@ -27,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        checkdoc.MustExtract(doc, "idemhandler"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemhandler",
 	Run:        safe.Run("idemhandler", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, routes.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, routes.Analyzer, effects.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
@@ -40,22 +41,45 @@ func run(pass *analysis.Pass) (any, error) {
 		if !rt.Served || rt.Protected() != nil || rt.Unknown() {
 			continue
 		}
-		method := MutatingMethod(rt, cfg)
+		method, why := MutatingMethod(rt, cfg), ""
+		if method == "" && !rt.RPC && rt.Method == "" {
+			if e := HandlerEffects(pass, rt); e.NonIdempotent != "" {
+				method, why = "ANY", "its handler "+e.NonIdempotent+", and " // a route for any method with side effects
+			}
+		}
 		if method == "" || claimsDedup(pass.TypesInfo, dirs, rt.Body) {
 			continue
 		}
 		if fixer == nil {
 			fixer = newFixer(pass, dirs)
 		}
+		if rt.RPC {
+			if rt.Func == nil || dirs.Find(directives.Readonly, rt.Func.Pos()) == nil {
+				findings = append(findings, rpcFinding(pass, dirs, rt))
+			}
+			continue
+		}
 		findings = append(findings, &report.Finding{
 			Pos: rt.Call.Pos(),
 			End: rt.Call.End(),
-			Message: fmt.Sprintf("%s %s is served without idempotency middleware (clients and proxies retry %s); wrap it in %s or exempt it with an ADR",
-				method, displayPath(rt.Path), method, fixer.name()),
+			Message: fmt.Sprintf("%s %s is served without idempotency middleware (%sclients and proxies retry %s); wrap it in %s or exempt it with an ADR",
+				method, displayPath(rt.Path), why, method, fixer.name()),
 			Fixes: fixer.fix(rt),
 		})
 	}
 	return report.Emit(pass, "idemhandler", findings), nil
+}
+
+// HandlerEffects returns the side effects of a route's handler.
+func HandlerEffects(pass *analysis.Pass, rt *routes.Route) effects.Effects {
+	res, _ := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	if rt.Func != nil {
+		return res.Of(rt.Func)
+	}
+	if rt.Body == nil {
+		return effects.Effects{}
+	}
+	return res.OfNode(rt.Body)
 }
 
 // MutatingMethod returns the mutating method a route serves: its own
@@ -63,6 +87,12 @@ func run(pass *analysis.Pass) (any, error) {
 // handler branches on. It returns "" for reads and naturally idempotent
 // methods.
 func MutatingMethod(rt *routes.Route, cfg *config.Config) string {
+	if rt.RPC {
+		if MutatingRPC(rt) {
+			return rt.Method
+		}
+		return ""
+	}
 	if rt.Method != "" {
 		if mutating(rt.Method, cfg) {
 			return rt.Method

@@ -17,6 +17,7 @@ func TestIdemhandler(t *testing.T) {
 		"idemhandler/nethttp",
 		"idemhandler/helpers",
 		"idemhandler/methodless",
+		"idemhandler/methodlesseffects",
 		"idemhandler/unserved",
 		"idemhandler/strict",
 		"idemhandler/configured",
@@ -24,6 +25,9 @@ func TestIdemhandler(t *testing.T) {
 		"idemhandler/gorilla",
 		"idemhandler/httprouter",
 		"idemhandler/alice",
+		"idemhandler/gin",
+		"idemhandler/echo",
+		"idemhandler/fiber",
 		"idemhandler/testfiles",
 		"idemhandler/testfileson",
 	)

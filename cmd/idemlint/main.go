@@ -8,6 +8,12 @@
 //
 //	go vet -vettool=$(command -v idemlint) ./...
 //
+// Reports:
+//
+//	idemlint -format=sarif ./... > idemlint.sarif
+//	idemlint inventory [-format=text|json|markdown] [-all] ./...
+//	idemlint -baseline FILE [-write-baseline] ./...
+//
 // Exit status: 0 when clean, 3 when there are findings, 1 on error (bad
 // configuration, packages that do not load).
 package main
@@ -27,6 +33,11 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("idemlint: ")
 	chdir()
+	args, code, handled := dispatch(os.Args[1:], os.Stdout, os.Stderr)
+	if handled {
+		os.Exit(code)
+	}
+	os.Args = append(os.Args[:1], args...)
 	// -config sets the config pass's own flag, so the standalone driver and
 	// go vet (which asks the tool for its flags) both accept it.
 	flag.Var(config.Analyzer.Flags.Lookup("config").Value, "config", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")

@@ -190,8 +190,8 @@ func readExpect(t *testing.T, path string) []expectation {
 
 // readShopExpect reads the findings listed in the "Expected findings"
 // table of the example's README: rows of the form
-// | `METHOD /path` | `FILE:LINE` | why |. Every one is an idemhandler
-// finding.
+// | `METHOD /path` | `FILE:LINE` | why | (an idemhandler finding) or
+// | `CHECK: message start` | `FILE:LINE` | why |.
 func readShopExpect(t *testing.T) []expectation {
 	t.Helper()
 	path := filepath.Join(shop, "README.md")
@@ -206,12 +206,16 @@ func readShopExpect(t *testing.T) []expectation {
 	if i := strings.Index(section, "\n## "); i >= 0 {
 		section = section[:i]
 	}
-	row := regexp.MustCompile("^\\| `([A-Z]+ [^`]+)` \\| `([^`]+):(\\d+)` \\|")
+	row := regexp.MustCompile("^\\| `([A-Z]+ [^`]+|idem[a-z]+: [^`]+)` \\| `([^`]+):(\\d+)` \\|")
 	var es []expectation
 	for line := range strings.Lines(section) {
 		if m := row.FindStringSubmatch(line); m != nil {
 			l, _ := strconv.Atoi(m[3])
-			es = append(es, expectation{file: m[2], line: l, prefix: "idemhandler: " + m[1] + " "})
+			prefix := "idemhandler: " + m[1] + " "
+			if strings.HasPrefix(m[1], "idem") { // a row naming its check: the start of the message
+				prefix = m[1]
+			}
+			es = append(es, expectation{file: m[2], line: l, prefix: prefix})
 		}
 	}
 	if len(es) == 0 {

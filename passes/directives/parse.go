@@ -3,6 +3,7 @@ package directives
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Kind is a set of platform roles that a directive or configuration entry
@@ -68,7 +69,8 @@ const prefix = "//idem:"
 func parse(text string, checkNames []string) *Directive {
 	if !strings.HasPrefix(text, prefix) {
 		rest, ok := strings.CutPrefix(text, "// idem:")
-		if !ok || rest == "" || !unicode.IsLower(rune(rest[0])) {
+		first, _ := utf8.DecodeRuneInString(rest)
+		if !ok || !unicode.IsLower(first) || len(strings.Fields(rest)) == 0 {
 			return nil
 		}
 		name := strings.Fields(rest)[0]
@@ -95,9 +97,12 @@ func parse(text string, checkNames []string) *Directive {
 	}
 	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 		d.Err = "is not a known directive"
+		if d.Checks != nil {
+			d.Err = "needs a space after its check list"
+		}
 		return d
 	}
-	if i := strings.Index(rest, "//"); i >= 0 {
+	if i := strings.Index(rest, " //"); i >= 0 {
 		rest = rest[:i] // a trailing comment on the directive
 	}
 	d.Args = strings.TrimSpace(rest)

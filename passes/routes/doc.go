@@ -13,4 +13,11 @@
 // Framework knowledge lives in one file per router (nethttp.go, chi.go):
 // a table from the framework's functions to their effect on the model.
 // A package that imports no supported router costs nothing.
+//
+// Each procedure of a gRPC or connect service is a route too (Route.RPC):
+// grpc.go and connect.go recognise the registration functions that
+// protoc-gen-go-grpc and protoc-gen-connect-go generate by their shape,
+// and model interceptors as middleware. The idemprocedures analyzer
+// carries the idempotency levels declared in generated connect code to
+// importers as facts.
 package routes

@@ -57,6 +57,7 @@ type handler struct {
 	fn     *types.Func  // the target is a function or method
 	lit    *ast.FuncLit // the target is a function literal
 	strip  string       // http.StripPrefix prefix
+	rpc    *rpcService  // the target is a connect service handler
 }
 
 func (h *handler) wrap(mws ...Middleware) *handler {
@@ -74,6 +75,8 @@ type reg struct {
 	expr      ast.Expr // handler expression
 	h         *handler
 	mws       []Middleware // route-level middleware
+	rpc       *rpcInfo     // the route is an RPC procedure
+	order     order
 }
 
 // A mount attaches a sub-tree below a router.
@@ -82,6 +85,7 @@ type mount struct {
 	method string
 	mws    []Middleware
 	h      *handler
+	order  order
 }
 
 // A slot is a package-level variable or struct field holding a router or
@@ -116,7 +120,83 @@ type evaluator struct {
 	defaultMux *router
 	memo       map[*types.Func]value // results of context-free evaluations
 	active     map[*types.Func]bool
+	activeLits map[*ast.FuncLit]bool
 	budget     int // remaining context-sensitive evaluations
+
+	root, seq int                     // the top-level evaluation in progress and the last order stamped
+	rootFunc  map[int]*types.Func     // the function evaluated as each top-level evaluation
+	calls     map[*types.Func][]order // where context-free calls of package functions were made
+}
+
+// An order is the point of the evaluation at which middleware was
+// attached or a route or mount registered: n counts up through the
+// evaluation of one top-level function (root; 0 for package variables).
+// The zero order is no order.
+type order struct{ root, n int }
+
+// stamp returns the current point of the evaluation.
+func (e *evaluator) stamp() order {
+	e.seq++
+	return order{e.root, e.seq}
+}
+
+// cmp returns -1 when a is known to come before b, 1 when it is known to
+// come after, and 0 when the order is unknown: stamps of two top-level
+// functions cannot be ordered, but package variables are initialised
+// before any function runs.
+func (a order) cmp(b order) int {
+	switch {
+	case a.n == 0 || b.n == 0:
+		return 0
+	case a.root == b.root && a.n < b.n, a.root == 0 && b.root != 0:
+		return -1
+	case a.root == b.root && a.n > b.n, b.root == 0 && a.root != 0:
+		return 1
+	}
+	return 0
+}
+
+// cmpOrder compares two stamps like cmp. When they belong to different
+// top-level evaluations, a function evaluated as one of its own that the
+// package calls exactly once (with no router argument) is placed at that
+// call, since that is when it runs.
+func (e *evaluator) cmpOrder(a, b order) int {
+	for range maxDepth {
+		if c := a.cmp(b); c != 0 || a.root == b.root || a.n == 0 || b.n == 0 {
+			return c
+		}
+		if at, ok := e.calledAt(a.root); ok {
+			a = at
+		} else if at, ok := e.calledAt(b.root); ok {
+			b = at
+		} else {
+			return 0
+		}
+	}
+	return 0
+}
+
+// calledAt returns where the function evaluated as a top-level
+// evaluation is called, when it is called exactly once.
+func (e *evaluator) calledAt(root int) (order, bool) {
+	fn := e.rootFunc[root]
+	if fn == nil || len(e.calls[fn]) != 1 {
+		return order{}, false
+	}
+	return e.calls[fn][0], true
+}
+
+// attach adds middleware to r that applies only to routes and mounts
+// registered on r after it (gin, fiber, echo groups), limited to routes
+// whose path starts with prefix ("" for all; fiber's Use). Frameworks
+// whose middleware applies to every route of the router (chi,
+// gorilla/mux, echo's Use) append to r.mws instead, with no order.
+func (e *evaluator) attach(r *router, prefix string, mws ...Middleware) {
+	o := e.stamp()
+	for _, m := range mws {
+		m.order, m.prefix = o, prefix
+		r.mws = append(r.mws, m)
+	}
 }
 
 // frame is the local state of one function evaluation.
@@ -130,13 +210,14 @@ type frame struct {
 
 func newEvaluator(pass *analysis.Pass, dirs *directives.Result) *evaluator {
 	e := &evaluator{
-		pass:   pass,
-		dirs:   dirs,
-		decls:  make(map[*types.Func]*ast.FuncDecl),
-		slots:  make(map[types.Object]*slot),
-		memo:   make(map[*types.Func]value),
-		active: make(map[*types.Func]bool),
-		budget: 5000,
+		pass:       pass,
+		dirs:       dirs,
+		decls:      make(map[*types.Func]*ast.FuncDecl),
+		slots:      make(map[types.Object]*slot),
+		memo:       make(map[*types.Func]value),
+		active:     make(map[*types.Func]bool),
+		activeLits: make(map[*ast.FuncLit]bool),
+		budget:     5000,
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -174,6 +255,13 @@ func (e *evaluator) run() {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
 				if fn, ok := e.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					e.root++
+					if _, done := e.memo[fn]; !done {
+						if e.rootFunc == nil {
+							e.rootFunc = make(map[int]*types.Func)
+						}
+						e.rootFunc[e.root] = fn
+					}
 					e.callLocal(fn, nil, nil)
 				}
 			}
@@ -194,6 +282,12 @@ func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
 		contextual = contextual || a != nil
 	}
 	if !contextual {
+		if len(e.active) > 0 {
+			if e.calls == nil {
+				e.calls = make(map[*types.Func][]order)
+			}
+			e.calls[fn] = append(e.calls[fn], e.stamp())
+		}
 		if v, ok := e.memo[fn]; ok {
 			return v
 		}
@@ -252,6 +346,11 @@ func (e *evaluator) bindParams(fr *frame, sig *types.Signature, params *ast.Fiel
 
 // callLit evaluates a function literal in place, binding its parameters.
 func (e *evaluator) callLit(fr *frame, lit *ast.FuncLit, args ...value) {
+	if e.activeLits[lit] {
+		return // a literal that calls itself
+	}
+	e.activeLits[lit] = true
+	defer delete(e.activeLits, lit)
 	inner := &frame{env: make(map[types.Object]value, len(fr.env)), cond: fr.cond, condPos: fr.condPos}
 	for k, v := range fr.env {
 		inner.env[k] = v
@@ -351,6 +450,12 @@ func (e *evaluator) valueSpec(fr *frame, spec *ast.ValueSpec) {
 	for i, n := range spec.Names {
 		lhs[i] = n
 	}
+	if len(spec.Values) == 0 && spec.Type != nil && isRPCOption(e.pass.TypesInfo.TypeOf(spec.Type)) {
+		for _, n := range spec.Names {
+			e.store(fr, n, mwList{}) // an empty option list
+		}
+		return
+	}
 	e.assign(fr, lhs, spec.Values)
 }
 
@@ -365,6 +470,9 @@ func (e *evaluator) assign(fr *frame, lhs, rhs []ast.Expr) {
 			v := e.eval(fr, r)
 			if i == 0 {
 				vals[0] = v
+				if t, ok := v.(tuple); ok && len(rhs) == 1 {
+					copy(vals, t)
+				}
 			}
 		}
 	}
@@ -467,7 +575,14 @@ func (e *evaluator) eval(fr *frame, x ast.Expr) value {
 		if sel := e.pass.TypesInfo.Selections[x]; sel != nil {
 			switch sel.Kind() {
 			case types.FieldVal:
-				e.eval(fr, x.X)
+				recv := e.eval(fr, x.X)
+				if ownServerField(sel.Obj()) {
+					// A router's own server (echo's e.Server) serves it.
+					if r, ok := recv.(*router); ok {
+						e.serve(&handler{router: r}, x.Pos())
+					}
+					return nil
+				}
 				if s := e.slotFor(sel.Obj()); s != nil {
 					return s
 				}
@@ -545,8 +660,11 @@ func (e *evaluator) compositeLit(fr *frame, lit *ast.CompositeLit) value {
 		var mws mwList
 		for _, elt := range lit.Elts {
 			v := e.eval(fr, elt)
-			if isMiddlewareType(e.pass.TypesInfo.TypeOf(elt)) {
+			if t := e.pass.TypesInfo.TypeOf(elt); isMiddlewareType(t) || isRPCOption(t) {
 				mws = append(mws, e.asMiddleware(v, elt)...)
+				if mws == nil {
+					mws = mwList{} // a list of options that install no middleware
+				}
 			}
 		}
 		if mws != nil {
@@ -573,6 +691,11 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		return nil
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn != nil {
+		if v, ok := e.generatedCall(fr, call, fn); ok {
+			return v
+		}
+	}
 	if fn != nil && fn.Pkg() != nil {
 		if table := frameworks[fn.Pkg().Path()]; table != nil {
 			if v, ok := table(e, fr, call, fn); ok {
@@ -593,6 +716,9 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		args[i] = e.eval(fr, a)
 	}
 	if fn == nil {
+		if v, ok := e.appendOptions(call, args); ok {
+			return v
+		}
 		// A call of a function value: a literal called in place, or a
 		// middleware applied to a handler.
 		callee := e.eval(fr, call.Fun)
@@ -607,7 +733,7 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		}
 		// Code we cannot see may add middleware to the routers it gets.
 		for _, a := range args {
-			if r, ok := a.(*router); ok {
+			if r, ok := a.(*router); ok && !r.fixed() {
 				r = r.find()
 				r.mws = append(r.mws, Middleware{Name: types.ExprString(call.Fun), Pos: call.Pos(), Unknown: true})
 			}
@@ -636,6 +762,7 @@ func (e *evaluator) passesRouter(fn *types.Func, recv value) bool {
 // framework table knows: platform middleware, other wrappers, or opaque.
 func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) value {
 	mw := e.middlewareOf(fn, call.Fun)
+	mw.Call = call
 	sig := fn.Signature()
 	for i, a := range args {
 		var pt types.Type
@@ -646,7 +773,9 @@ func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) v
 		}
 		switch a := a.(type) {
 		case *router, *handler, *slot, funcRef, litRef:
-			if r, ok := a.(*router); ok && pt != nil && !isHTTPHandlerType(pt) {
+			if r, ok := a.(*router); ok && r.fixed() {
+				continue // its middleware cannot change after construction
+			} else if ok && pt != nil && !isHTTPHandlerType(pt) {
 				// The function takes the router itself and may add
 				// middleware we cannot see.
 				r.find().mws = append(r.find().mws, Middleware{Name: fn.Name(), Obj: fn, Pos: call.Pos(), Unknown: !mw.Platform, Platform: mw.Platform})
@@ -659,7 +788,12 @@ func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) v
 			}
 		}
 	}
-	if sig.Results().Len() > 0 && isMiddlewareType(sig.Results().At(0).Type()) {
+	if sig.Results().Len() > 0 && (isMiddlewareType(sig.Results().At(0).Type()) || webMiddlewareType(sig.Results().At(0).Type())) {
+		for _, a := range args {
+			if l, ok := a.(mwList); ok && !mw.Platform && (&Route{Chain: l}).Protected() != nil {
+				mw.Unknown = true // built from platform middleware by code we cannot see
+			}
+		}
 		return mwList{mw}
 	}
 	return nil
@@ -739,16 +873,25 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 	h := e.asHandler(hv)
 	if h == nil {
 		h = &handler{}
+		if !e.opaqueHandler(hx) {
+			// A handler the evaluation lost (assigned on some paths,
+			// built in a loop or by recursion) may carry any middleware.
+			h.mws = []Middleware{{Name: types.ExprString(hx), Pos: hx.Pos(), Unknown: true}}
+		}
+	}
+	if h.rpc != nil {
+		e.registerService(r, h, mws)
+		return
 	}
 	if h.router != nil || h.slot != nil {
 		prefix := ""
 		if h.strip != "" {
 			prefix = h.strip
 		}
-		r.mounts = append(r.mounts, &mount{prefix: prefix, method: method, mws: mws, h: h})
+		r.mounts = append(r.mounts, &mount{prefix: prefix, method: method, mws: mws, h: h, order: e.stamp()})
 		return
 	}
-	r.regs = append(r.regs, &reg{framework: r.framework, method: method, path: path, call: call, expr: hx, h: h, mws: mws})
+	r.regs = append(r.regs, &reg{framework: r.framework, method: method, path: path, call: call, expr: hx, h: h, mws: mws, order: e.stamp()})
 }
 
 func (e *evaluator) serve(h *handler, pos token.Pos) {
@@ -768,4 +911,17 @@ func same(a, b value) bool {
 		return false
 	}
 	return a == b
+}
+
+// opaqueHandler reports whether x builds a handler in another package
+// from no handler of ours (a handler factory such as api.NewCreate(db)):
+// its middleware, if any, is its own business, so the route counts as
+// bare.
+func (e *evaluator) opaqueHandler(x ast.Expr) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
+	return ok && fn.Pkg() != e.pass.Pkg
 }

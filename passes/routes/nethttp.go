@@ -24,6 +24,16 @@ func init() {
 		gorillaPath:    gorillaCall,
 		httprouterPath: httprouterCall,
 		alicePath:      aliceCall,
+
+		ginPath:              ginCall,
+		echoPath:             echoCall,
+		fiberPath:            fiberCall,
+		fiberIdempotencyPath: fiberIdempotencyCall,
+		fiberAdaptorPath:     fiberAdaptorCall,
+
+		grpcPath:     grpcCall,
+		selectorPath: selectorCall,
+		connectPath:  connectCall,
 	}
 }
 

@@ -3,6 +3,7 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // maxDepth bounds the nesting of mounts followed from a server.
@@ -22,25 +23,27 @@ func (e *evaluator) resolve() []*Route {
 		}
 		seen[r] = true
 		defer delete(seen, r)
-		chain = concat(chain, r.mws)
+		own := scoped(r.mws, depthScope(depth, ScopeRouter))
 		for _, g := range r.regs {
 			reached[g] = true
 			m := g.method
 			if m == "" {
 				m = method
 			}
-			out = append(out, e.route(g, m, joinPath(prefix, g.path), concat(chain, g.mws, g.h.mws), true))
+			path := joinPath(prefix, g.path)
+			rc := concat(chain, e.attachedAt(own, g.order, prefix), scoped(g.mws, ScopeRoute), scoped(g.h.mws, ScopeRoute))
+			out = append(out, e.route(g, m, path, covering(rc, path, g.path == ""), true))
 		}
 		for _, mt := range r.mounts {
 			m := mt.method
 			if m == "" {
 				m = method
 			}
-			walk(mt.h, concat(chain, mt.mws), joinPath(prefix, mt.prefix), m, depth+1, seen)
+			walk(mt.h, concat(chain, e.attachedAt(own, mt.order, prefix), scoped(mt.mws, ScopeGroup)), joinPath(prefix, mt.prefix), m, depth+1, seen)
 		}
 	}
 	walk = func(h *handler, chain []Middleware, prefix, method string, depth int, seen map[*router]bool) {
-		chain = concat(chain, h.mws)
+		chain = concat(chain, scoped(h.mws, depthScope(depth, ScopeServer)))
 		switch {
 		case h.router != nil:
 			walkRouter(h.router, chain, prefix, method, depth, seen)
@@ -59,11 +62,69 @@ func (e *evaluator) resolve() []*Route {
 		for _, g := range r.find().regs {
 			if !reached[g] {
 				reached[g] = true
-				out = append(out, e.route(g, g.method, g.path, concat(r.find().mws, g.mws, g.h.mws), false))
+				rc := concat(e.attachedAt(scoped(r.find().mws, ScopeRouter), g.order, ""), scoped(g.mws, ScopeRoute), scoped(g.h.mws, ScopeRoute))
+				out = append(out, e.route(g, g.method, g.path, covering(rc, g.path, g.path == ""), false))
 			}
 		}
 	}
 	return out
+}
+
+// attachedAt returns the middleware of a router that applies to a route
+// or mount registered at o: all of it but the middleware attached in
+// order (see attach) after o. When the two cannot be ordered, platform
+// middleware is kept as middleware of unknown identity, so that the
+// route counts as neither protected nor unprotected. A path prefix the
+// middleware is limited to is made absolute by joining it to base.
+func (e *evaluator) attachedAt(mws []Middleware, o order, base string) []Middleware {
+	out := make([]Middleware, 0, len(mws))
+	for _, m := range mws {
+		if m.order.n != 0 {
+			switch e.cmpOrder(m.order, o) {
+			case 1:
+				continue
+			case 0:
+				if m.Platform {
+					m.Platform, m.Unknown = false, true
+				}
+			}
+		}
+		if m.prefix != "" {
+			m.prefix = joinPath(base, m.prefix)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// covering drops from chain the middleware limited to a path prefix that
+// path does not start with. The comparison is fiber's default one: case
+// does not matter, nor a trailing slash. A parameter in the prefix or
+// before its end in the path, or a path that is not constant, keeps the
+// middleware.
+func covering(chain []Middleware, path string, dynamic bool) []Middleware {
+	if dynamic {
+		return chain
+	}
+	out := chain[:0:0]
+	for _, m := range chain {
+		if m.prefix == "" || prefixCovers(m.prefix, path) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func prefixCovers(prefix, path string) bool {
+	p := strings.ToLower(strings.TrimRight(prefix, "/"))
+	path = strings.ToLower(path)
+	if p == "" || strings.ContainsAny(p, ":*+") {
+		return true
+	}
+	if i := strings.IndexAny(path, ":*+"); i >= 0 && i < len(p) {
+		return true
+	}
+	return strings.HasPrefix(path, p)
 }
 
 func concat(lists ...[]Middleware) []Middleware {
@@ -78,6 +139,27 @@ func concat(lists ...[]Middleware) []Middleware {
 	return out
 }
 
+// scoped returns mws with Scope set to s where the evaluator left it unset.
+func scoped(mws []Middleware, s Scope) []Middleware {
+	out := make([]Middleware, len(mws))
+	for i, m := range mws {
+		if m.Scope == 0 {
+			m.Scope = s
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// depthScope is the scope of middleware met at a mount depth: s at the
+// top, ScopeGroup below a mount.
+func depthScope(depth int, s Scope) Scope {
+	if depth > 0 {
+		return ScopeGroup
+	}
+	return s
+}
+
 // route builds the public Route of a registration.
 func (e *evaluator) route(g *reg, method, path string, chain []Middleware, served bool) *Route {
 	rt := &Route{
@@ -88,6 +170,13 @@ func (e *evaluator) route(g *reg, method, path string, chain []Middleware, serve
 		Handler:   g.expr,
 		Chain:     chain,
 		Served:    served,
+	}
+	if g.rpc != nil {
+		rt.Path, rt.RPC, rt.Streaming = g.path, true, g.rpc.streaming
+		rt.Chain, rt.Idempotency = rpcChain(chain, g.path, g.rpc.streaming)
+		if rt.Idempotency == IdempotencyUnknown {
+			rt.Idempotency = g.rpc.idem
+		}
 	}
 	rt.Func, rt.Body = e.handlerBody(g.h)
 	if method == "" && rt.Body != nil {

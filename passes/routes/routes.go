@@ -6,7 +6,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/effects"
 )
 
 // Analyzer builds the route model of a package.
@@ -14,7 +16,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "idemroutes",
 	Doc:        "builds the router-neutral model of a package's HTTP routes; does not report diagnostics",
 	Run:        safe.Run("idemroutes", run),
-	Requires:   []*analysis.Analyzer{directives.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, effects.Analyzer, proceduresAnalyzer},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -22,9 +24,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass) {
 		return &Result{}, nil
 	}
-	e := newEvaluator(pass, pass.ResultOf[directives.Analyzer].(*directives.Result))
+	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+	e := newEvaluator(pass, dirs)
 	e.run()
-	return &Result{Routes: e.resolve()}, nil
+	routes := e.resolve()
+	financialRoutes(pass, pass.ResultOf[config.Analyzer].(*config.Config), dirs, pass.ResultOf[effects.Analyzer].(*effects.Result), routes)
+	return &Result{Routes: routes}, nil
 }
 
 // relevant reports whether the package imports a supported router.

@@ -51,6 +51,9 @@ func isHandlerFunc(t types.Type) bool {
 
 // handlerResult reports whether a function result of type t is a handler.
 func handlerResult(t types.Type) bool {
+	if t == nil {
+		return false
+	}
 	if isHTTPHandlerType(t) || isHandlerFunc(t) {
 		return true
 	}
@@ -66,6 +69,9 @@ func handlerResult(t types.Type) bool {
 func isMiddlewareType(t types.Type) bool {
 	if t == nil {
 		return false
+	}
+	if isInterceptorType(t) {
+		return true // an RPC interceptor
 	}
 	sig, ok := t.Underlying().(*types.Signature)
 	return ok && sig.Params().Len() == 1 && sig.Results().Len() == 1 &&

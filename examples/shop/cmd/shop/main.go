@@ -31,10 +31,11 @@ func main() {
 	defer db.Close()
 
 	// Every idempotency key of every replica lands in the same table.
-	idem.SetDefaultStore(idem.NewSQLStore(db))
+	store := idem.NewSQLStore(db)
+	idem.SetDefaultStore(store)
 
 	h := &handlers{db: db, webhookSecret: []byte(os.Getenv("STRIPE_WEBHOOK_SECRET"))}
-	router := newRouter(h)
+	router := newRouter(h, store)
 	api := &http.Server{
 		Addr:              env("SHOP_ADDR", ":8080"),
 		Handler:           router,

@@ -10,7 +10,7 @@ import (
 )
 
 // newRouter builds the public API.
-func newRouter(h *handlers) chi.Router {
+func newRouter(h *handlers, store idem.Store) chi.Router {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID)
 	r.Use(middleware.Logger)
@@ -43,6 +43,14 @@ func newRouter(h *handlers) chi.Router {
 
 	//idem:exempt ADR-0007 webhook deliveries are deduplicated by the provider event id
 	r.Post("/v1/webhooks/stripe", h.stripeWebhook)
+
+	// Analytics events: a duplicate only skews a counter, so the route
+	// keeps accepting events while the dedup store is down.
+	//idem:harmless a duplicate event only skews analytics counters
+	r.With(idem.New(store, idem.FailOpen())).Post("/v1/events", h.trackEvent)
+
+	// Seller payouts move money.
+	r.With(idem.New(store, idem.WithTTL(payoutKeyWindow))).Post("/v1/payouts", h.createPayout)
 
 	return r
 }

@@ -52,6 +52,11 @@ func New(store Store, opts ...Option) func(http.Handler) http.Handler {
 	}
 }
 
+// FromConfig returns the idempotency middleware configured by cfg.
+func FromConfig(store Store, cfg Config) func(http.Handler) http.Handler {
+	return New(store, func(c *Config) { *c = cfg })
+}
+
 var defaultStore Store
 
 // SetDefaultStore sets the store used by Middleware.

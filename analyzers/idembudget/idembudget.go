@@ -1,0 +1,56 @@
+package idembudget
+
+import (
+	_ "embed"
+	"fmt"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/checkdoc"
+	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/retries"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports retries with no bound or no backoff.
+var Analyzer = &analysis.Analyzer{
+	Name:       "idembudget",
+	Doc:        checkdoc.MustExtract(doc, "idembudget"),
+	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idembudget",
+	Run:        safe.Run("idembudget", run),
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, retries.Analyzer},
+	ResultType: reflect.TypeFor[*report.Findings](),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	var findings []*report.Finding
+	for _, r := range pass.ResultOf[retries.Analyzer].(*retries.Result).Retries {
+		if r.Unbounded != "" {
+			findings = append(findings, &report.Finding{
+				Pos: r.Pos, End: r.End,
+				Message: fmt.Sprintf("%s%s has no bound (%s: an outage becomes a retry storm); %s", r.Mechanism, of(r), r.Unbounded, r.BoundFix),
+			})
+		}
+		if r.NoBackoff != "" {
+			findings = append(findings, &report.Finding{
+				Pos: r.Pos, End: r.End,
+				Message: fmt.Sprintf("%s%s has no backoff between attempts (%s, hammering a failing dependency); %s", r.Mechanism, of(r), r.NoBackoff, r.BackoffFix),
+			})
+		}
+	}
+	return report.Emit(pass, "idembudget", findings), nil
+}
+
+// of names what a retry retries, when known.
+func of(r *retries.Retry) string {
+	if len(r.Ops) > 0 {
+		return " of " + r.Ops[0].Desc
+	}
+	return ""
+}

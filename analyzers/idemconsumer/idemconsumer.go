@@ -1,0 +1,48 @@
+package idemconsumer
+
+import (
+	_ "embed"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/checkdoc"
+	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/directives"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports at-least-once consumers with side effects and no dedup.
+var Analyzer = &analysis.Analyzer{
+	Name:       "idemconsumer",
+	Doc:        checkdoc.MustExtract(doc, "idemconsumer"),
+	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemconsumer",
+	Run:        safe.Run("idemconsumer", run),
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, consumers.Analyzer},
+	ResultType: reflect.TypeFor[*report.Findings](),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	var findings []*report.Finding
+	for _, c := range pass.ResultOf[consumers.Analyzer].(*consumers.Result).Consumers {
+		if !c.Reportable() {
+			continue
+		}
+		why := "delivery is at least once, so a redelivered message repeats it"
+		if c.Delivery == consumers.AsyncCommit {
+			why = "CommitInterval commits offsets in the background, so a crash redelivers messages and repeats it"
+		}
+		findings = append(findings, &report.Finding{
+			Pos: c.Pos,
+			End: c.End,
+			Message: c.Name() + " " + c.Unprotected + " with no dedup (" + why +
+				"); claim a key derived from the message in the dedup store before the first side effect, wrap the handler in the consumer middleware, or exempt it with an ADR",
+		})
+	}
+	return report.Emit(pass, "idemconsumer", findings), nil
+}

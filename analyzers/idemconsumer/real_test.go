@@ -1,0 +1,32 @@
+package idemconsumer_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/idemlint/idemlint/analyzers/idemconsumer"
+)
+
+// TestRealModules runs the check over a module that imports the real
+// segmentio/kafka-go, IBM/sarama, rabbitmq/amqp091-go, nats.go (with the
+// jetstream package), aws-sdk-go-v2 SQS, aws-lambda-go and watermill, so
+// the stubs in testdata/src cannot drift from them. analysistest loads
+// module testdata with GOPROXY=off, so the modules are downloaded first
+// through the configured proxy.
+func TestRealModules(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads real modules")
+	}
+	dir := filepath.Join(testdata, "realconsume")
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+	analysistest.Run(t, dir, idemconsumer.Analyzer, "./...")
+}

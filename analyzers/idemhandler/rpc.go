@@ -1,0 +1,90 @@
+package idemhandler
+
+import (
+	"fmt"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/routes"
+)
+
+// MutatingRPC reports whether an RPC route mutates: a unary procedure
+// that declares no idempotency level and whose name does not read as a
+// read (routes.ReadProcedure). Streaming procedures are not reported.
+func MutatingRPC(rt *routes.Route) bool {
+	return rt.RPC && !rt.Streaming && rt.Idempotency == routes.IdempotencyUnknown && !routes.ReadProcedure(rt.Path)
+}
+
+// rpcFinding reports an unprotected procedure at its registration call
+// (RegisterXxxServer, NewXxxHandler), one finding per procedure.
+func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route) *report.Finding {
+	return &report.Finding{
+		Pos: rt.Call.Pos(),
+		End: rt.Call.End(),
+		Message: fmt.Sprintf("rpc %s is served without idempotency middleware (clients and proxies retry rpc calls); install %s or exempt it with an ADR",
+			displayPath(rt.Path), interceptorName(pass, dirs, rt.Framework)),
+	}
+}
+
+// interceptorName names the platform interceptor for a framework when
+// exactly one is known: a //idem:middleware function that returns, or
+// is, a grpc.UnaryServerInterceptor (gRPC) or a connect.Interceptor.
+func interceptorName(pass *analysis.Pass, dirs *directives.Result, framework string) string {
+	var cands []*types.Func
+	for _, obj := range dirs.Objects(directives.Middleware) {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Signature().Recv() != nil || !(fn.Exported() || fn.Pkg() == pass.Pkg) {
+			continue
+		}
+		sig := fn.Signature()
+		switch framework {
+		case "grpc":
+			if (sig.Results().Len() == 1 && isNamedType(sig.Results().At(0).Type(), "google.golang.org/grpc", "UnaryServerInterceptor")) ||
+				types.Identical(sig, underlyingOf(pass, "google.golang.org/grpc", "UnaryServerInterceptor")) {
+				cands = append(cands, fn)
+			}
+		case "connect":
+			if sig.Results().Len() == 1 && (isNamedType(sig.Results().At(0).Type(), "connectrpc.com/connect", "Interceptor") ||
+				isNamedType(sig.Results().At(0).Type(), "connectrpc.com/connect", "UnaryInterceptorFunc")) {
+				cands = append(cands, fn)
+			}
+		}
+	}
+	if len(cands) > 1 { // prefer the platform's own over local wrappers
+		var platform []*types.Func
+		for _, fn := range cands {
+			if fn.Pkg() != pass.Pkg {
+				platform = append(platform, fn)
+			}
+		}
+		cands = platform
+	}
+	if len(cands) != 1 {
+		return "the platform idempotency interceptor"
+	}
+	if cands[0].Pkg() == pass.Pkg {
+		return cands[0].Name()
+	}
+	return cands[0].Pkg().Name() + "." + cands[0].Name()
+}
+
+func isNamedType(t types.Type, pkg, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+// underlyingOf returns the underlying type of pkg.name as imported by the
+// package, or an invalid type.
+func underlyingOf(pass *analysis.Pass, pkg, name string) types.Type {
+	for _, p := range pass.Pkg.Imports() {
+		if p.Path() == pkg {
+			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
+				return tn.Type().Underlying()
+			}
+		}
+	}
+	return types.Typ[types.Invalid]
+}

@@ -1,0 +1,157 @@
+package idemoverkill
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/checkdoc"
+	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/routes"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports idempotency middleware on reads and double dedup layers.
+var Analyzer = &analysis.Analyzer{
+	Name:       "idemoverkill",
+	Doc:        checkdoc.MustExtract(doc, "idemoverkill"),
+	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemoverkill",
+	Run:        safe.Run("idemoverkill", run),
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, routes.Analyzer},
+	ResultType: reflect.TypeFor[*report.Findings](),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+	rts := pass.ResultOf[routes.Analyzer].(*routes.Result).Routes
+
+	// A group's middleware is overkill only when every served route
+	// below it is a read, and no code the analysis cannot see received
+	// the group (it may register writes there).
+	groupRead := make(map[token.Pos]bool)
+	for _, rt := range rts {
+		if !rt.Served {
+			continue
+		}
+		read := isRead(rt, dirs) && !rt.Unknown()
+		for _, m := range platform(rt) {
+			if m.Scope == routes.ScopeGroup {
+				if r, ok := groupRead[m.Pos]; ok {
+					read = read && r
+				}
+				groupRead[m.Pos] = read
+			}
+		}
+	}
+
+	var findings []*report.Finding
+	for _, rt := range rts {
+		mws := platform(rt)
+		if len(mws) == 0 {
+			continue
+		}
+		claim := claimsDedup(pass.TypesInfo, dirs, rt.Body)
+		var msg string
+		switch {
+		case !rt.Served:
+			if isRead(rt, dirs) && mws[0].Scope == routes.ScopeRoute {
+				msg = readMessage(rt, mws[0], "this route")
+			}
+		case len(mws) >= 2:
+			msg = fmt.Sprintf("%s is deduplicated twice, by %s and %s (the inner layer finds the key the outer one just claimed and rejects every request as a duplicate); keep one layer or exempt it with an ADR",
+				display(rt), mws[0].Name, mws[1].Name)
+		case claim:
+			msg = fmt.Sprintf("%s is deduplicated twice, by %s and by a dedup claim in its handler (the handler finds the key the middleware just claimed and rejects every request as a duplicate); keep one layer or exempt it with an ADR",
+				display(rt), mws[0].Name)
+		case isRead(rt, dirs):
+			switch m := mws[0]; {
+			case m.Scope == routes.ScopeRoute:
+				msg = readMessage(rt, m, "this route")
+			case m.Scope == routes.ScopeGroup && groupRead[m.Pos]:
+				msg = readMessage(rt, m, "this read-only group or sub-router")
+			}
+		}
+		if msg != "" {
+			findings = append(findings, &report.Finding{Pos: rt.Call.Pos(), End: rt.Call.End(), Message: msg})
+		}
+	}
+	return report.Emit(pass, "idemoverkill", findings), nil
+}
+
+func readMessage(rt *routes.Route, m routes.Middleware, where string) string {
+	return fmt.Sprintf("%s is a read wrapped in idempotency middleware %s (a read is safe to repeat; dedup only adds a store round trip and turns legitimate repeats into conflicts); remove it from %s or exempt it with an ADR",
+		display(rt), m.Name, where)
+}
+
+// platform returns the distinct platform middleware of a route's chain.
+func platform(rt *routes.Route) []routes.Middleware {
+	var out []routes.Middleware
+	seen := make(map[token.Pos]bool)
+	for _, m := range rt.Chain {
+		if m.Platform && !seen[m.Pos] {
+			seen[m.Pos] = true
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// isRead reports whether a route only reads: GET, HEAD or OPTIONS, or an
+// RPC whose name reads as a read (routes.ReadProcedure) or that declares
+// NO_SIDE_EFFECTS. //idem:mutates on an RPC's method overrides its name.
+func isRead(rt *routes.Route, dirs *directives.Result) bool {
+	if rt.RPC {
+		if rt.Idempotency == routes.IdempotencyNoSideEffects {
+			return true
+		}
+		if rt.Idempotency != routes.IdempotencyUnknown || (rt.Func != nil && dirs.Find(directives.Mutates, rt.Func.Pos()) != nil) {
+			return false
+		}
+		return routes.ReadProcedure(rt.Path)
+	}
+	switch rt.Method {
+	case "GET", "HEAD", "OPTIONS":
+		return true
+	}
+	return false
+}
+
+func display(rt *routes.Route) string {
+	path := rt.Path
+	if path == "" {
+		path = "(dynamic path)"
+	}
+	switch {
+	case rt.RPC:
+		return "rpc " + path
+	case rt.Method == "":
+		return "any-method route " + path
+	}
+	return rt.Method + " " + path
+}
+
+// claimsDedup reports whether a handler body calls a dedup claim itself.
+func claimsDedup(info *types.Info, dirs *directives.Result, body *ast.BlockStmt) bool {
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			found = dirs.Is(typeutil.Callee(info, call), directives.Dedup)
+		}
+		return !found
+	})
+	return found
+}

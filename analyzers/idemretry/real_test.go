@@ -1,0 +1,28 @@
+package idemretry_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/idemlint/idemlint/analyzers/idemretry"
+)
+
+// TestRealModules runs the check over a module that imports the real
+// go-retryablehttp, backoff v4 and v5, retry-go v4, go-retry, google/uuid
+// and stripe-go, so the stubs in testdata/src cannot drift from them.
+// analysistest loads module testdata with GOPROXY=off, so the modules are
+// downloaded first through the configured proxy.
+func TestRealModules(t *testing.T) {
+	dir := filepath.Join(testdata, "realretry")
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+	analysistest.Run(t, dir, idemretry.Analyzer, "./...")
+}

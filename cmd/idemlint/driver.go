@@ -1,0 +1,452 @@
+package main
+
+// The reports driver: SARIF output, baselines and the inventory run the
+// checks through the public go/analysis/checker API over packages loaded
+// by go/packages, so they see exactly the findings of the standalone
+// driver. Plain runs and go vet stay on multichecker.
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"io"
+	"log"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/idemlint/idemlint/analyzers"
+	"github.com/idemlint/idemlint/passes/config"
+)
+
+// Exit statuses, as the standalone driver's.
+const (
+	exitClean    = 0
+	exitError    = 1
+	exitFindings = 3
+)
+
+// boolFlags are the multichecker's flags that take no value, so that
+// dispatch can find the first argument that is not a flag.
+var boolFlags = map[string]bool{
+	"fix": true, "diff": true, "json": true, "test": true, "flags": true,
+	"source": true, "v": true, "all": true, "V": true, "write-baseline": true,
+}
+
+// dispatch chooses the path of a run from its arguments (after -C): the
+// inventory subcommand, the reports driver (-format=sarif, -baseline,
+// -write-baseline), or the multichecker. For the multichecker it returns
+// the arguments to use (-format=text and -format=json translated) and
+// handled false; otherwise it runs the command and returns its exit
+// status and handled true.
+func dispatch(args []string, stdout, stderr io.Writer) (rest []string, code int, handled bool) {
+	format, custom := "", false
+	i := 0
+	for i < len(args) {
+		a := args[i]
+		if a == "--" || len(a) < 2 || a[0] != '-' {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		i++
+		switch {
+		case name == "format":
+			if !hasValue && i < len(args) {
+				value = args[i]
+				i++
+			}
+			format = value
+			continue // not a multichecker flag
+		case name == "baseline" || name == "write-baseline":
+			custom = true
+			if name == "baseline" && !hasValue {
+				i++
+			}
+		case !hasValue && !boolFlags[name] && !isAnalyzerName(name) && i < len(args):
+			rest = append(rest, a)
+			a = args[i] // the flag's value
+			i++
+		}
+		rest = append(rest, a)
+	}
+	i = min(i, len(args))
+	if i < len(args) && args[i] == "inventory" {
+		return nil, runInventory(args[:i], args[i+1:], stdout, stderr), true
+	}
+	if custom || format == "sarif" {
+		return nil, runReport(args, stdout, stderr), true
+	}
+	switch format {
+	case "", "text":
+	case "json":
+		rest = append(rest, "-json")
+	default:
+		fmt.Fprintf(stderr, "idemlint: -format=%s: want text, json or sarif (inventory: text, json or markdown)\n", format)
+		return nil, exitError, true
+	}
+	return append(rest, args[i:]...), 0, false
+}
+
+func isAnalyzerName(name string) bool {
+	for _, a := range analyzers.All() {
+		if a.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// runReport runs the checks for -format=sarif and the baseline flags.
+func runReport(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("idemlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	format := fs.String("format", "text", "output `format`: text, json (the multichecker's) or sarif")
+	baselinePath := fs.String("baseline", "", "report only findings not recorded in this baseline `file`")
+	write := fs.Bool("write-baseline", false, "record the current findings in the -baseline file and exit")
+	cfgPath := fs.String("config", "", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
+	tests := fs.Bool("test", true, "also load test packages")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: idemlint [-C DIR] [-config FILE] [-format text|sarif] [-baseline FILE [-write-baseline]] [-test=false] packages...\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitClean
+		}
+		return exitError
+	}
+	switch {
+	case *format != "text" && *format != "sarif":
+		fmt.Fprintf(stderr, "idemlint: -format=%s cannot be combined with -baseline: want text or sarif\n", *format)
+		return exitError
+	case *write && *baselinePath == "":
+		fmt.Fprintln(stderr, "idemlint: -write-baseline needs -baseline FILE")
+		return exitError
+	case fs.NArg() == 0:
+		fs.Usage()
+		return exitError
+	}
+	if err := setConfig(*cfgPath); err != nil {
+		fmt.Fprintln(stderr, "idemlint:", err)
+		return exitError
+	}
+
+	var accepted baseline
+	if *baselinePath != "" && !*write {
+		var err error
+		if accepted, err = readBaseline(*baselinePath); err != nil {
+			fmt.Fprintln(stderr, "idemlint:", err)
+			return exitError
+		}
+	}
+
+	code := exitClean
+	run, err := analyze(analyzers.All(), fs.Args(), *tests, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "idemlint:", err)
+		return exitError
+	}
+	if run.failed {
+		code = exitError
+	}
+	found := run.findings()
+
+	if *write {
+		if run.failed {
+			fmt.Fprintf(stderr, "idemlint: not writing %s: the analysis failed\n", *baselinePath)
+			return exitError
+		}
+		if err := writeBaseline(*baselinePath, found); err != nil {
+			fmt.Fprintln(stderr, "idemlint:", err)
+			return exitError
+		}
+		fmt.Fprintf(stderr, "idemlint: recorded %d findings in %s\n", len(found), *baselinePath)
+		return exitClean
+	}
+	if accepted != nil {
+		found = accepted.filter(found)
+	}
+
+	if *format == "sarif" {
+		if err := writeSARIF(stdout, run, found, *baselinePath != ""); err != nil {
+			fmt.Fprintln(stderr, "idemlint:", err)
+			return exitError
+		}
+	} else {
+		for _, f := range found {
+			fmt.Fprintf(stderr, "%s: %s\n", f.posn, f.message)
+		}
+	}
+	if code == exitClean && len(found) > 0 {
+		code = exitFindings
+	}
+	return code
+}
+
+// setConfig sets the config pass's -config flag, which every path shares.
+func setConfig(path string) error {
+	if path == "" {
+		return nil
+	}
+	return config.Analyzer.Flags.Set("config", path)
+}
+
+// A run is the outcome of analyzing a set of packages.
+type run struct {
+	root   string // repository root: git toplevel, else the current directory
+	graph  *checker.Graph
+	errors []string // analysis errors, each once
+	failed bool     // packages failed to load or an analysis failed
+}
+
+// analyze loads the packages matching patterns with go/packages and runs
+// the analyzers on them, printing load and analysis errors to stderr. It
+// returns an error only when nothing could be analyzed.
+func analyze(as []*analysis.Analyzer, patterns []string, tests bool, stderr io.Writer) (*run, error) {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax | packages.NeedModule, Tests: tests}
+	initial, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
+	if len(initial) == 0 {
+		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	r := &run{root: repoRoot()}
+	// Print package errors like the go command, to stderr.
+	packages.Visit(initial, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			fmt.Fprintln(stderr, e)
+			r.failed = true
+		}
+	})
+	r.graph, err = checker.Analyze(as, initial, nil)
+	if err != nil {
+		return nil, err
+	}
+	// Print each error once, and only the causes: an action whose
+	// prerequisites failed says nothing new.
+	var causes, consequences []string
+	seen := make(map[string]bool)
+	for act := range r.graph.All() {
+		if act.Err == nil {
+			continue
+		}
+		r.failed = true
+		msg := fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)
+		if seen[msg] {
+			continue
+		}
+		seen[msg] = true
+		if strings.HasPrefix(act.Err.Error(), "failed prerequisites: ") {
+			consequences = append(consequences, msg)
+		} else {
+			causes = append(causes, msg)
+		}
+	}
+	r.errors = causes
+	if len(causes) == 0 {
+		r.errors = consequences
+	}
+	for _, msg := range r.errors {
+		fmt.Fprintln(stderr, msg)
+	}
+	return r, nil
+}
+
+// A finding is one diagnostic of a root action, as the standalone driver
+// shows it.
+type finding struct {
+	check       string
+	posn, end   token.Position
+	message     string
+	fixes       []analysis.SuggestedFix
+	fset        *token.FileSet
+	file        string // slash-separated, relative to the repository root
+	function    string // enclosing function: "Recv.Name", "Name" or "(package)"
+	fingerprint string
+}
+
+// findings returns the diagnostics of the root actions, without the
+// duplicates of files that belong to several packages (a package and its
+// test variant), sorted by position.
+func (r *run) findings() []*finding {
+	type key struct {
+		pos, end token.Position
+		check    string
+		message  string
+	}
+	seen := make(map[key]bool)
+	var out []*finding
+	for _, act := range r.graph.Roots {
+		if act.Err != nil {
+			continue
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			check := d.Category
+			if check == "" {
+				check = act.Analyzer.Name
+			}
+			f := &finding{
+				check:   check,
+				posn:    fset.Position(d.Pos),
+				end:     fset.Position(d.End),
+				message: d.Message,
+				fixes:   d.SuggestedFixes,
+				fset:    fset,
+			}
+			if !f.end.IsValid() {
+				f.end = f.posn
+			}
+			k := key{f.posn, f.end, check, d.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			f.file = r.rel(f.posn.Filename)
+			f.function = enclosingFunc(act.Package.Syntax, d.Pos)
+			f.fingerprint = fingerprint(f.check, f.file, f.function, f.message)
+			out = append(out, f)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.file != b.file {
+			return a.file < b.file
+		}
+		if a.posn.Offset != b.posn.Offset {
+			return a.posn.Offset < b.posn.Offset
+		}
+		if a.check != b.check {
+			return a.check < b.check
+		}
+		return a.message < b.message
+	})
+	return out
+}
+
+// fingerprint identifies a finding across edits that move it: its check,
+// file, enclosing function and message (which names the route or
+// consumer), not its line.
+func fingerprint(check, file, function, message string) string {
+	h := sha256.New()
+	for _, s := range []string{check, file, function, message} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// enclosingFunc names the function declaration holding pos: "Recv.Name"
+// for a method, "Name" for a function, "(package)" outside functions.
+func enclosingFunc(files []*ast.File, pos token.Pos) string {
+	for _, f := range files {
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue
+		}
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || pos < fd.Pos() || pos >= fd.End() {
+				continue
+			}
+			if fd.Recv != nil && len(fd.Recv.List) > 0 {
+				if recv := recvName(fd.Recv.List[0].Type); recv != "" {
+					return recv + "." + fd.Name.Name
+				}
+			}
+			return fd.Name.Name
+		}
+	}
+	return "(package)"
+}
+
+// recvName returns the type name of a receiver: T for T, *T, T[P], *T[P].
+func recvName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// repoRoot returns the root that report paths are relative to: the git
+// top-level directory holding the current directory, else the current
+// directory.
+func repoRoot() string {
+	wd, err := os.Getwd()
+	if err != nil {
+		log.Fatal(err)
+	}
+	out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	if err == nil {
+		if top := strings.TrimSpace(string(out)); top != "" && filepath.IsAbs(top) {
+			return filepath.Clean(top)
+		}
+	}
+	return wd
+}
+
+// rel returns filename relative to the repository root, slash-separated;
+// a file outside the root keeps its absolute path.
+func (r *run) rel(filename string) string {
+	if filename == "" {
+		return ""
+	}
+	if rel, ok := relTo(r.root, filename); ok {
+		return rel
+	}
+	// git reports the root with symbolic links resolved.
+	root, err1 := filepath.EvalSymlinks(r.root)
+	file, err2 := filepath.EvalSymlinks(filename)
+	if err1 == nil && err2 == nil {
+		if rel, ok := relTo(root, file); ok {
+			return rel
+		}
+	}
+	return filepath.ToSlash(filename)
+}
+
+func relTo(root, filename string) (string, bool) {
+	rel, err := filepath.Rel(root, filename)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// uri returns the URI of a file relative to the root as SARIF wants it:
+// relative and percent-encoded with a base id, or an absolute file URI
+// for a file outside the root.
+func uri(rel string) (string, string) {
+	if path.IsAbs(rel) || filepath.IsAbs(rel) {
+		p := filepath.ToSlash(rel)
+		if !strings.HasPrefix(p, "/") {
+			p = "/" + p // file:///C:/src
+		}
+		return (&url.URL{Scheme: "file", Path: p}).String(), ""
+	}
+	return (&url.URL{Path: rel}).EscapedPath(), srcRoot
+}

@@ -1,0 +1,392 @@
+package consumers
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/effects"
+)
+
+// Analyzer builds the consumer model of a package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "idemconsumers",
+	Doc:        "finds queue consumers, their delivery semantics, side effects and dedup; does not report diagnostics",
+	Run:        safe.Run("idemconsumers", run),
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, effects.Analyzer},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// A recogniser handles one call of a consumer API.
+type recogniser func(a *analyzer, call *ast.CallExpr, fn *types.Func, stack []ast.Node)
+
+type entry struct {
+	pkg, typ, name string // normalised package path, receiver type ("" for functions), name
+}
+
+// calls maps consumer APIs to recognisers; each library's file registers
+// its rows.
+var calls = map[entry]recogniser{}
+
+// decls recognise handler declarations (sarama ConsumeClaim, Lambda SQS
+// handlers) by their signature.
+var decls []func(a *analyzer, decl *ast.FuncDecl, fn *types.Func)
+
+// paths are the (normalised) import paths of the supported libraries.
+var paths = map[string]bool{}
+
+func on(pkg, typ string, names []string, r recogniser) {
+	paths[pkg] = true
+	for _, n := range names {
+		calls[entry{pkg, typ, n}] = r
+	}
+}
+
+type analyzer struct {
+	pass  *analysis.Pass
+	dirs  *directives.Result
+	eff   *effects.Result
+	funcs map[*types.Func]*ast.FuncDecl
+	defs  map[types.Object]ast.Expr
+	out   []*Consumer
+	// middleware lists the arguments of AddMiddleware calls by the object
+	// of their receiver (watermill routers and handlers).
+	middleware map[types.Object][]ast.Expr
+	// groupTopics maps a sarama handler type to the topics it consumes.
+	groupTopics map[types.Type][]string
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !relevant(pass.Pkg) {
+		return &Result{}, nil
+	}
+	a := &analyzer{
+		pass:        pass,
+		dirs:        pass.ResultOf[directives.Analyzer].(*directives.Result),
+		eff:         pass.ResultOf[effects.Analyzer].(*effects.Result),
+		funcs:       make(map[*types.Func]*ast.FuncDecl),
+		defs:        make(map[types.Object]ast.Expr),
+		middleware:  make(map[types.Object][]ast.Expr),
+		groupTopics: make(map[types.Type][]string),
+	}
+	a.index()
+	for _, file := range pass.Files {
+		var stack []ast.Node
+		ast.Inspect(file, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			stack = append(stack, n)
+			if call, ok := n.(*ast.CallExpr); ok {
+				safe.At(pass, call.Pos())
+				a.visitCall(call, stack)
+			}
+			return true
+		})
+	}
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					safe.At(pass, fd.Pos())
+					for _, r := range decls {
+						r(a, fd, fn)
+					}
+				}
+			}
+		}
+	}
+	return &Result{Consumers: a.out}, nil
+}
+
+// relevant reports whether pkg imports a supported library.
+func relevant(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if paths[normPath(imp.Path())] {
+			return true
+		}
+	}
+	return false
+}
+
+// normPath removes major-version elements after the first element of an
+// import path.
+func normPath(path string) string {
+	if !strings.Contains(path, "/v") {
+		return path
+	}
+	parts := strings.Split(path, "/")
+	out := parts[:1]
+	for _, p := range parts[1:] {
+		if len(p) > 1 && p[0] == 'v' && strings.Trim(p[1:], "0123456789") == "" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, "/")
+}
+
+// index records the package's function declarations, the single values
+// of variables, and AddMiddleware and ConsumerGroup.Consume calls.
+func (a *analyzer) index() {
+	info := a.pass.TypesInfo
+	count := make(map[types.Object]int)
+	record := func(id *ast.Ident, x ast.Expr) {
+		obj := info.Defs[id]
+		if obj == nil {
+			obj = info.Uses[id]
+		}
+		if obj == nil {
+			return
+		}
+		count[obj]++
+		if count[obj] == 1 {
+			a.defs[obj] = x
+		} else {
+			delete(a.defs, obj)
+		}
+	}
+	for _, file := range a.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+					a.funcs[fn] = n
+				}
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							record(id, n.Rhs[i])
+						}
+					}
+				} else if len(n.Rhs) == 1 {
+					if id, ok := n.Lhs[0].(*ast.Ident); ok {
+						record(id, n.Rhs[0])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, id := range n.Names {
+						record(id, n.Values[i])
+					}
+				} else if len(n.Values) == 1 {
+					record(n.Names[0], n.Values[0])
+				}
+			case *ast.CallExpr:
+				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+				if !ok {
+					break
+				}
+				switch sel.Sel.Name {
+				case "AddMiddleware":
+					if obj := a.objectOf(sel.X); obj != nil {
+						a.middleware[obj] = append(a.middleware[obj], n.Args...)
+					}
+				case "Consume":
+					a.indexGroupConsume(n)
+				}
+			}
+			return true
+		})
+	}
+}
+
+// objectOf returns the variable or field x refers to, or, for a call
+// (router.AddHandler(...)), nil.
+func (a *analyzer) objectOf(x ast.Expr) types.Object {
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return a.pass.TypesInfo.Uses[x]
+	case *ast.SelectorExpr:
+		return a.pass.TypesInfo.Uses[x.Sel]
+	}
+	return nil
+}
+
+// returned returns the expression returned by the function of the package
+// call calls, when its body is one return statement.
+func (a *analyzer) returned(call *ast.CallExpr) ast.Expr {
+	fn, ok := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	decl := a.funcs[fn.Origin()]
+	if decl == nil || len(decl.Body.List) != 1 {
+		return nil
+	}
+	if ret, ok := decl.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
+		return ret.Results[0]
+	}
+	return nil
+}
+
+func (a *analyzer) definition(obj types.Object) ast.Expr {
+	if obj == nil {
+		return nil
+	}
+	return a.defs[obj]
+}
+
+// visitCall dispatches a call of a consumer API to its recogniser.
+func (a *analyzer) visitCall(call *ast.CallExpr, stack []ast.Node) {
+	fn, ok := typeutil.Callee(a.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return
+	}
+	typ := ""
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := namedOf(recv.Type()); n != nil {
+			typ = n.Obj().Name()
+		}
+	}
+	if r := calls[entry{normPath(fn.Pkg().Path()), typ, fn.Name()}]; r != nil {
+		r(a, call, fn, stack)
+	}
+}
+
+func namedOf(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// isType reports whether t (or *t) is the named type pkg.name, pkg
+// normalised.
+func isType(t types.Type, pkg, name string) bool {
+	n := namedOf(t)
+	return n != nil && n.Obj().Pkg() != nil && normPath(n.Obj().Pkg().Path()) == pkg && n.Obj().Name() == name
+}
+
+// add records a consumer after analysing its handler.
+func (a *analyzer) add(c *Consumer) {
+	if c.Delivery == 0 {
+		return
+	}
+	if !c.Unknown {
+		a.judge(c)
+	}
+	a.out = append(a.out, c)
+}
+
+// constString returns the constant string value of x.
+func (a *analyzer) constString(x ast.Expr) (string, bool) {
+	if x == nil {
+		return "", false
+	}
+	tv, ok := a.pass.TypesInfo.Types[x]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// constBool returns the constant boolean value of x.
+func (a *analyzer) constBool(x ast.Expr) (bool, bool) {
+	if x == nil {
+		return false, false
+	}
+	tv, ok := a.pass.TypesInfo.Types[x]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
+}
+
+// stringish returns the constant string of x, or of a call with one
+// constant argument (aws.String("q")).
+func (a *analyzer) stringish(x ast.Expr) (string, bool) {
+	if s, ok := a.constString(x); ok {
+		return s, true
+	}
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		return a.constString(call.Args[0])
+	}
+	return "", false
+}
+
+// composite returns the composite literal x denotes: x, &x, or the value
+// a variable was defined with.
+func (a *analyzer) composite(x ast.Expr) *ast.CompositeLit {
+	for range 4 {
+		x = ast.Unparen(x)
+		if u, ok := x.(*ast.UnaryExpr); ok {
+			x = ast.Unparen(u.X)
+		}
+		switch v := x.(type) {
+		case *ast.CompositeLit:
+			return v
+		case *ast.Ident:
+			x = a.definition(a.pass.TypesInfo.Uses[v])
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// field returns the value of field name in composite literal lit.
+func field(lit *ast.CompositeLit, name string) ast.Expr {
+	if lit == nil {
+		return nil
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// arg returns the i-th argument of call, or nil.
+func arg(call *ast.CallExpr, i int) ast.Expr {
+	if i < 0 || i >= len(call.Args) {
+		return nil
+	}
+	return call.Args[i]
+}
+
+// recvExpr returns the receiver expression of a method call, or nil.
+func recvExpr(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}
+
+// producer returns the call that produced the value of x: x itself, the
+// single value of the variable x names, or the call a function of the
+// package returns (newReader() returning kafka.NewReader(...)).
+func (a *analyzer) producer(x ast.Expr) *ast.CallExpr {
+	for range 4 {
+		switch v := ast.Unparen(x).(type) {
+		case *ast.CallExpr:
+			if r := a.returned(v); r != nil {
+				x = r
+				continue
+			}
+			return v
+		case *ast.Ident:
+			x = a.definition(a.pass.TypesInfo.Uses[v])
+			if x == nil {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,247 @@
+package effects
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+)
+
+// An effect is the side effect of one API call.
+type effect struct {
+	kind       Kind
+	desc       string // what it does, for messages: "inserts into orders"
+	idempotent bool
+	money      bool
+}
+
+func (e effect) effects() Effects {
+	out := Effects{Kinds: e.kind, MovesMoney: e.money}
+	if !e.idempotent {
+		out.NonIdempotent = e.desc
+	}
+	return out
+}
+
+// A site is one call of a recognised API.
+type site struct {
+	in     *inferrer
+	call   *ast.CallExpr
+	fn     *types.Func
+	method string // the function or method name
+}
+
+// arg returns the i-th argument, or nil.
+func (s *site) arg(i int) ast.Expr {
+	if i < 0 || i >= len(s.call.Args) {
+		return nil
+	}
+	return s.call.Args[i]
+}
+
+// str returns the constant string value of the i-th argument.
+func (s *site) str(i int) (string, bool) { return s.in.constString(s.arg(i)) }
+
+// recv returns the receiver expression of a method call, or nil.
+func (s *site) recv() ast.Expr {
+	if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok {
+		if _, isPkg := s.in.pass.TypesInfo.Uses[identOf(sel.X)].(*types.PkgName); !isPkg {
+			return sel.X
+		}
+	}
+	return nil
+}
+
+func identOf(x ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(x).(*ast.Ident)
+	return id
+}
+
+// A classifier returns the effect of a call, and false when the call has
+// none.
+type classifier func(s *site) (effect, bool)
+
+// An api is one row of a family table: the methods of a type (or the
+// functions of a package when typ is "", any type when typ is "*") whose
+// calls a classifier judges.
+type api struct {
+	pkg      string   // import path without major-version elements
+	typ      string   // receiver type name; "" for package functions; "*" for any
+	names    []string // function or method names; nil for any
+	classify classifier
+}
+
+// always returns a classifier with a fixed effect.
+func always(e effect) classifier {
+	return func(*site) (effect, bool) { return e, true }
+}
+
+// tables index every family's rows by package path.
+var tables = map[string][]api{}
+
+func register(rows ...api) {
+	for _, r := range rows {
+		tables[r.pkg] = append(tables[r.pkg], r)
+	}
+}
+
+// normPath removes major-version elements ("/v5", "/v82") after the
+// first element of an import path, so one row covers every major version.
+func normPath(path string) string {
+	if !strings.Contains(path, "/v") {
+		return path
+	}
+	parts := strings.Split(path, "/")
+	out := parts[:1]
+	for _, p := range parts[1:] {
+		if len(p) > 1 && p[0] == 'v' && strings.Trim(p[1:], "0123456789") == "" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, "/")
+}
+
+// known reports whether path belongs to a family the tables describe:
+// calls into such packages are judged by the tables alone.
+func known(path string) bool {
+	_, ok := tables[normPath(path)]
+	return ok
+}
+
+// lookup returns the row for fn, or nil.
+func lookup(fn *types.Func) *api {
+	if fn.Pkg() == nil {
+		return nil
+	}
+	rows := tables[normPath(fn.Pkg().Path())]
+	if rows == nil {
+		return nil
+	}
+	typ := ""
+	if recv := fn.Signature().Recv(); recv != nil {
+		typ = "?"
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			typ = n.Obj().Name()
+		}
+	}
+	for i := range rows {
+		r := &rows[i]
+		if r.typ != typ && (r.typ != "*" || typ == "") {
+			continue
+		}
+		if r.names == nil {
+			return r
+		}
+		for _, n := range r.names {
+			if n == fn.Name() {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// constString returns the constant string value of x.
+func (in *inferrer) constString(x ast.Expr) (string, bool) {
+	if x == nil {
+		return "", false
+	}
+	tv, ok := in.pass.TypesInfo.Types[x]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// constBool returns the constant boolean value of x.
+func (in *inferrer) constBool(x ast.Expr) (bool, bool) {
+	if x == nil {
+		return false, false
+	}
+	tv, ok := in.pass.TypesInfo.Types[x]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
+}
+
+// fieldString returns the constant string of the field named field in a
+// composite literal x (or &x), looking through a call of one constant
+// argument such as aws.String("...") and, for an identifier, the composite
+// literal it was defined with.
+func (in *inferrer) fieldString(x ast.Expr, field string) (string, bool) {
+	lit := in.compositeOf(x)
+	if lit == nil {
+		return "", false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if k, ok := kv.Key.(*ast.Ident); ok && k.Name == field {
+			return in.stringish(kv.Value)
+		}
+	}
+	return "", false
+}
+
+// stringish returns the constant string of x, of &x, or of a call with one
+// constant argument (aws.String("q"), ptr("q")).
+func (in *inferrer) stringish(x ast.Expr) (string, bool) {
+	if s, ok := in.constString(x); ok {
+		return s, true
+	}
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		return in.constString(call.Args[0])
+	}
+	return "", false
+}
+
+// compositeOf returns the composite literal x denotes: x itself, &x, or
+// the literal a local variable was defined with (followed a few steps, so
+// that cyclic assignments end).
+func (in *inferrer) compositeOf(x ast.Expr) *ast.CompositeLit {
+	for range 4 {
+		x = ast.Unparen(x)
+		if u, ok := x.(*ast.UnaryExpr); ok {
+			x = ast.Unparen(u.X)
+		}
+		switch v := x.(type) {
+		case *ast.CompositeLit:
+			return v
+		case *ast.Ident:
+			x = in.definition(in.pass.TypesInfo.Uses[v])
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// nameOf returns a short printable name for a type: its named type's name,
+// through pointers, slices and arrays.
+func nameOf(t types.Type) string {
+	for {
+		switch u := types.Unalias(t).(type) {
+		case *types.Pointer:
+			t = u.Elem()
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Named:
+			return u.Obj().Name()
+		default:
+			return ""
+		}
+	}
+}
+
+// quoted formats a constant name for messages.
+func quoted(s string) string { return `"` + s + `"` }

@@ -1,0 +1,37 @@
+// Package effects defines an analysis pass that infers the side effects of
+// every function of a package: SQL and ORM writes, document-store and
+// key-value writes, message publishes, outbound mutating HTTP requests,
+// payment SDK calls and mail sends. It does not report diagnostics.
+//
+// A function has the effects it performs directly and those of every
+// function it calls statically: functions of other packages through
+// [Fact]s, functions, method values and closures of the same package
+// through a fixed point over the package. A call through an interface
+// counts only when the method name starts with a mutating verb (Create,
+// Insert, Update, Delete, Save, Put, Add, Remove, Set, Charge, Pay, Refund,
+// Transfer, Capture, Send, Publish, Enqueue, Emit, Notify, Increment,
+// Debit, Credit, Reserve, Place, Submit, Ship, Cancel, Provision); the list
+// is fixed.
+//
+// Each effect is naturally idempotent or not. SQL with ON CONFLICT, INSERT
+// IGNORE, ON DUPLICATE KEY UPDATE, MERGE, REPLACE or UPSERT, UPDATE without
+// arithmetic on the column it sets, DELETE, Redis SET, HSET, SADD, ZADD,
+// DEL and EXPIRE, MongoDB writes with upsert and deletes, gorm Save,
+// Update and Delete, and PUT and DELETE requests are naturally idempotent.
+// Inserts, increments, list pushes, publishes, payments and mails are not.
+// [Effects.NonIdempotent] describes the first effect that is not, in
+// source order.
+//
+// //idem:mutates and //idem:readonly on a function override the inference
+// for it. A dedup claim (//idem:dedup) and a consumer dedup wrapper
+// (//idem:consumer) have no effects of their own: they are the protection.
+//
+// APIs are recognised by import path, type and method name, one table per
+// family: sql.go (database/sql, pgx v5, sqlx, gorm), kv.go (mongo-driver,
+// go-redis), publish.go (kafka-go, sarama, confluent-kafka-go, SQS, SNS,
+// nats.go, amqp091-go, Pub/Sub, watermill), http.go (net/http, net/smtp) and
+// payment.go (stripe-go, Adyen; these also move money).
+//
+// A package whose imports reach none of these APIs and none of whose
+// dependencies export effects costs next to nothing.
+package effects

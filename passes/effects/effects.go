@@ -1,0 +1,157 @@
+package effects
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/directives"
+)
+
+// Analyzer infers the side effects of the functions of a package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "idemeffects",
+	Doc:        "infers the side effects of functions across packages; does not report diagnostics",
+	Run:        safe.Run("idemeffects", run),
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer},
+	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(Fact)},
+}
+
+// Kind is a set of kinds of side effect.
+type Kind uint16
+
+// Kinds of side effect.
+const (
+	SQL       Kind = 1 << iota // SQL or ORM write
+	Document                   // document-store write (MongoDB)
+	KeyValue                   // key-value write (Redis)
+	Publish                    // message publish
+	HTTP                       // outbound request with a mutating method
+	Payment                    // payment SDK call
+	Mail                       // mail send
+	Interface                  // call through an interface with a mutating verb
+	Declared                   // //idem:mutates
+)
+
+var kindNames = []string{"sql", "doc", "kv", "publish", "http", "payment", "mail", "iface", "mutates"}
+
+func (k Kind) String() string {
+	var parts []string
+	for i, name := range kindNames {
+		if k&(1<<i) != 0 {
+			parts = append(parts, name)
+		}
+	}
+	return strings.Join(parts, ",")
+}
+
+// Effects summarises the side effects of a function.
+type Effects struct {
+	Kinds Kind // every kind of effect, naturally idempotent or not
+	// NonIdempotent describes the first effect that is not naturally
+	// idempotent, in source order ("inserts into orders", `publishes to
+	// "emails"`); "" when there is none.
+	NonIdempotent string
+	// MovesMoney reports a payment SDK call or a configured money-moving
+	// function (financial.calls).
+	MovesMoney bool
+}
+
+// None reports whether there is no side effect.
+func (e Effects) None() bool { return e.Kinds == 0 && e.NonIdempotent == "" && !e.MovesMoney }
+
+// Idempotent reports whether every effect is naturally idempotent
+// (vacuously true without effects).
+func (e Effects) Idempotent() bool { return e.NonIdempotent == "" }
+
+// String returns a compact form: effects(KINDS[; money][; FIRST]).
+func (e Effects) String() string {
+	s := "effects(" + e.Kinds.String()
+	if e.MovesMoney {
+		s += "; money"
+	}
+	if e.NonIdempotent != "" {
+		s += "; " + e.NonIdempotent
+	}
+	return s + ")"
+}
+
+// union adds o to e, keeping the first non-idempotent description.
+func (e Effects) union(o Effects) Effects {
+	e.Kinds |= o.Kinds
+	e.MovesMoney = e.MovesMoney || o.MovesMoney
+	if e.NonIdempotent == "" {
+		e.NonIdempotent = o.NonIdempotent
+	}
+	return e
+}
+
+// Fact carries the effects of a function of another package.
+type Fact struct{ Effects }
+
+// AFact marks Fact as an analysis fact.
+func (*Fact) AFact() {}
+
+func (f *Fact) String() string { return f.Effects.String() }
+
+// Result holds the effects of the functions of one package, and of the
+// functions of its dependencies known through facts.
+type Result struct {
+	funcs map[*types.Func]Effects
+	lits  map[*ast.FuncLit]Effects
+	pass  *analysis.Pass
+	in    *inferrer // nil when the package is irrelevant
+}
+
+// Of returns the effects of fn: a function or method of the package, or
+// of a dependency through its fact. Instantiations map to their origin.
+func (r *Result) Of(fn *types.Func) Effects {
+	if r == nil || fn == nil {
+		return Effects{}
+	}
+	fn = fn.Origin()
+	if e, ok := r.funcs[fn]; ok {
+		return e
+	}
+	if fn.Pkg() != nil && r.pass != nil && fn.Pkg() != r.pass.Pkg {
+		var f Fact
+		if r.pass.ImportObjectFact(fn, &f) {
+			return f.Effects
+		}
+	}
+	return Effects{}
+}
+
+// OfLit returns the effects of a function literal of the package.
+func (r *Result) OfLit(lit *ast.FuncLit) Effects {
+	if r == nil || lit == nil {
+		return Effects{}
+	}
+	return r.lits[lit]
+}
+
+// OfCall returns the effects of executing call: the effect of the API it
+// calls, if any, and the effects of the called function. Arguments are not
+// included. call must belong to the package.
+func (r *Result) OfCall(call *ast.CallExpr) Effects {
+	if r == nil || r.in == nil || call == nil {
+		return Effects{}
+	}
+	return r.in.callEffects(call)
+}
+
+// OfNode returns the effects of the code in node (a statement, an
+// expression, a body), in source order, including the function literals it
+// contains. node must belong to the package.
+func (r *Result) OfNode(node ast.Node) Effects {
+	if r == nil || r.in == nil || node == nil {
+		return Effects{}
+	}
+	return r.in.nodeEffects(node)
+}

@@ -1,0 +1,546 @@
+package effects
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/directives"
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{
+		funcs: make(map[*types.Func]Effects),
+		lits:  make(map[*ast.FuncLit]Effects),
+		pass:  pass,
+	}
+	if !relevant(pass) {
+		return res, nil
+	}
+	in := &inferrer{
+		pass:  pass,
+		cfg:   pass.ResultOf[config.Analyzer].(*config.Config),
+		dirs:  pass.ResultOf[directives.Analyzer].(*directives.Result),
+		res:   res,
+		units: make(map[ast.Node]*unit),
+	}
+	res.in = in
+	in.collect()
+	in.solve()
+	in.export()
+	return res, nil
+}
+
+// A unit is one function body: a declared function or method, or a
+// function literal.
+type unit struct {
+	fn       *types.Func  // nil for a literal
+	lit      *ast.FuncLit // nil for a declaration
+	name     string       // for messages about //idem:mutates
+	body     *ast.BlockStmt
+	items    []item // in source order
+	override *Effects
+	eff      Effects
+}
+
+// An item is one contribution to a unit's effects: an API effect, a
+// function of the package, or a nested literal.
+type item struct {
+	eff Effects
+	fn  *types.Func
+	lit *ast.FuncLit
+}
+
+type inferrer struct {
+	pass  *analysis.Pass
+	cfg   *config.Config
+	dirs  *directives.Result
+	res   *Result
+	units map[ast.Node]*unit // *ast.FuncDecl or *ast.FuncLit
+	order []*unit
+	byFn  map[*types.Func]*unit
+
+	defsOnce sync.Once
+	defs     map[types.Object]ast.Expr // local variable -> its only defining value
+}
+
+// collect builds the units of the package and their items.
+func (in *inferrer) collect() {
+	in.byFn = make(map[*types.Func]*unit)
+	for _, file := range in.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncDecl:
+				fn, _ := in.pass.TypesInfo.Defs[n.Name].(*types.Func)
+				if fn == nil || n.Body == nil {
+					return false
+				}
+				u := &unit{fn: fn, name: fn.Name(), body: n.Body}
+				in.add(n, u)
+				in.byFn[fn] = u
+			case *ast.FuncLit:
+				u := &unit{lit: n, name: "func literal", body: n.Body}
+				in.add(n, u)
+			}
+			return true
+		})
+	}
+	for _, u := range in.order {
+		safe.At(in.pass, u.body.Pos())
+		u.items = in.items(u.body)
+	}
+}
+
+func (in *inferrer) add(n ast.Node, u *unit) {
+	in.units[n] = u
+	in.order = append(in.order, u)
+	p := n.Pos()
+	if decl, ok := n.(*ast.FuncDecl); ok {
+		p = decl.Name.Pos()
+	}
+	switch {
+	case in.dirs.Find(directives.Readonly, p) != nil:
+		u.override = &Effects{}
+	case in.dirs.Find(directives.Mutates, p) != nil:
+		u.override = &Effects{Kinds: Declared, NonIdempotent: "calls " + u.name + " (//idem:mutates)"}
+	case u.fn != nil && in.dirs.Is(u.fn, directives.Dedup|directives.Consumer):
+		u.override = &Effects{}
+	}
+}
+
+// items lists the contributions of node in source order; nested literals
+// are items of their own.
+func (in *inferrer) items(node ast.Node) []item {
+	var items []item
+	ast.Inspect(node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if n != node {
+				items = append(items, item{lit: n})
+				return false
+			}
+		case *ast.CallExpr:
+			if e := in.apiEffects(n); !e.None() {
+				items = append(items, item{eff: e})
+			}
+		case *ast.Ident:
+			fn, ok := in.pass.TypesInfo.Uses[n].(*types.Func)
+			if !ok {
+				break
+			}
+			fn = fn.Origin()
+			if fn.Pkg() == in.pass.Pkg {
+				items = append(items, item{fn: fn})
+			} else if e := in.imported(fn); !e.None() {
+				items = append(items, item{eff: e})
+			}
+		}
+		return true
+	})
+	return items
+}
+
+// imported returns the effects of a function of another package, from its
+// fact; functions of the recognised API families are judged by the tables
+// only (at their call), and platform dedup claims and consumer wrappers
+// have none.
+func (in *inferrer) imported(fn *types.Func) Effects {
+	if fn.Pkg() == nil || known(fn.Pkg().Path()) || in.dirs.Is(fn, directives.Dedup|directives.Consumer) {
+		return Effects{}
+	}
+	var f Fact
+	if in.pass.ImportObjectFact(fn, &f) {
+		return f.Effects
+	}
+	return Effects{}
+}
+
+// fold computes the effects of items from the current unit effects.
+func (in *inferrer) fold(items []item) Effects {
+	var e Effects
+	for _, it := range items {
+		switch {
+		case it.fn != nil:
+			if u := in.byFn[it.fn]; u != nil {
+				e = e.union(u.eff)
+			}
+		case it.lit != nil:
+			if u := in.units[it.lit]; u != nil {
+				e = e.union(u.eff)
+			}
+		default:
+			e = e.union(it.eff)
+		}
+	}
+	return e
+}
+
+// solve computes the effects of every unit with a worklist: a unit is
+// recomputed when a function or literal it refers to changes.
+func (in *inferrer) solve() {
+	callers := make(map[*unit][]*unit)
+	for _, u := range in.order {
+		for _, it := range u.items {
+			var dep *unit
+			switch {
+			case it.fn != nil:
+				dep = in.byFn[it.fn]
+			case it.lit != nil:
+				dep = in.units[it.lit]
+			}
+			if dep != nil && dep != u {
+				callers[dep] = append(callers[dep], u)
+			}
+		}
+	}
+	queued := make(map[*unit]bool, len(in.order))
+	work := make([]*unit, 0, len(in.order))
+	for i := len(in.order) - 1; i >= 0; i-- { // literals and callees tend to come later
+		work = append(work, in.order[i])
+		queued[in.order[i]] = true
+	}
+	// Kinds only grow; descriptions settle once every dependency has; the
+	// budget ends pathological oscillations of descriptions.
+	for budget := 20 * (len(in.order) + 1); len(work) > 0 && budget > 0; budget-- {
+		u := work[0]
+		work = work[1:]
+		queued[u] = false
+		e := in.evaluate(u)
+		if e == u.eff {
+			continue
+		}
+		u.eff = e
+		for _, c := range callers[u] {
+			if !queued[c] {
+				queued[c] = true
+				work = append(work, c)
+			}
+		}
+		if in.self(u) && !queued[u] {
+			queued[u] = true
+			work = append(work, u)
+		}
+	}
+	for _, u := range in.order {
+		if u.fn != nil {
+			in.res.funcs[u.fn] = u.eff
+		} else {
+			in.res.lits[u.lit] = u.eff
+		}
+	}
+}
+
+// self reports whether u refers to itself (direct recursion).
+func (in *inferrer) self(u *unit) bool {
+	for _, it := range u.items {
+		if it.fn != nil && in.byFn[it.fn] == u {
+			return true
+		}
+	}
+	return false
+}
+
+// evaluate computes u's effects from its items and override.
+func (in *inferrer) evaluate(u *unit) Effects {
+	if u.override != nil && u.override.Kinds == 0 {
+		return Effects{} // readonly, claim or wrapper
+	}
+	e := in.fold(u.items)
+	if u.override != nil {
+		e.Kinds |= u.override.Kinds
+		if e.NonIdempotent == "" {
+			e.NonIdempotent = u.override.NonIdempotent
+		}
+	}
+	return e
+}
+
+// export records the effects of the package's functions and methods as
+// facts.
+func (in *inferrer) export() {
+	for fn, e := range in.res.funcs {
+		if e.None() || !exportable(in.pass.Pkg, fn) {
+			continue
+		}
+		in.pass.ExportObjectFact(fn, &Fact{e})
+	}
+}
+
+// exportable reports whether fn can carry a fact: a package-level function
+// or a method of a package-level type.
+func exportable(pkg *types.Package, fn *types.Func) bool {
+	if recv := fn.Signature().Recv(); recv != nil {
+		n := namedOf(recv.Type())
+		return n != nil && n.Obj().Parent() == pkg.Scope()
+	}
+	return fn.Parent() == pkg.Scope()
+}
+
+func namedOf(t types.Type) *types.Named {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// callEffects returns the effects of executing call.
+func (in *inferrer) callEffects(call *ast.CallExpr) Effects {
+	e := in.apiEffects(call)
+	switch fn := typeutil.Callee(in.pass.TypesInfo, call).(type) {
+	case *types.Func:
+		e = e.union(in.res.Of(fn))
+	case *types.Var:
+		// a call of a function value: unknown
+	}
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		e = e.union(in.res.OfLit(lit))
+	}
+	return e
+}
+
+// nodeEffects returns the effects of the code in node.
+func (in *inferrer) nodeEffects(node ast.Node) Effects {
+	return in.fold(in.items(node))
+}
+
+// apiEffects returns the effect of call when it calls a recognised API, an
+// interface method with a mutating verb, or a configured money-moving
+// function.
+func (in *inferrer) apiEffects(call *ast.CallExpr) Effects {
+	fn, ok := typeutil.Callee(in.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return Effects{}
+	}
+	fn = fn.Origin()
+	if len(in.cfg.FinancialCalls) > 0 {
+		name := directives.QualifiedName(fn)
+		for _, c := range in.cfg.FinancialCalls {
+			if c == name {
+				return Effects{Kinds: Payment, NonIdempotent: "calls " + shortName(fn), MovesMoney: true}
+			}
+		}
+	}
+	if row := lookup(fn); row != nil {
+		if e, ok := row.classify(&site{in: in, call: call, fn: fn, method: fn.Name()}); ok {
+			return e.effects()
+		}
+		return Effects{}
+	}
+	if in.interfaceVerb(fn) {
+		e := Effects{Kinds: Interface}
+		if !idempotentVerb(fn.Name()) {
+			e.NonIdempotent = "calls " + shortName(fn)
+		}
+		return e
+	}
+	return Effects{}
+}
+
+// shortName is pkg.Func or Type.Method.
+func shortName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		if n := namedOf(recv.Type()); n != nil {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() != nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+// mutatingVerbs are the verbs that make a call through an interface a side
+// effect. The list is fixed.
+var mutatingVerbs = []string{
+	"Create", "Insert", "Update", "Delete", "Save", "Put", "Add", "Remove", "Set",
+	"Charge", "Pay", "Refund", "Transfer", "Capture", "Send", "Publish", "Enqueue",
+	"Emit", "Notify", "Increment", "Debit", "Credit", "Reserve", "Place", "Submit",
+	"Ship", "Cancel", "Provision",
+}
+
+// idempotentVerbs are the mutating verbs whose calls are taken as
+// naturally idempotent, like PUT and DELETE.
+var idempotentVerbs = []string{"Put", "Set", "Save", "Delete", "Remove"}
+
+// verbOf returns the mutating verb name starts with, as a whole word
+// (Create, CreateOrder; not Created or Settings), or "".
+func verbOf(name string) string {
+	for _, v := range mutatingVerbs {
+		if rest, ok := strings.CutPrefix(name, v); ok {
+			if rest == "" || unicode.IsUpper(rune(rest[0])) || unicode.IsDigit(rune(rest[0])) {
+				return v
+			}
+		}
+	}
+	return ""
+}
+
+func idempotentVerb(name string) bool {
+	v := verbOf(name)
+	for _, iv := range idempotentVerbs {
+		if v == iv {
+			return true
+		}
+	}
+	return false
+}
+
+// ignoredInterfaces are packages whose interfaces are instrumentation, not
+// state: their Set and Add methods are not side effects.
+var ignoredInterfaces = []string{
+	"go.opentelemetry.io/", "github.com/prometheus/", "go.uber.org/zap",
+	"github.com/sirupsen/logrus", "github.com/rs/zerolog", "github.com/go-logr/",
+	"github.com/stretchr/testify", "go.opencensus.io", "github.com/DataDog/",
+}
+
+// interfaceVerb reports whether fn is an interface method with a mutating
+// verb, declared outside the standard library, outside instrumentation
+// packages and, when the module is known, in the analysed module.
+func (in *inferrer) interfaceVerb(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil || verbOf(fn.Name()) == "" {
+		return false
+	}
+	path := fn.Pkg().Path()
+	if isStd(path) {
+		return false
+	}
+	for _, p := range ignoredInterfaces {
+		if strings.HasPrefix(path, p) {
+			return false
+		}
+	}
+	if m := in.pass.Module; m != nil && m.Path != "" && path != m.Path && !strings.HasPrefix(path, m.Path+"/") {
+		return false
+	}
+	return true
+}
+
+// isStd reports whether path is a standard-library package.
+func isStd(path string) bool {
+	first := strings.Split(path, "/")[0]
+	if strings.Contains(first, ".") {
+		return false
+	}
+	return stdRoots[first]
+}
+
+var stdRoots = map[string]bool{
+	"archive": true, "bufio": true, "bytes": true, "cmp": true, "compress": true, "container": true,
+	"context": true, "crypto": true, "database": true, "debug": true, "embed": true, "encoding": true,
+	"errors": true, "expvar": true, "flag": true, "fmt": true, "go": true, "hash": true, "html": true,
+	"image": true, "index": true, "io": true, "iter": true, "log": true, "maps": true, "math": true,
+	"mime": true, "net": true, "os": true, "path": true, "plugin": true, "reflect": true, "regexp": true,
+	"runtime": true, "slices": true, "sort": true, "strconv": true, "strings": true, "structs": true,
+	"sync": true, "syscall": true, "testing": true, "text": true, "time": true, "unicode": true,
+	"unique": true, "unsafe": true, "weak": true,
+}
+
+// definition returns the value a local variable was defined or assigned
+// with, when it was given exactly one value in the package.
+func (in *inferrer) definition(obj types.Object) ast.Expr {
+	if obj == nil {
+		return nil
+	}
+	in.defsOnce.Do(in.buildDefs)
+	return in.defs[obj]
+}
+
+func (in *inferrer) buildDefs() {
+	in.defs = make(map[types.Object]ast.Expr)
+	count := make(map[types.Object]int)
+	record := func(id *ast.Ident, x ast.Expr) {
+		obj := in.pass.TypesInfo.Defs[id]
+		if obj == nil {
+			obj = in.pass.TypesInfo.Uses[id]
+		}
+		if v, ok := obj.(*types.Var); !ok || v.IsField() {
+			return
+		}
+		count[obj]++
+		if count[obj] == 1 {
+			in.defs[obj] = x
+		} else {
+			delete(in.defs, obj)
+		}
+	}
+	for _, file := range in.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							record(id, n.Rhs[i])
+						}
+					}
+				} else if len(n.Rhs) == 1 {
+					if id, ok := n.Lhs[0].(*ast.Ident); ok {
+						record(id, n.Rhs[0])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, id := range n.Names {
+						record(id, n.Values[i])
+					}
+				} else if len(n.Values) == 1 {
+					record(n.Names[0], n.Values[0])
+				}
+			}
+			return true
+		})
+	}
+}
+
+// relevant reports whether the package can have effects: it imports a
+// recognised API (transitively), a dependency exports effects, or it calls
+// interface methods with a mutating verb.
+func relevant(pass *analysis.Pass) bool {
+	if reaches(pass.Pkg) {
+		return true
+	}
+	for _, f := range pass.AllObjectFacts() {
+		if _, ok := f.Fact.(*Fact); ok {
+			return true
+		}
+	}
+	for _, sel := range pass.TypesInfo.Selections {
+		if fn, ok := sel.Obj().(*types.Func); ok && sel.Kind() == types.MethodVal &&
+			types.IsInterface(sel.Recv()) && verbOf(fn.Name()) != "" {
+			return true
+		}
+	}
+	return len(pass.ResultOf[config.Analyzer].(*config.Config).FinancialCalls) > 0
+}
+
+// reaches reports whether the transitive imports of pkg include a
+// recognised API, breadth first (direct imports are the likely hits).
+func reaches(pkg *types.Package) bool {
+	seen := map[*types.Package]bool{pkg: true}
+	queue := []*types.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			if known(imp.Path()) {
+				return true
+			}
+			seen[imp] = true
+			queue = append(queue, imp)
+		}
+	}
+	return false
+}

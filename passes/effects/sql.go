@@ -1,0 +1,227 @@
+package effects
+
+import (
+	"go/ast"
+	"regexp"
+	"strings"
+)
+
+// SQL and ORM writes: database/sql, jackc/pgx v5, jmoiron/sqlx, gorm.
+func init() {
+	register(
+		api{"database/sql", "DB", []string{"Exec", "ExecContext"}, sqlExec},
+		api{"database/sql", "Tx", []string{"Exec", "ExecContext"}, sqlExec},
+		api{"database/sql", "Conn", []string{"ExecContext"}, sqlExec},
+		api{"database/sql", "Stmt", []string{"Exec", "ExecContext"}, sqlStmt},
+		api{"database/sql", "DB", []string{"Query", "QueryContext", "QueryRow", "QueryRowContext"}, sqlQuery},
+		api{"database/sql", "Tx", []string{"Query", "QueryContext", "QueryRow", "QueryRowContext"}, sqlQuery},
+		api{"database/sql", "Conn", []string{"QueryContext", "QueryRowContext"}, sqlQuery},
+
+		api{"github.com/jackc/pgx", "Conn", []string{"Exec"}, sqlExec},
+		api{"github.com/jackc/pgx", "Tx", []string{"Exec"}, sqlExec},
+		api{"github.com/jackc/pgx", "Conn", []string{"Query", "QueryRow"}, sqlQuery},
+		api{"github.com/jackc/pgx", "Tx", []string{"Query", "QueryRow"}, sqlQuery},
+		api{"github.com/jackc/pgx", "Conn", []string{"CopyFrom"}, pgxCopy},
+		api{"github.com/jackc/pgx", "Tx", []string{"CopyFrom"}, pgxCopy},
+		api{"github.com/jackc/pgx", "Conn", []string{"SendBatch"}, always(effect{kind: SQL, desc: "sends a SQL batch"})},
+		api{"github.com/jackc/pgx", "Tx", []string{"SendBatch"}, always(effect{kind: SQL, desc: "sends a SQL batch"})},
+		api{"github.com/jackc/pgx/pgxpool", "Pool", []string{"Exec"}, sqlExec},
+		api{"github.com/jackc/pgx/pgxpool", "Conn", []string{"Exec"}, sqlExec},
+		api{"github.com/jackc/pgx/pgxpool", "Tx", []string{"Exec"}, sqlExec},
+		api{"github.com/jackc/pgx/pgxpool", "Pool", []string{"Query", "QueryRow"}, sqlQuery},
+		api{"github.com/jackc/pgx/pgxpool", "Conn", []string{"Query", "QueryRow"}, sqlQuery},
+		api{"github.com/jackc/pgx/pgxpool", "Tx", []string{"Query", "QueryRow"}, sqlQuery},
+		api{"github.com/jackc/pgx/pgxpool", "Pool", []string{"CopyFrom"}, pgxCopy},
+		api{"github.com/jackc/pgx/pgxpool", "Conn", []string{"CopyFrom"}, pgxCopy},
+		api{"github.com/jackc/pgx/pgxpool", "Tx", []string{"CopyFrom"}, pgxCopy},
+		api{"github.com/jackc/pgx/pgxpool", "Pool", []string{"SendBatch"}, always(effect{kind: SQL, desc: "sends a SQL batch"})},
+		api{"github.com/jackc/pgx/pgxpool", "Conn", []string{"SendBatch"}, always(effect{kind: SQL, desc: "sends a SQL batch"})},
+		api{"github.com/jackc/pgx/pgxpool", "Tx", []string{"SendBatch"}, always(effect{kind: SQL, desc: "sends a SQL batch"})},
+
+		api{"github.com/jmoiron/sqlx", "*", []string{"NamedExec", "MustExec"}, sqlExec},
+		api{"github.com/jmoiron/sqlx", "*", []string{"NamedExecContext", "MustExecContext"}, sqlExec},
+		api{"github.com/jmoiron/sqlx", "", []string{"NamedExec", "MustExec"}, sqlExecAt(1)},
+		api{"github.com/jmoiron/sqlx", "", []string{"NamedExecContext", "MustExecContext"}, sqlExecAt(2)},
+
+		api{"gorm.io/gorm", "DB", []string{"Create", "CreateInBatches", "FirstOrCreate"}, gormWrite("creates", false)},
+		api{"gorm.io/gorm", "DB", []string{"Save"}, gormWrite("saves", true)},
+		api{"gorm.io/gorm", "DB", []string{"Update", "Updates", "UpdateColumn", "UpdateColumns"}, gormUpdate},
+		api{"gorm.io/gorm", "DB", []string{"Delete"}, gormWrite("deletes", true)},
+		api{"gorm.io/gorm", "DB", []string{"Exec"}, sqlExecAt(0)},
+	)
+}
+
+// sqlText returns the index of the statement argument of an Exec or Query
+// method: after the context when the first parameter is one.
+func sqlText(s *site) int {
+	params := s.fn.Signature().Params()
+	if params.Len() > 0 && isContext(params.At(0).Type().String()) {
+		return 1
+	}
+	return 0
+}
+
+func isContext(t string) bool { return t == "context.Context" }
+
+// sqlExec judges an Exec-like call: a write unless its constant text is a
+// read.
+func sqlExec(s *site) (effect, bool) { return sqlExecAt(sqlText(s))(s) }
+
+// sqlExecAt judges an Exec-like call with the statement at index i.
+func sqlExecAt(i int) classifier {
+	return func(s *site) (effect, bool) {
+		text, ok := s.str(i)
+		if !ok {
+			return effect{kind: SQL, desc: "writes to the database"}, true
+		}
+		return classifySQL(text, false)
+	}
+}
+
+// sqlStmt judges Stmt.Exec by the text the statement was prepared with
+// (stmt, err := db.Prepare("...") in the package), when constant.
+func sqlStmt(s *site) (effect, bool) {
+	x := s.recv()
+	for range 3 {
+		id := identOf(x)
+		if id == nil {
+			break
+		}
+		x = s.in.definition(s.in.pass.TypesInfo.Uses[id])
+	}
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "Prepare" || sel.Sel.Name == "PrepareContext") && len(call.Args) > 0 {
+			if text, ok := s.in.constString(call.Args[len(call.Args)-1]); ok {
+				return classifySQL(text, false)
+			}
+		}
+	}
+	return effect{kind: SQL, desc: "executes a prepared SQL statement"}, true
+}
+
+// sqlQuery judges a Query-like call: a write only when its constant text is
+// one.
+func sqlQuery(s *site) (effect, bool) {
+	text, ok := s.str(sqlText(s))
+	if !ok {
+		return effect{}, false
+	}
+	return classifySQL(text, true)
+}
+
+func pgxCopy(s *site) (effect, bool) {
+	desc := "copies rows into the database"
+	if lit := s.in.compositeOf(s.arg(1)); lit != nil && len(lit.Elts) > 0 {
+		if t, ok := s.in.constString(lit.Elts[len(lit.Elts)-1]); ok {
+			desc = "copies rows into " + t
+		}
+	}
+	return effect{kind: SQL, desc: desc}, true
+}
+
+func gormWrite(verb string, idempotent bool) classifier {
+	return func(s *site) (effect, bool) {
+		desc := verb + " rows"
+		if x := s.arg(0); x != nil {
+			if n := nameOf(s.in.pass.TypesInfo.TypeOf(x)); n != "" {
+				desc = verb + " " + n
+			}
+		}
+		return effect{kind: SQL, desc: desc, idempotent: idempotent}, true
+	}
+}
+
+// gormUpdate is idempotent unless an argument is a gorm.Expr (such as
+// gorm.Expr("stock - ?", n)).
+func gormUpdate(s *site) (effect, bool) {
+	for _, a := range s.call.Args {
+		if call, ok := ast.Unparen(a).(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Expr" {
+				return effect{kind: SQL, desc: "updates rows with an expression"}, true
+			}
+		}
+	}
+	return effect{kind: SQL, desc: "updates rows", idempotent: true}, true
+}
+
+var (
+	sqlWords     = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_.$"]*`)
+	selfArith    = regexp.MustCompile(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*([A-Za-z_][A-Za-z0-9_."]*)\s*[-+*/|]`)
+	sqlComment   = regexp.MustCompile(`(?s)/\*.*?\*/|--[^\n]*`)
+	sqlSpace     = regexp.MustCompile(`\s+`)
+	idempotentRE = regexp.MustCompile(`(?i)\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\s+UPDATE\b|^\s*INSERT\s+(?:LOW_PRIORITY\s+|DELAYED\s+|HIGH_PRIORITY\s+)?IGNORE\b|^\s*INSERT\s+OR\s+(?:IGNORE|REPLACE)\b`)
+)
+
+// classifySQL classifies a SQL statement. With writesOnly (a Query call),
+// only statements that start with a write verb are effects.
+func classifySQL(text string, writesOnly bool) (effect, bool) {
+	text = strings.TrimSpace(sqlSpace.ReplaceAllString(sqlComment.ReplaceAllString(text, " "), " "))
+	words := sqlWords.FindAllString(text, 6)
+	verb := ""
+	if len(words) > 0 {
+		verb = strings.ToUpper(words[0])
+	}
+	word := func(i int) string {
+		if i < len(words) {
+			return strings.Trim(words[i], `"`)
+		}
+		return ""
+	}
+	switch verb {
+	case "INSERT":
+		e := effect{kind: SQL, desc: "inserts into " + tableAfter(words, "INTO")}
+		e.idempotent = idempotentRE.MatchString(text)
+		return e, true
+	case "UPDATE":
+		e := effect{kind: SQL, desc: "updates " + word(1), idempotent: true}
+		if m := selfArith.FindAllStringSubmatch(text, -1); m != nil {
+			for _, g := range m {
+				if strings.EqualFold(g[1], g[2]) {
+					e.idempotent = false
+				}
+			}
+		}
+		return e, true
+	case "DELETE":
+		return effect{kind: SQL, desc: "deletes from " + tableAfter(words, "FROM"), idempotent: true}, true
+	case "MERGE":
+		return effect{kind: SQL, desc: "merges into " + tableAfter(words, "INTO"), idempotent: true}, true
+	case "REPLACE", "UPSERT":
+		return effect{kind: SQL, desc: "upserts into " + tableAfter(words, "INTO"), idempotent: true}, true
+	}
+	if writesOnly {
+		return effect{}, false
+	}
+	switch verb {
+	case "SELECT", "SHOW", "EXPLAIN", "VALUES", "SET", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE", "LOCK":
+		return effect{}, false
+	case "CREATE", "DROP", "ALTER":
+		upper := strings.ToUpper(text)
+		name := ""
+		for i := 2; i < len(words) && name == ""; i++ {
+			switch strings.ToUpper(words[i]) {
+			case "IF", "NOT", "EXISTS":
+			default:
+				name = " " + word(i)
+			}
+		}
+		e := effect{kind: SQL, desc: strings.ToLower(verb) + "s " + strings.ToLower(word(1)) + name}
+		e.idempotent = strings.Contains(upper, "IF NOT EXISTS") || strings.Contains(upper, "IF EXISTS")
+		return e, true
+	}
+	return effect{kind: SQL, desc: "writes to the database"}, true
+}
+
+// tableAfter returns the word following keyword among the first words, or
+// "a table".
+func tableAfter(words []string, keyword string) string {
+	for i, w := range words {
+		if strings.EqualFold(w, keyword) && i+1 < len(words) {
+			return strings.Trim(words[i+1], `"`)
+		}
+	}
+	if len(words) > 1 && !strings.EqualFold(words[1], "IGNORE") && !strings.EqualFold(words[1], "OR") {
+		return strings.Trim(words[1], `"`)
+	}
+	return "a table"
+}

@@ -1,0 +1,261 @@
+package retries
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/effects"
+)
+
+// Analyzer finds the retries of a package.
+var Analyzer = &analysis.Analyzer{
+	Name:       "idemretries",
+	Doc:        "finds retries, what they retry, the provenance of their idempotency keys and their bounds; does not report diagnostics",
+	Run:        safe.Run("idemretries", run),
+	Requires:   []*analysis.Analyzer{config.Analyzer, effects.Analyzer},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result lists the retries of a package, in source order.
+type Result struct {
+	Retries []*Retry
+}
+
+// A Retry is one retry site.
+type Retry struct {
+	// Mechanism names the retry: "backoff.Retry", "retry.Do",
+	// "retryablehttp.Client.Do", "retry loop".
+	Mechanism string
+	// Pos and End span the retry call, or the for keyword of a loop.
+	Pos, End token.Pos
+	// Anchor is the statement of the enclosing block that holds the retry,
+	// before which a key can be minted once; nil when unknown.
+	Anchor ast.Stmt
+	// Ops are the non-idempotent operations each attempt performs.
+	Ops []*Op
+	// Mints are idempotency keys minted inside the retried code.
+	Mints []*Mint
+	// Unbounded says why the retry never gives up ("" when bounded or
+	// unknown); NoBackoff says why attempts follow each other at once.
+	Unbounded, NoBackoff string
+	// Fix describes how to bound the retry or add backoff, for messages.
+	BoundFix, BackoffFix string
+
+	// indirect is set when the retried code is not written at the retry
+	// (a closure in a variable, a named function): no key can be hoisted.
+	indirect bool
+}
+
+// An Op is a non-idempotent operation performed by each attempt.
+type Op struct {
+	Pos, End token.Pos
+	// Desc names it: "POST https://api.example.com/charges", "paymentintent.New".
+	Desc string
+	// Payment is true for a payment SDK call.
+	Payment bool
+	// Keyed is true when the operation carries an idempotency key fixed
+	// before the first attempt (or whose provenance is unknown).
+	Keyed bool
+	// KeyHint says how to set a key, and Why why a retry of it harms
+	// (empty: it can apply twice), for messages.
+	KeyHint, Why string
+}
+
+// A Mint is an idempotency key minted inside the retried code.
+type Mint struct {
+	Pos, End token.Pos // the minting call
+	Minter   string    // "uuid.NewString"
+	Op       *Op       // the operation whose key it becomes
+	// Hoist is the statement that mints the key when moving it before
+	// the retry is mechanical, else nil.
+	Hoist *ast.AssignStmt
+}
+
+// mechanism packages, by import path prefix.
+const (
+	netHTTP       = "net/http"
+	retryableHTTP = "github.com/hashicorp/go-retryablehttp"
+	backoffV4     = "github.com/cenkalti/backoff/v4"
+	backoffV5     = "github.com/cenkalti/backoff/v5"
+	retryGoV4     = "github.com/avast/retry-go/v4"
+	retryGoV5     = "github.com/avast/retry-go/v5"
+	goRetry       = "github.com/sethvargo/go-retry"
+	stripePrefix  = "github.com/stripe/stripe-go/"
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	res := &Result{}
+	// Hand-written retry loops can be anywhere; the rest needs an import.
+	a := newAnalysis(pass, pass.ResultOf[config.Analyzer].(*config.Config), relevant(pass.Pkg))
+	a.effects, _ = pass.ResultOf[effects.Analyzer].(*effects.Result)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			safe.At(pass, fd.Pos())
+			a.funcDecl(f, fd)
+		}
+	}
+	res.Retries = a.retries
+	return res, nil
+}
+
+// relevant reports whether pkg imports something a retry or a retried
+// operation can come from.
+func relevant(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		p := imp.Path()
+		switch {
+		case p == netHTTP, p == retryableHTTP, p == backoffV4, p == backoffV5,
+			p == retryGoV4, p == retryGoV5, p == goRetry, p == restyV2, p == restyV3,
+			p == grpcPkg, p == grpcRetryMW, p == failsafePkg, p == failsafeHTTPPkg,
+			strings.HasPrefix(p, stripePrefix):
+			return true
+		}
+	}
+	return false
+}
+
+// finder holds the state of one pass.
+type finder struct {
+	pass    *analysis.Pass
+	cfg     *config.Config
+	imports bool // the package imports a mechanism or an outbound client
+	effects *effects.Result
+	// restyOn and restyVal index resty calls and values by variable.
+	restyOn  map[types.Object][]*ast.CallExpr
+	restyVal map[types.Object][]ast.Expr
+	// grpc is set when the package imports the retry interceptors;
+	// methods caches the gRPC full method names it knows.
+	grpc    bool
+	methods []string
+	decls   map[types.Object]*ast.FuncDecl
+	retries []*Retry
+	// stdRetrying are variables and fields assigned the *http.Client of a
+	// retryablehttp client's StandardClient.
+	stdRetrying map[types.Object]bool
+}
+
+func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder {
+	a := &finder{pass: pass, cfg: cfg, imports: imports, decls: make(map[types.Object]*ast.FuncDecl), stdRetrying: make(map[types.Object]bool)}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if obj := pass.TypesInfo.Defs[fd.Name]; obj != nil {
+					a.decls[obj] = fd
+				}
+			}
+		}
+		for _, imp := range f.Imports {
+			if imp.Path != nil && imp.Path.Value == `"`+grpcRetryMW+`"` {
+				a.grpc = true
+			}
+		}
+	}
+	if imports {
+		a.collectStandardClients()
+	}
+	return a
+}
+
+// site is the context of one retry being built.
+type site struct {
+	file  *ast.File
+	fn    *ast.FuncDecl // the function holding the retry
+	stack []ast.Node    // path from the file to the retry node
+}
+
+// funcDecl finds the retries of one function.
+func (a *finder) funcDecl(f *ast.File, fd *ast.FuncDecl) {
+	var stack []ast.Node
+	ast.Inspect(fd, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		s := &site{file: f, fn: fd, stack: stack}
+		var r *Retry
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if a.imports {
+				r = a.call(s, n)
+			}
+		case *ast.ForStmt:
+			r = a.loop(s, n, n.Body, n.Cond == nil || isTrue(a.pass.TypesInfo, n.Cond))
+		case *ast.RangeStmt:
+			if t := a.pass.TypesInfo.TypeOf(n.X); t != nil && isInteger(t) {
+				r = a.loop(s, n, n.Body, false)
+			}
+		}
+		if r != nil {
+			if !r.indirect {
+				r.Anchor = anchor(stack)
+			}
+			a.retries = append(a.retries, r)
+		}
+		return true
+	})
+}
+
+// call recognises a retry call of any mechanism.
+func (a *finder) call(s *site, call *ast.CallExpr) *Retry {
+	fn := calleeFunc(a.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	switch path := fn.Pkg().Path(); path {
+	case backoffV4:
+		return a.backoffV4(s, call, fn)
+	case backoffV5:
+		return a.backoffV5(s, call, fn)
+	case retryGoV4:
+		return a.retryGo(s, call, fn)
+	case retryGoV5:
+		return a.retryGoV5Do(s, call, fn)
+	case goRetry:
+		return a.goRetry(s, call, fn)
+	case retryableHTTP, netHTTP:
+		return a.retryableHTTP(s, call, fn)
+	case restyV2, restyV3:
+		return a.resty(s, call, fn)
+	case grpcPkg:
+		return a.grpcServiceConfig(s, call, fn)
+	case grpcRetryMW:
+		return a.grpcRetryInterceptor(s, call, fn)
+	case failsafePkg:
+		return a.failsafe(s, call, fn)
+	case failsafeHTTPPkg:
+		return a.failsafeRequest(s, call, fn)
+	}
+	if a.grpc && fn.Signature().Recv() != nil && grpcClientMethod(fn) {
+		return a.grpcRetryInterceptor(s, call, fn)
+	}
+	return nil
+}
+
+// anchor returns the statement of a block, in stack, that holds the
+// innermost node of stack.
+func anchor(stack []ast.Node) ast.Stmt {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			if st, ok := stack[i+1].(ast.Stmt); ok {
+				return st
+			}
+			return nil
+		case *ast.FuncLit:
+			return nil
+		}
+	}
+	return nil
+}

@@ -1,0 +1,226 @@
+package retries
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// retryableHTTP recognises a request sent through a retrying
+// hashicorp/go-retryablehttp client: its Client's Do, Post and PostForm,
+// the package-level Post and PostForm (the default client retries 4
+// times), and the *http.Client its StandardClient returns. Its default
+// retry policy retries whatever the method.
+func (a *finder) retryableHTTP(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
+	var mech string
+	switch pkg := fn.Pkg().Path(); {
+	case pkg == retryableHTTP && isFunc(fn, pkg, "Post", "PostForm"):
+		mech = "retryablehttp." + fn.Name()
+	case pkg == retryableHTTP && isMethod(fn, pkg, "Client", "Do", "Post", "PostForm"):
+		if !a.clientRetries(s, receiver(call)) {
+			return nil
+		}
+		mech = "retryablehttp.Client." + fn.Name()
+	case pkg == netHTTP && isMethod(fn, pkg, "Client", "Do", "Post", "PostForm"):
+		if !a.retryingStd(receiver(call)) {
+			return nil
+		}
+		mech = "the retrying http.Client's " + fn.Name()
+	default:
+		return nil
+	}
+	op, keys, kfr := a.httpOp(call, fn, &frame{scope: s.fn})
+	if op == nil {
+		return nil
+	}
+	r := &Retry{Mechanism: mech, Pos: call.Pos(), End: call.End()}
+	a.addOp(r, op, keys, kfr, "")
+	return r
+}
+
+func receiver(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}
+
+// clientRetries reports whether a *retryablehttp.Client retries: one
+// from NewClient does (RetryMax 4) unless RetryMax is set to 0 or a
+// custom CheckRetry may look at the method; a literal retries only with
+// a RetryMax. A client whose origin is unknown is taken to retry, the
+// purpose of the type.
+func (a *finder) clientRetries(s *site, recv ast.Expr) bool {
+	if recv == nil {
+		return false
+	}
+	info := a.pass.TypesInfo
+	v := localVar(info, stripAddr(recv))
+	switch x := resolve(info, s.fn, recv).(type) {
+	case *ast.CallExpr:
+		if !isFunc(calleeFunc(info, x), retryableHTTP, "NewClient") {
+			return true
+		}
+	case *ast.CompositeLit:
+		if !isNamed(info.TypeOf(x), retryableHTTP, "Client") {
+			return true
+		}
+		if cr, _ := compositeField(x, "CheckRetry"); cr != nil && !defaultPolicy(info, cr) {
+			return false
+		}
+		m, _ := compositeField(x, "RetryMax")
+		if m == nil || isZero(info, m) {
+			return len(fieldAssigns(info, s.fn, v, "RetryMax")) > 0 && a.retryMaxAssigned(s, v)
+		}
+	}
+	if v == nil {
+		return true
+	}
+	for _, cr := range fieldAssigns(info, s.fn, v, "CheckRetry") {
+		if !defaultPolicy(info, cr) {
+			return false
+		}
+	}
+	return a.retryMaxAssigned(s, v)
+}
+
+// retryMaxAssigned reports whether the last v.RetryMax assignment, if
+// any, leaves retries on.
+func (a *finder) retryMaxAssigned(s *site, v *types.Var) bool {
+	on := true
+	if v != nil {
+		for _, x := range fieldAssigns(a.pass.TypesInfo, s.fn, v, "RetryMax") {
+			on = !isZero(a.pass.TypesInfo, x)
+		}
+	}
+	return on
+}
+
+// defaultPolicy reports whether e is one of retryablehttp's own retry
+// policies, which ignore the method.
+func defaultPolicy(info *types.Info, e ast.Expr) bool {
+	var obj types.Object
+	switch e := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		obj = info.Uses[e.Sel]
+	case *ast.Ident:
+		obj = info.Uses[e]
+	}
+	fn, ok := obj.(*types.Func)
+	return ok && isFunc(fn, retryableHTTP, "DefaultRetryPolicy", "ErrorPropagatedRetryPolicy")
+}
+
+// collectStandardClients records the variables, fields and parameters of
+// the package that hold a retrying *http.Client: assigned one, or handed
+// one by a call of a function of the package, to a fixed point.
+func (a *finder) collectStandardClients() {
+	info := a.pass.TypesInfo
+	changed := false
+	mark := func(obj types.Object) {
+		if obj != nil && !a.stdRetrying[obj] {
+			a.stdRetrying[obj] = true
+			changed = true
+		}
+	}
+	objOf := func(e ast.Expr) types.Object {
+		switch l := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return info.ObjectOf(l)
+		case *ast.SelectorExpr:
+			return info.ObjectOf(l.Sel)
+		}
+		return nil
+	}
+	retrying := func(s *site, e ast.Expr) bool {
+		if obj := objOf(e); obj != nil && a.stdRetrying[obj] {
+			return true
+		}
+		return a.retryingValue(s, e)
+	}
+	for round := 0; round == 0 || changed && round < 4; round++ {
+		changed = false
+		for _, f := range a.pass.Files {
+			for _, d := range f.Decls {
+				s := &site{file: f}
+				if fd, ok := d.(*ast.FuncDecl); ok {
+					s.fn = fd
+				}
+				ast.Inspect(d, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.AssignStmt:
+						if len(n.Lhs) == len(n.Rhs) {
+							for i, rhs := range n.Rhs {
+								if retrying(s, rhs) {
+									mark(objOf(n.Lhs[i]))
+								}
+							}
+						}
+					case *ast.ValueSpec:
+						for i, val := range n.Values {
+							if i < len(n.Names) && retrying(s, val) {
+								mark(info.Defs[n.Names[i]])
+							}
+						}
+					case *ast.KeyValueExpr:
+						if retrying(s, n.Value) {
+							mark(objOf(n.Key))
+						}
+					case *ast.CallExpr:
+						fn := calleeFunc(info, n)
+						if fn == nil || a.decls[fn.Origin()] == nil || fn.Signature().Variadic() {
+							break
+						}
+						params := fn.Origin().Signature().Params()
+						for i, arg := range n.Args {
+							if i < params.Len() && retrying(s, arg) {
+								mark(params.At(i))
+							}
+						}
+					}
+					return true
+				})
+			}
+		}
+	}
+}
+
+// retryingValue reports whether e is rc.StandardClient() or an
+// http.Client whose Transport is a retryablehttp.RoundTripper.
+func (a *finder) retryingValue(s *site, e ast.Expr) bool {
+	info := a.pass.TypesInfo
+	switch x := stripAddr(e).(type) {
+	case *ast.CallExpr:
+		return isMethod(calleeFunc(info, x), retryableHTTP, "Client", "StandardClient")
+	case *ast.CompositeLit:
+		if !isNamed(info.TypeOf(x), netHTTP, "Client") {
+			return false
+		}
+		t, _ := compositeField(x, "Transport")
+		if t == nil {
+			return false
+		}
+		if isNamed(info.TypeOf(t), retryableHTTP, "RoundTripper") {
+			return true
+		}
+		// failsafehttp.NewRoundTripper(inner, policies...) with a retry policy
+		if c, ok := ast.Unparen(t).(*ast.CallExpr); ok && isFunc(calleeFunc(info, c), failsafeHTTPPkg, "NewRoundTripper") && len(c.Args) > 1 {
+			return a.failsafePolicies(s, c.Args[1:]) != nil
+		}
+		return false
+	}
+	return false
+}
+
+// retryingStd reports whether an *http.Client expression retries.
+func (a *finder) retryingStd(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	info := a.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return a.stdRetrying[info.ObjectOf(x)]
+	case *ast.SelectorExpr:
+		return a.stdRetrying[info.ObjectOf(x.Sel)]
+	}
+	return a.retryingValue(&site{}, e)
+}

@@ -1,0 +1,277 @@
+package retries
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// calleeFunc returns the function or method a call statically calls.
+func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	return fn
+}
+
+// isFunc reports whether fn is the package-level function pkg.name (pkg
+// may end in "/" to match any version suffix of a module path).
+func isFunc(fn *types.Func, pkg string, names ...string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil || fn.Pkg().Path() != pkg {
+		return false
+	}
+	for _, n := range names {
+		if fn.Name() == n {
+			return true
+		}
+	}
+	return false
+}
+
+// isMethod reports whether fn is a method of pkg.typ named one of names.
+func isMethod(fn *types.Func, pkg, typ string, names ...string) bool {
+	if fn == nil || fn.Signature().Recv() == nil || !isNamed(fn.Signature().Recv().Type(), pkg, typ) {
+		return false
+	}
+	for _, n := range names {
+		if fn.Name() == n {
+			return true
+		}
+	}
+	return false
+}
+
+// isNamed reports whether t (or what it points to) is the named type
+// pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+func isTrue(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+}
+
+// constString returns the constant string value of e.
+func constString(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// constInt returns the constant integer value of e.
+func constInt(info *types.Info, e ast.Expr) (int64, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil {
+		return 0, false
+	}
+	v := constant.ToInt(tv.Value)
+	if v.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(v)
+}
+
+// isZero reports whether e is the constant 0.
+func isZero(info *types.Info, e ast.Expr) bool {
+	v, ok := constInt(info, e)
+	return ok && v == 0
+}
+
+// localVar returns the local variable e names, or nil.
+func localVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// values returns the expressions assigned to v within scope: its
+// initialiser and plain assignments. ok is false when v is assigned in a
+// way the pass does not follow (a tuple from a call it cannot split, a
+// pointer taken).
+func values(info *types.Info, scope ast.Node, v *types.Var) (vals []ast.Expr, ok bool) {
+	if v == nil || scope == nil {
+		return nil, false
+	}
+	ok = true
+	ast.Inspect(scope, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				id, isID := lhs.(*ast.Ident)
+				if !isID || (info.Defs[id] != v && info.Uses[id] != v) {
+					continue
+				}
+				switch {
+				case len(n.Lhs) == len(n.Rhs):
+					vals = append(vals, n.Rhs[i])
+				case len(n.Rhs) == 1 && i == 0:
+					vals = append(vals, n.Rhs[0]) // v, err := f()
+				default:
+					ok = false
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if info.Defs[id] != v {
+					continue
+				}
+				if i < len(n.Values) {
+					vals = append(vals, n.Values[i])
+				} else if len(n.Values) == 1 && i == 0 {
+					vals = append(vals, n.Values[0])
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if id, isID := ast.Unparen(n.X).(*ast.Ident); isID && info.Uses[id] == v {
+					ok = false
+				}
+			}
+		}
+		return true
+	})
+	return vals, ok
+}
+
+// value returns the one expression assigned to v within scope, or nil.
+func value(info *types.Info, scope ast.Node, v *types.Var) ast.Expr {
+	vals, ok := values(info, scope, v)
+	if !ok || len(vals) != 1 {
+		return nil
+	}
+	return vals[0]
+}
+
+// resolve follows e through local variables assigned once within scope,
+// and through & and parentheses.
+func resolve(info *types.Info, scope ast.Node, e ast.Expr) ast.Expr {
+	for range 8 {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = u.X
+			continue
+		}
+		v := localVar(info, e)
+		if v == nil {
+			return e
+		}
+		x := value(info, scope, v)
+		if x == nil {
+			return e
+		}
+		e = x
+	}
+	return e
+}
+
+// resolvedCall returns the function a (resolved) expression calls.
+func resolvedCall(info *types.Info, scope ast.Node, e ast.Expr) (*ast.CallExpr, *types.Func) {
+	call, ok := resolve(info, scope, e).(*ast.CallExpr)
+	if !ok {
+		return nil, nil
+	}
+	return call, calleeFunc(info, call)
+}
+
+// fieldAssigns returns the values assigned within scope to field name of
+// the variable v (v.name = x).
+func fieldAssigns(info *types.Info, scope ast.Node, v *types.Var, name string) []ast.Expr {
+	if v == nil || scope == nil {
+		return nil
+	}
+	var out []ast.Expr
+	ast.Inspect(scope, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			sel, ok := lhs.(*ast.SelectorExpr)
+			if ok && sel.Sel.Name == name && localVar(info, sel.X) == v {
+				out = append(out, as.Rhs[i])
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// compositeField returns the value of field name in a keyed composite
+// literal, and whether the literal is keyed.
+func compositeField(lit *ast.CompositeLit, name string) (ast.Expr, bool) {
+	keyed := len(lit.Elts) == 0
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		keyed = true
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+			return kv.Value, true
+		}
+	}
+	return nil, keyed
+}
+
+// contains reports whether n lies within outer.
+func contains(outer ast.Node, n ast.Node) bool {
+	return outer != nil && n != nil && outer.Pos() <= n.Pos() && n.End() <= outer.End()
+}
+
+// shortExpr renders e for a message.
+func shortExpr(e ast.Expr) string {
+	s := types.ExprString(e)
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}
+
+// funcName renders a called function for messages: pkg.Func or Type.Method.
+func funcName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			return n.Obj().Name() + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() != nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+// lowerContains reports whether s contains any of subs, ignoring case.
+func lowerContains(s string, subs ...string) bool {
+	s = strings.ToLower(s)
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,264 @@
+package routes
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+const (
+	fiberPath            = "github.com/gofiber/fiber/v2"
+	fiberIdempotencyPath = fiberPath + "/middleware/idempotency"
+	fiberAdaptorPath     = fiberPath + "/middleware/adaptor"
+)
+
+// fiberMethods maps fiber's per-method registration helpers to their
+// method (Get registers HEAD too; the model keeps GET).
+var fiberMethods = map[string]string{
+	"Get": "GET", "Head": "HEAD", "Post": "POST", "Put": "PUT", "Delete": "DELETE",
+	"Connect": "CONNECT", "Options": "OPTIONS", "Trace": "TRACE", "Patch": "PATCH",
+}
+
+// A fiberGroup is a fiber Group: fiber keeps one stack of routes per app,
+// and a group only adds its prefix to what it registers there.
+type fiberGroup struct {
+	app     *router
+	prefix  string // as fiber keeps it
+	dynamic bool   // the prefix is not constant
+}
+
+// fiberCall models gofiber/fiber v2. An app is one ordered stack: a
+// request runs the first matching entry, and later ones only through
+// c.Next(). Use(prefix?, handlers...) adds middleware for the paths
+// starting with the prefix (any group's, or the app's), so it covers only
+// routes registered after it (see attach). A group's routes and Use go to
+// its app's stack with the group's prefix; Group(prefix, handlers...)
+// adds handlers as a Use at the prefix. A mounted app's stack takes the
+// place of the Mount call. In a handler list every handler but the last
+// is middleware.
+func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool) {
+	sig := fn.Signature()
+	if sig.Recv() == nil {
+		if fn.Name() == "New" {
+			e.evalArgs(fr, call.Args)
+			return e.newRouter("fiber"), true
+		}
+		return nil, false
+	}
+	recvType := sig.Recv().Type()
+	app := isNamed(recvType, fiberPath, "App")
+	if !app && !isNamed(recvType, fiberPath, "Group") && !isNamed(recvType, fiberPath, "Router") {
+		return nil, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	recv := e.eval(fr, sel.X)
+	g, ok := recv.(*fiberGroup)
+	if !ok {
+		g = &fiberGroup{app: e.asRouter(recv, "fiber")}
+		recv = g.app
+	}
+	info := e.pass.TypesInfo
+	// path returns the path of a route or Use in the app's stack, and
+	// whether it is known.
+	path := func(i int) (string, bool) {
+		if i >= len(call.Args) || g.dynamic {
+			return "", false
+		}
+		p, ok := stringConst(info, call.Args[i])
+		if !ok {
+			return "", false
+		}
+		return fiberJoin(g.prefix, p), true
+	}
+	switch name := fn.Name(); name {
+	case "Use":
+		e.fiberUse(fr, g, call)
+	case "Add":
+		if len(call.Args) < 2 {
+			return recv, true
+		}
+		m, ok := stringConst(info, call.Args[0])
+		if !ok {
+			e.evalArgs(fr, call.Args)
+			return recv, true // an unknown method: the route is not followed
+		}
+		p, _ := path(1)
+		e.registerChain(fr, g.app, strings.ToUpper(m), p, call, call.Args[2:])
+	case "All":
+		if len(call.Args) >= 1 {
+			p, _ := path(0)
+			e.registerChain(fr, g.app, "", p, call, call.Args[1:])
+		}
+	case "Group", "Route":
+		sub := &fiberGroup{app: g.app, dynamic: g.dynamic}
+		if len(call.Args) > 0 {
+			if p, ok := stringConst(info, call.Args[0]); ok && !g.dynamic {
+				sub.prefix = fiberGroupPath(g.prefix, p)
+			} else {
+				sub.dynamic = true
+			}
+		}
+		if name == "Group" {
+			if mws := e.middlewareArgs(fr, call.Args[min(1, len(call.Args)):]); len(mws) > 0 {
+				e.attach(g.app, fiberScope(sub), mws...)
+			}
+			return sub, true
+		}
+		if len(call.Args) >= 2 {
+			switch cb := e.eval(fr, call.Args[1]).(type) {
+			case litRef:
+				e.callLit(fr, cb.lit, sub)
+			case funcRef:
+				e.callLocal(cb.fn, nil, []value{sub})
+			}
+		}
+		return sub, true
+	case "Mount":
+		if len(call.Args) != 2 {
+			e.evalArgs(fr, call.Args)
+			return recv, true
+		}
+		p, ok := path(0)
+		h := e.asHandler(e.eval(fr, call.Args[1]))
+		if ok && h != nil {
+			g.app.mounts = append(g.app.mounts, &mount{prefix: strings.TrimRight(p, "/"), h: h, order: e.stamp()})
+		}
+	case "Listen", "ListenTLS", "ListenTLSWithCertificate", "ListenMutualTLS", "ListenMutualTLSWithCertificate", "Listener":
+		e.evalArgs(fr, call.Args)
+		if app {
+			e.serve(&handler{router: g.app}, call.Pos())
+		}
+		return nil, true
+	case "Name", "Static":
+		e.evalArgs(fr, call.Args)
+	default:
+		method, ok := fiberMethods[name]
+		if !ok {
+			e.evalArgs(fr, call.Args)
+			return nil, true // Test, Shutdown, Stack, ...
+		}
+		if len(call.Args) >= 1 {
+			p, _ := path(0)
+			e.registerChain(fr, g.app, method, p, call, call.Args[1:])
+		}
+	}
+	return recv, true
+}
+
+// fiberUse models Use(args ...any): string and []string arguments are
+// path prefixes (the last one given wins), the others handlers.
+func (e *evaluator) fiberUse(fr *frame, g *fiberGroup, call *ast.CallExpr) {
+	info := e.pass.TypesInfo
+	var mws []Middleware
+	var prefixes []string
+	known := !g.dynamic && !call.Ellipsis.IsValid()
+	for _, a := range call.Args {
+		t := info.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		// Use's type switch takes exactly string and []string as prefixes.
+		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			p, ok := stringConst(info, a)
+			known = known && ok
+			prefixes = []string{p}
+			continue
+		}
+		if s, ok := t.(*types.Slice); ok && types.Identical(s.Elem(), types.Typ[types.String]) {
+			ps, ok := constMethods(info, a, false)
+			known = known && ok
+			prefixes = ps
+			continue
+		}
+		if call.Ellipsis.IsValid() {
+			e.eval(fr, a)
+			mws = append(mws, Middleware{Name: types.ExprString(a), Pos: a.Pos(), Unknown: true})
+			continue
+		}
+		mws = append(mws, e.asMiddleware(e.eval(fr, a), a)...)
+	}
+	if len(mws) == 0 {
+		return
+	}
+	if !known || len(prefixes) == 0 {
+		prefixes = []string{""} // every path, as far as the analysis can tell
+	}
+	for _, p := range prefixes {
+		scope := ""
+		if known {
+			scope = fiberScope(&fiberGroup{prefix: fiberGroupPath(g.prefix, p)})
+		}
+		e.attach(g.app, scope, mws...)
+	}
+}
+
+// fiberGroupPath is fiber's getGroupPath: path below a group prefix.
+func fiberGroupPath(prefix, path string) string {
+	if path == "" {
+		return prefix
+	}
+	if path[0] != '/' {
+		path = "/" + path
+	}
+	return strings.TrimRight(prefix, "/") + path
+}
+
+// fiberJoin returns the path a route is registered at in the app's
+// stack: below the group prefix, with a leading slash.
+func fiberJoin(prefix, path string) string {
+	p := fiberGroupPath(prefix, path)
+	if p == "" || p[0] != '/' {
+		p = "/" + p
+	}
+	return p
+}
+
+// fiberScope returns the path prefix middleware attached at a group's
+// prefix is limited to: "" when it covers every path.
+func fiberScope(g *fiberGroup) string {
+	if g.dynamic {
+		return ""
+	}
+	p := strings.TrimRight(fiberJoin("", g.prefix), "/")
+	if p == "" {
+		return ""
+	}
+	return p
+}
+
+// fiberIdempotencyCall models fiber's own idempotency middleware, which
+// counts as the platform middleware.
+func fiberIdempotencyCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool) {
+	if fn.Signature().Recv() != nil || fn.Name() != "New" {
+		return nil, false
+	}
+	e.evalArgs(fr, call.Args)
+	m := e.middlewareOf(fn, call.Fun)
+	m.Platform = true
+	return mwList{m}, true
+}
+
+// fiberAdaptorCall models fiber's net/http adaptor: HTTPMiddleware turns
+// net/http middleware into fiber middleware, HTTPHandler(Func) a net/http
+// handler into a fiber handler (its wrapping counts), FiberApp serves an
+// app through net/http.
+func fiberAdaptorCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool) {
+	if fn.Signature().Recv() != nil || len(call.Args) != 1 {
+		return nil, false
+	}
+	switch fn.Name() {
+	case "HTTPMiddleware":
+		return append(mwList{}, e.asMiddleware(e.eval(fr, call.Args[0]), call.Args[0])...), true
+	case "HTTPHandler", "HTTPHandlerFunc", "FiberHandler", "FiberHandlerFunc":
+		if h := e.asHandler(e.eval(fr, call.Args[0])); h != nil {
+			return h, true
+		}
+		return nil, true
+	case "FiberApp":
+		return &handler{router: e.asRouter(e.eval(fr, call.Args[0]), "fiber")}, true
+	}
+	return nil, false
+}
