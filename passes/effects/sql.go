@@ -149,6 +149,7 @@ var (
 	selfArith    = regexp.MustCompile(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*([A-Za-z_][A-Za-z0-9_."]*)\s*[-+*/|]`)
 	sqlComment   = regexp.MustCompile(`(?s)/\*.*?\*/|--[^\n]*`)
 	sqlSpace     = regexp.MustCompile(`\s+`)
+	cteMain      = regexp.MustCompile(`(?i)\)\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|SELECT)\b`)
 	idempotentRE = regexp.MustCompile(`(?i)\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\s+UPDATE\b|^\s*INSERT\s+(?:LOW_PRIORITY\s+|DELAYED\s+|HIGH_PRIORITY\s+)?IGNORE\b|^\s*INSERT\s+OR\s+(?:IGNORE|REPLACE)\b`)
 )
 
@@ -156,10 +157,17 @@ var (
 // only statements that start with a write verb are effects.
 func classifySQL(text string, writesOnly bool) (effect, bool) {
 	text = strings.TrimSpace(sqlSpace.ReplaceAllString(sqlComment.ReplaceAllString(text, " "), " "))
+	text = strings.TrimLeft(text, "( ")
 	words := sqlWords.FindAllString(text, 6)
 	verb := ""
 	if len(words) > 0 {
 		verb = strings.ToUpper(words[0])
+	}
+	if verb == "WITH" {
+		// The statement after the common table expressions decides.
+		if loc := cteMain.FindStringIndex(text); loc != nil {
+			return classifySQL(text[loc[0]+1:], writesOnly)
+		}
 	}
 	word := func(i int) string {
 		if i < len(words) {

@@ -1,0 +1,108 @@
+package effects
+
+import (
+	"strings"
+	"testing"
+)
+
+// sqlDescs are the prefixes of every description classifySQL gives.
+var sqlDescs = []string{
+	"inserts into ", "updates ", "deletes from ", "merges into ", "upserts into ",
+	"creates ", "drops ", "alters ", "writes to the database",
+}
+
+// FuzzClassifySQL checks that classifySQL never panics on constant SQL
+// text and that its answers are consistent: an effect is a SQL effect
+// with a known description; a Query call (writesOnly) is an effect only
+// when the same text is one for Exec, with the same answer; leading
+// whitespace and comments change nothing.
+func FuzzClassifySQL(f *testing.F) {
+	f.Fuzz(func(t *testing.T, text string) {
+		exec, execOK := classifySQL(text, false)
+		query, queryOK := classifySQL(text, true)
+		for _, r := range []struct {
+			e  effect
+			ok bool
+		}{{exec, execOK}, {query, queryOK}} {
+			if !r.ok {
+				if r.e != (effect{}) {
+					t.Fatalf("classifySQL(%q) = %+v, false; want the zero effect when not an effect", text, r.e)
+				}
+				continue
+			}
+			if r.e.kind != SQL || r.e.money {
+				t.Fatalf("classifySQL(%q) = %+v; want a SQL effect that moves no money", text, r.e)
+			}
+			known := false
+			for _, p := range sqlDescs {
+				known = known || strings.HasPrefix(r.e.desc, p)
+			}
+			if !known {
+				t.Fatalf("classifySQL(%q) desc %q; want one of the prefixes %q", text, r.e.desc, sqlDescs)
+			}
+		}
+		if queryOK && (!execOK || query != exec) {
+			t.Fatalf("classifySQL(%q): query %+v, %v but exec %+v, %v; want a query write to be the same exec write", text, query, queryOK, exec, execOK)
+		}
+		for _, prefix := range []string{" \t\r\n", "/* note */ ", "-- note\n"} {
+			e, ok := classifySQL(prefix+text, false)
+			if ok != execOK || e != exec {
+				t.Fatalf("classifySQL(%q) = %+v, %v; want %+v, %v as without the prefix %q", prefix+text, e, ok, exec, execOK, prefix)
+			}
+		}
+	})
+}
+
+// TestClassifySQLForms covers the writing forms that the fuzz seeds start
+// from: mixed case, comments, whitespace, parentheses, CTEs and empty text.
+func TestClassifySQLForms(t *testing.T) {
+	for _, tc := range []struct {
+		sql        string
+		query      bool
+		effect     bool
+		idempotent bool
+		desc       string
+	}{
+		{"", false, true, false, "writes to the database"},
+		{"", true, false, false, ""},
+		{"   \n\t ", false, true, false, "writes to the database"},
+		{"InSeRt InTo Orders (id) VALUES ($1)", false, true, false, "inserts into Orders"},
+		{"  \n\tINSERT INTO orders (id) VALUES ($1)", false, true, false, "inserts into orders"},
+		{"-- create the order\nINSERT INTO orders (id) VALUES ($1)", false, true, false, "inserts into orders"},
+		{"/* a */ /* b */ insert /* c */ into orders values (1)", false, true, false, "inserts into orders"},
+		{"INSERT INTO orders (id) VALUES ($1) RETURNING id", true, true, false, "inserts into orders"},
+		{"INSERT INTO orders (id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING id", true, true, true, "inserts into orders"},
+		{"insert into orders (id) values ($1)\non\n conflict (id) do update set n = excluded.n", false, true, true, "inserts into orders"},
+		{"INSERT LOW_PRIORITY IGNORE INTO t VALUES (1)", false, true, true, "inserts into t"},
+		{"INSERT OR REPLACE INTO t VALUES (1)", false, true, true, "inserts into t"},
+		{"insert or ignore into t values (1)", false, true, true, "inserts into t"},
+		{"INSERT INTO t VALUES (1) on duplicate key update n = n + 1", false, true, true, "inserts into t"},
+		{`INSERT INTO "Orders" (id) VALUES ($1)`, false, true, false, "inserts into Orders"},
+		{"INSERT INTO zamówienia (id) VALUES ($1)", false, true, false, "inserts into zam"},
+		{"UPSERT INTO t (id) VALUES (1)", false, true, true, "upserts into t"},
+		{"replace into t values (1)", true, true, true, "upserts into t"},
+		{"merge into t using s on t.id = s.id when matched then update set n = s.n", false, true, true, "merges into t"},
+		{"update stock set qty = qty - 1 where sku = $1", false, true, false, "updates stock"},
+		{"UPDATE stock SET qty = $1 WHERE sku = $2", false, true, true, "updates stock"},
+		{"update t set a.n = a.n + 1", false, true, false, "updates t"},
+		{"delete from sessions where id = $1", true, true, true, "deletes from sessions"},
+		{"DROP TABLE IF EXISTS t", false, true, true, "drops table t"},
+		{"drop table t", false, true, false, "drops table t"},
+		{"ALTER TABLE t ADD COLUMN n int", false, true, false, "alters table t"},
+		{"select * from t", false, false, false, ""},
+		{"(SELECT 1)", false, false, false, ""},
+		{"BEGIN", false, false, false, ""},
+		{"WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x", false, true, false, "inserts into t"},
+		{"WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x ON CONFLICT DO NOTHING", false, true, true, "inserts into t"},
+		{"WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x RETURNING id", true, true, false, "inserts into t"},
+		{"(INSERT IGNORE INTO t VALUES (1))", false, true, true, "inserts into t"},
+		{"WITH x AS (SELECT 1) SELECT * FROM x", true, false, false, ""},
+		{"TRUNCATE orders", false, true, false, "writes to the database"},
+		{"TRUNCATE orders", true, false, false, ""},
+	} {
+		e, ok := classifySQL(tc.sql, tc.query)
+		if ok != tc.effect || (ok && (e.idempotent != tc.idempotent || !strings.HasPrefix(e.desc, tc.desc))) {
+			t.Errorf("classifySQL(%q, %v) = %+v, %v; want effect %v idempotent %v desc %q", tc.sql, tc.query, e, ok, tc.effect, tc.idempotent, tc.desc)
+		}
+	}
+}
