@@ -1,4 +1,5 @@
-// Command shop serves the shop API and its admin endpoints.
+// Command shop serves the shop API and its admin endpoints, and consumes the
+// orders and refunds topics.
 //
 // Configuration comes from the environment:
 //
@@ -7,6 +8,7 @@
 //	SHOP_DB_DRIVER        database/sql driver name (default postgres)
 //	SHOP_DATABASE_URL     data source name
 //	STRIPE_WEBHOOK_SECRET signing secret of the Stripe webhook endpoint
+//	SHOP_KAFKA_BROKERS    comma-separated Kafka brokers (default localhost:9092)
 package main
 
 import (
@@ -17,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -52,7 +55,17 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	errc := make(chan error, 2)
+	errc := make(chan error, 3)
+	cons := &consumers{
+		brokers: strings.Split(env("SHOP_KAFKA_BROKERS", "localhost:9092"), ","),
+		db:      db,
+		store:   store,
+	}
+	go func() {
+		if err := cons.run(ctx); err != nil {
+			errc <- err
+		}
+	}()
 	for _, srv := range []*http.Server{api, adm} {
 		go func() {
 			log.Printf("shop: listening on %s", srv.Addr)
