@@ -6,17 +6,31 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"io"
+	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/idembudget"
+	"github.com/idemlint/idemlint/analyzers/idemconsumer"
+	"github.com/idemlint/idemlint/analyzers/idemfailopen"
 	"github.com/idemlint/idemlint/analyzers/idemhandler"
+	"github.com/idemlint/idemlint/analyzers/idemretry"
+	"github.com/idemlint/idemlint/analyzers/idemstore"
+	"github.com/idemlint/idemlint/analyzers/idemttl"
+	"github.com/idemlint/idemlint/internal/dedupcfg"
 	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/retries"
 	"github.com/idemlint/idemlint/passes/routes"
 )
 
@@ -26,11 +40,17 @@ const inventoryVersion = 1
 
 // Statuses of an entry point.
 const (
-	statusProtected   = "protected"    // platform idempotency in its chain or handler
-	statusUnprotected = "unprotected"  // a finding of its check
-	statusExempt      = "exempt"       // a finding suppressed by an exemption
-	statusUnknown     = "unknown"      // the analysis cannot tell
-	statusNotMutating = "not-mutating" // reads and naturally idempotent methods (-all)
+	statusProtected    = "protected"    // platform idempotency in its chain or handler
+	statusUnprotected  = "unprotected"  // a finding of its check
+	statusExempt       = "exempt"       // a finding suppressed by an exemption
+	statusUnknown      = "unknown"      // the analysis cannot tell
+	statusNotMutating  = "not-mutating" // reads and naturally idempotent methods (-all)
+	statusNoEffects    = "no-effects"   // a consumer whose handler has no side effect
+	statusUnsafe       = "unsafe"       // a retry of an operation without a fixed idempotency key
+	statusUnbounded    = "unbounded"    // a retry that never gives up
+	statusNoBackoff    = "no-backoff"   // a retry with no delay between attempts
+	statusOK           = "ok"           // a retry with no finding
+	statusUnrecognised = "unrecognised" // a registration on a router the model does not know
 )
 
 // An inventory is the JSON document of `idemlint inventory -format=json`.
@@ -39,28 +59,65 @@ type inventory struct {
 	Entries []entry `json:"entries"`
 }
 
-// An entry is one entry point of the inventory: today an HTTP route or
-// an RPC procedure.
-// Fields filled by later analyses (financial, fail-open, dedup window,
-// store, consumers, retries) are added as optional fields with
-// `omitempty` and as a column in columns; a column with no value in any
-// row is not printed.
+// An entry is one entry point of the inventory: an HTTP route, an RPC
+// procedure, a queue consumer, a retry site, or a registration on a
+// router the analysis does not know. Fields that do not apply to a kind
+// are left out of the JSON (`omitempty`), and a column with no value in
+// any row of its table is not printed.
 type entry struct {
-	Kind          string   `json:"kind"`                    // "route" or "rpc"
-	Method        string   `json:"method"`                  // "POST"; "ANY" for a route of any method; "RPC"
+	Kind          string   `json:"kind"`                    // "route", "rpc", "consumer", "retry", "unrecognised"
+	Method        string   `json:"method,omitempty"`        // "POST"; "ANY" for a route of any method; "RPC"
 	BranchMethods []string `json:"branchMethods,omitempty"` // ANY: the methods its handler branches on
 	Path          string   `json:"path"`                    // full path pattern, "/pkg.Service/Method" for an RPC; "" when not constant
-	Framework     string   `json:"framework"`               // "net/http", "chi", ...
-	Handler       string   `json:"handler"`                 // the handler as written
+	Framework     string   `json:"framework,omitempty"`     // "net/http", "chi", ...
+	Receiver      string   `json:"receiver,omitempty"`      // unrecognised: the router's type
+	Handler       string   `json:"handler,omitempty"`       // the handler as written
 	Package       string   `json:"package"`                 // import path
 	File          string   `json:"file"`                    // slash-separated, relative to the repository root
 	Line          int      `json:"line"`
-	Status        string   `json:"status"`               // protected, unprotected, exempt, unknown, not-mutating
-	Middleware    string   `json:"middleware,omitempty"` // protected: the platform middleware, as written
+	Status        string   `json:"status"`               // see the status constants
+	Middleware    string   `json:"middleware,omitempty"` // protected: what protects it, as written
 	ADR           string   `json:"adr,omitempty"`        // exempt: the ADR id of the exemption
 	Detail        string   `json:"detail,omitempty"`     // why: the exemption's reason, what is unknown, ...
-	Finding       string   `json:"finding,omitempty"`    // unprotected, exempt: the finding's message
-	Financial     string   `json:"financial,omitempty"`  // why the route is financial; "" when it is not
+	Finding       string   `json:"finding,omitempty"`    // the finding that sets the status, "CHECK: message"
+	Financial     string   `json:"financial,omitempty"`  // why the entry point is financial; "" when it is not
+
+	// Dedup-store policy of a protected route or watermill consumer.
+	FailOpen string   `json:"failOpen,omitempty"` // the setting that lets requests through while the store is down
+	Window   string   `json:"window,omitempty"`   // the dedup window: "24h0m0s", or the setting as written
+	Store    string   `json:"store,omitempty"`    // an in-process store, as written
+	Issues   []string `json:"issues,omitempty"`   // further findings on the entry point, "CHECK: message"
+
+	// Consumers.
+	Library    string `json:"library,omitempty"`    // "kafka-go", "sarama", ...
+	SourceKind string `json:"sourceKind,omitempty"` // "topic", "queue", "subject", "subscription", "consumer"
+	Source     string `json:"source,omitempty"`     // constant topic, queue, ...; "" when not constant
+	Delivery   string `json:"delivery,omitempty"`   // "at-least-once", "async-commit"
+	Effects    string `json:"effects,omitempty"`    // the first effect that is not naturally idempotent
+
+	// Retry sites.
+	Mechanism  string   `json:"mechanism,omitempty"`  // "backoff.Retry", "retry loop", ...
+	Operations []string `json:"operations,omitempty"` // non-idempotent operations of each attempt
+	Key        string   `json:"key,omitempty"`        // idempotency key provenance: "fixed", "minted per attempt", "none"
+	Unbounded  string   `json:"unbounded,omitempty"`  // why the retry never gives up
+	NoBackoff  string   `json:"noBackoff,omitempty"`  // why attempts follow each other at once
+
+	// issueCells annotate the policy columns of the text tables.
+	failOpenNote, windowNote, storeNote string
+}
+
+// MarshalJSON leaves out the fields that do not apply to the entry's
+// kind, but keeps the path of a route, "" when it is not constant.
+func (e entry) MarshalJSON() ([]byte, error) {
+	type plain entry
+	if group(&e) == 0 {
+		return json.Marshal(plain(e))
+	}
+	// The outer, empty path hides the entry's.
+	return json.Marshal(struct {
+		plain
+		Path string `json:"path,omitempty"`
+	}{plain: plain(e)})
 }
 
 // A column is one column of the text and markdown tables.
@@ -69,26 +126,82 @@ type column struct {
 	value  func(*entry) string
 }
 
-var columns = []column{
-	{"METHOD", func(e *entry) string {
-		if len(e.BranchMethods) > 0 {
-			return e.Method + " (" + strings.Join(e.BranchMethods, ",") + ")"
-		}
-		return e.Method
-	}},
-	{"PATH", func(e *entry) string { return displayPath(e.Path) }},
-	{"FRAMEWORK", func(e *entry) string { return e.Framework }},
-	{"HANDLER", func(e *entry) string { return e.Handler }},
-	{"LOCATION", func(e *entry) string { return fmt.Sprintf("%s:%d", e.File, e.Line) }},
-	{"STATUS", func(e *entry) string { return e.Status }},
-	{"BY", func(e *entry) string {
+// group returns the table of an entry's kind.
+func group(e *entry) int {
+	switch e.Kind {
+	case "consumer":
+		return 1
+	case "retry":
+		return 2
+	}
+	return 0
+}
+
+// tables are the columns of the tables, by group: routes (and RPCs and
+// unrecognised registrations), consumers, retries.
+var tables = [][]column{
+	{
+		{"METHOD", func(e *entry) string {
+			if len(e.BranchMethods) > 0 {
+				return e.Method + " (" + strings.Join(e.BranchMethods, ",") + ")"
+			}
+			return e.Method
+		}},
+		{"PATH", func(e *entry) string { return displayPath(e.Path) }},
+		{"FRAMEWORK", func(e *entry) string {
+			if e.Framework == "" {
+				return e.Receiver
+			}
+			return e.Framework
+		}},
+		{"HANDLER", func(e *entry) string { return e.Handler }},
+		locationColumn, statusColumn, byColumn, detailColumn, financialColumn,
+		failOpenColumn, windowColumn, storeColumn,
+	},
+	{
+		{"LIBRARY", func(e *entry) string { return e.Library }},
+		{"SOURCE", func(e *entry) string {
+			if e.Source == "" {
+				return e.SourceKind + " (dynamic)"
+			}
+			return e.SourceKind + " " + strconv.Quote(e.Source)
+		}},
+		{"DELIVERY", func(e *entry) string { return e.Delivery }},
+		{"HANDLER", func(e *entry) string { return e.Handler }},
+		locationColumn, statusColumn, byColumn, detailColumn, financialColumn,
+		windowColumn, storeColumn,
+	},
+	{
+		{"MECHANISM", func(e *entry) string { return e.Mechanism }},
+		{"OPERATIONS", func(e *entry) string { return strings.Join(e.Operations, ", ") }},
+		{"KEY", func(e *entry) string { return e.Key }},
+		locationColumn, statusColumn, byColumn, detailColumn, financialColumn,
+		{"BOUND", func(e *entry) string { return e.Unbounded }},
+		{"BACKOFF", func(e *entry) string { return e.NoBackoff }},
+	},
+}
+
+var (
+	locationColumn  = column{"LOCATION", func(e *entry) string { return fmt.Sprintf("%s:%d", e.File, e.Line) }}
+	statusColumn    = column{"STATUS", func(e *entry) string { return e.Status }}
+	detailColumn    = column{"DETAIL", func(e *entry) string { return e.Detail }}
+	financialColumn = column{"FINANCIAL", func(e *entry) string { return e.Financial }}
+	byColumn        = column{"BY", func(e *entry) string {
 		if e.ADR != "" {
 			return e.ADR
 		}
 		return e.Middleware
-	}},
-	{"DETAIL", func(e *entry) string { return e.Detail }},
-	{"FINANCIAL", func(e *entry) string { return e.Financial }},
+	}}
+	failOpenColumn = column{"FAIL-OPEN", func(e *entry) string { return note(e.FailOpen, e.failOpenNote) }}
+	windowColumn   = column{"WINDOW", func(e *entry) string { return note(e.Window, e.windowNote) }}
+	storeColumn    = column{"STORE", func(e *entry) string { return note(e.Store, e.storeNote) }}
+)
+
+func note(v, n string) string {
+	if v == "" || n == "" {
+		return v
+	}
+	return v + " (" + n + ")"
 }
 
 // runInventory implements `idemlint [flags] inventory [flags] packages`.
@@ -131,7 +244,7 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	// Test files serve no traffic: the inventory loads no test packages.
-	r, err := analyze([]*analysis.Analyzer{config.Analyzer, routes.Analyzer, idemhandler.Analyzer}, fs.Args(), false, stderr)
+	r, err := analyze(inventoryAnalyzers, fs.Args(), false, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "idemlint:", err)
 		return exitError
@@ -146,20 +259,90 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 	return exitClean
 }
 
-// entries reads the inventory from the results of the root actions: the
-// route model of each package and the findings of idemhandler.
-func (r *run) entries(all bool) []entry {
-	type pkgResults struct {
-		cfg      *config.Config
-		routes   *routes.Result
-		findings *report.Findings
+// inventoryAnalyzers are the models and checks the inventory reads.
+var inventoryAnalyzers = []*analysis.Analyzer{
+	config.Analyzer, routes.Analyzer, consumers.Analyzer, retries.Analyzer, policyAnalyzer,
+	idemhandler.Analyzer, idemconsumer.Analyzer, idemretry.Analyzer, idembudget.Analyzer,
+	idemfailopen.Analyzer, idemttl.Analyzer, idemstore.Analyzer,
+}
+
+// policyAnalyzer reads the dedup-store settings (fail-open, window,
+// in-process store) of each route's and watermill consumer's
+// idempotency layers, as idemfailopen, idemttl and idemstore do.
+var policyAnalyzer = &analysis.Analyzer{
+	Name:       "idempolicy",
+	Doc:        "reads the dedup-store settings of routes and consumers for the inventory",
+	Run:        safe.Run("idempolicy", runPolicy),
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, routes.Analyzer, consumers.Analyzer},
+	ResultType: reflect.TypeFor[*policies](),
+}
+
+// policies are the dedup-store settings of the entry points of a package.
+type policies struct {
+	routes    map[*routes.Route][]dedupcfg.Setting
+	consumers map[*consumers.Consumer][]dedupcfg.Setting
+}
+
+func runPolicy(pass *analysis.Pass) (any, error) {
+	out := &policies{routes: make(map[*routes.Route][]dedupcfg.Setting), consumers: make(map[*consumers.Consumer][]dedupcfg.Setting)}
+	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+	var reader *dedupcfg.Reader
+	for _, rt := range pass.ResultOf[routes.Analyzer].(*routes.Result).Routes {
+		if rt == nil || len(rt.Chain) == 0 {
+			continue
+		}
+		if reader == nil {
+			reader = dedupcfg.NewReader(pass, dirs)
+		}
+		for _, g := range reader.Guards(rt) {
+			out.routes[rt] = append(out.routes[rt], g.Settings...)
+		}
 	}
+	if cs := pass.ResultOf[consumers.Analyzer].(*consumers.Result).Consumers; len(cs) > 0 {
+		if reader == nil {
+			reader = dedupcfg.NewReader(pass, dirs)
+		}
+		for _, g := range reader.Watermill(cs) {
+			for _, c := range g.Consumers {
+				out.consumers[c] = append(out.consumers[c], g.Settings...)
+			}
+		}
+	}
+	return out, nil
+}
+
+// pkgResults are the results of the root actions of one package.
+type pkgResults struct {
+	cfg       *config.Config
+	routes    *routes.Result
+	consumers *consumers.Result
+	retries   *retries.Result
+	policies  *policies
+	findings  map[string]*report.Findings // by check
+}
+
+// found returns the findings of check at pos.
+func (res *pkgResults) found(check string, pos token.Pos) []*report.Finding {
+	var out []*report.Finding
+	if fs := res.findings[check]; fs != nil {
+		for _, f := range fs.List {
+			if f.Pos == pos {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// entries reads the inventory from the results of the root actions: the
+// models of each package and the findings of the checks.
+func (r *run) entries(all bool) []entry {
 	byPkg := make(map[string]*pkgResults)
 	for _, act := range r.graph.Roots {
 		p := act.Package.PkgPath
 		res := byPkg[p]
 		if res == nil {
-			res = &pkgResults{}
+			res = &pkgResults{findings: make(map[string]*report.Findings)}
 			byPkg[p] = res
 		}
 		switch v := act.Result.(type) {
@@ -167,8 +350,14 @@ func (r *run) entries(all bool) []entry {
 			res.cfg = v
 		case *routes.Result:
 			res.routes = v
+		case *consumers.Result:
+			res.consumers = v
+		case *retries.Result:
+			res.retries = v
+		case *policies:
+			res.policies = v
 		case *report.Findings:
-			res.findings = v
+			res.findings[act.Analyzer.Name] = v
 		}
 	}
 	var out []entry
@@ -177,27 +366,62 @@ func (r *run) entries(all bool) []entry {
 			continue
 		}
 		res := byPkg[act.Package.PkgPath]
-		if res.cfg == nil || res.routes == nil || res.findings == nil {
+		if res.cfg == nil || res.routes == nil || res.findings["idemhandler"] == nil {
 			continue
 		}
+		if res.policies == nil {
+			res.policies = &policies{}
+		}
 		fset := act.Package.Fset
-		for _, rt := range res.routes.Routes {
-			if rt == nil || rt.Call == nil {
-				continue
-			}
-			e, ok := routeEntry(rt, res.cfg, res.findings, all)
-			if !ok {
-				continue
-			}
-			posn := fset.Position(rt.Pos())
+		add := func(e entry, pos token.Pos) {
+			posn := fset.Position(pos)
 			e.Package = act.Package.PkgPath
 			e.File = r.rel(posn.Filename)
 			e.Line = posn.Line
 			out = append(out, e)
 		}
+		for _, rt := range res.routes.Routes {
+			if rt == nil || rt.Call == nil {
+				continue
+			}
+			e, ok := routeEntry(rt, res.cfg, res.findings["idemhandler"], all)
+			if !ok {
+				continue
+			}
+			if method := idemhandler.MutatingMethod(rt, res.cfg); method != "" {
+				e.policy(res, res.policies.routes[rt], dedupcfg.RouteName(method, rt))
+			}
+			add(e, rt.Pos())
+		}
+		for _, u := range res.routes.Unrecognised {
+			if u.Call == nil || ((u.Method == "GET" || u.Method == "HEAD") && !all) {
+				continue
+			}
+			add(unrecognisedEntry(u), u.Call.Pos())
+		}
+		if res.consumers != nil {
+			for _, c := range res.consumers.Consumers {
+				if c == nil {
+					continue
+				}
+				e := consumerEntry(c, res)
+				e.policy(res, res.policies.consumers[c], c.Name())
+				add(e, c.Pos)
+			}
+		}
+		if res.retries != nil {
+			for _, rt := range res.retries.Retries {
+				if rt != nil {
+					add(retryEntry(rt, res), rt.Pos)
+				}
+			}
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
+		if ga, gb := group(&a), group(&b); ga != gb {
+			return ga < gb
+		}
 		if a.File != b.File {
 			return a.File < b.File
 		}
@@ -210,6 +434,207 @@ func (r *run) entries(all bool) []entry {
 		return a.Method < b.Method
 	})
 	return out
+}
+
+// policy fills the dedup-store columns of an entry from the settings of
+// its idempotency layers, and notes the findings of idemfailopen,
+// idemttl and idemstore on them that name the entry point.
+func (e *entry) policy(res *pkgResults, settings []dedupcfg.Setting, name string) {
+	for _, s := range settings {
+		var check string
+		var value, cell *string
+		switch s.Kind {
+		case dedupcfg.FailOpen:
+			check, value, cell = "idemfailopen", &e.FailOpen, &e.failOpenNote
+		case dedupcfg.TTL:
+			check, value, cell = "idemttl", &e.Window, &e.windowNote
+		case dedupcfg.LocalStore:
+			check, value, cell = "idemstore", &e.Store, &e.storeNote
+		default:
+			continue
+		}
+		if *value != "" {
+			continue // the outermost layer's setting
+		}
+		*value = s.Value
+		if s.Kind == dedupcfg.TTL && s.Const {
+			*value = s.TTL.String()
+		}
+		for _, f := range res.found(check, s.Pos()) {
+			if !strings.Contains(f.Message, name+" ") {
+				continue
+			}
+			issue := check + ": " + f.Message
+			*cell = check
+			if f.Exemption != nil {
+				issue += " (exempt " + f.Exemption.ADR + ")"
+				*cell = "exempt " + f.Exemption.ADR
+			}
+			e.Issues = append(e.Issues, issue)
+			break
+		}
+	}
+}
+
+// unrecognisedEntry builds the entry of a registration on a router the
+// route model does not know.
+func unrecognisedEntry(u routes.Unrecognised) entry {
+	e := entry{
+		Kind:     "unrecognised",
+		Method:   u.Method,
+		Path:     u.Path,
+		Receiver: u.Receiver,
+		Status:   statusUnrecognised,
+		Detail:   "registration on a router the analysis does not support; not checked",
+	}
+	if e.Method == "" {
+		e.Method = "ANY"
+	}
+	if len(u.Call.Args) > 0 {
+		e.Handler = types.ExprString(u.Call.Args[len(u.Call.Args)-1])
+		if _, ok := u.Call.Args[len(u.Call.Args)-1].(*ast.FuncLit); ok {
+			e.Handler = "func literal"
+		}
+	}
+	return e
+}
+
+// consumerEntry builds the entry of a consumer from the consumer model
+// and the findings of idemconsumer.
+func consumerEntry(c *consumers.Consumer, res *pkgResults) entry {
+	e := entry{
+		Kind:       "consumer",
+		Library:    c.Library,
+		SourceKind: c.Kind,
+		Source:     c.Target,
+		Effects:    c.Unprotected,
+	}
+	switch c.Delivery {
+	case consumers.AtLeastOnce:
+		e.Delivery = "at-least-once"
+	case consumers.AsyncCommit:
+		e.Delivery = "async-commit"
+	}
+	if c.Func != nil {
+		e.Handler = c.Func.Name()
+	}
+	if c.Effects.MovesMoney {
+		e.Financial = "its handler moves money"
+	}
+	if fs := res.found("idemconsumer", c.Pos); len(fs) > 0 {
+		f := fs[0]
+		e.Finding = "idemconsumer: " + f.Message
+		if f.Exemption != nil {
+			e.Status, e.ADR, e.Detail = statusExempt, f.Exemption.ADR, f.Exemption.Reason
+		} else {
+			e.Status, e.Detail = statusUnprotected, c.Unprotected
+		}
+		return e
+	}
+	switch {
+	case c.Protection != "":
+		e.Status, e.Middleware = statusProtected, c.Protection
+	case c.Unknown:
+		e.Status, e.Detail = statusUnknown, "the handler cannot be seen"
+	case c.Effects.None():
+		e.Status = statusNoEffects
+	case c.Unprotected == "":
+		e.Status, e.Middleware = statusProtected, "naturally idempotent effects"
+	default:
+		e.Status, e.Detail = statusUnprotected, c.Unprotected
+	}
+	return e
+}
+
+// retryEntry builds the entry of a retry site from the retry model and
+// the findings of idemretry and idembudget.
+func retryEntry(rt *retries.Retry, res *pkgResults) entry {
+	e := entry{
+		Kind:      "retry",
+		Mechanism: rt.Mechanism,
+		Unbounded: rt.Unbounded,
+		NoBackoff: rt.NoBackoff,
+	}
+	minted := make(map[*retries.Op]string)
+	for _, m := range rt.Mints {
+		if m != nil && m.Op != nil {
+			minted[m.Op] = m.Minter
+		}
+	}
+	var none, fixed bool
+	var mints []string
+	for _, op := range rt.Ops {
+		if op == nil {
+			continue
+		}
+		e.Operations = append(e.Operations, op.Desc)
+		switch {
+		case minted[op] != "":
+			mints = append(mints, "minted per attempt by "+minted[op])
+		case op.Keyed:
+			fixed = true
+		default:
+			none = true
+		}
+		if op.Payment && e.Financial == "" {
+			e.Financial = "it retries a payment (" + op.Desc + ")"
+		}
+	}
+	var ks []string
+	if none {
+		ks = append(ks, "none")
+	}
+	ks = append(ks, mints...)
+	if fixed {
+		ks = append(ks, "fixed")
+	}
+	e.Key = strings.Join(ks, ", ")
+
+	// Findings, worst first: a retry of an unkeyed operation, a key
+	// minted per attempt, no bound, no backoff.
+	var fs []*report.Finding
+	fs = append(fs, res.found("idemretry", rt.Pos)...)
+	for _, m := range rt.Mints {
+		if m != nil {
+			fs = append(fs, res.found("idemretry", m.Pos)...)
+		}
+	}
+	fs = append(fs, res.found("idembudget", rt.Pos)...)
+	e.Status = statusOK
+	exempt := 0
+	for _, f := range fs {
+		issue := f.Check + ": " + f.Message
+		if f.Exemption != nil {
+			exempt++
+			if e.ADR == "" {
+				e.ADR, e.Detail = f.Exemption.ADR, f.Exemption.Reason
+			}
+			issue += " (exempt " + f.Exemption.ADR + ")"
+		}
+		if f.Exemption == nil && e.Finding == "" {
+			e.Finding = issue
+			switch {
+			case f.Check == "idemretry":
+				e.Status = statusUnsafe
+			case rt.Unbounded != "" && strings.Contains(f.Message, "has no bound"):
+				e.Status = statusUnbounded
+			default:
+				e.Status = statusNoBackoff
+			}
+			continue
+		}
+		e.Issues = append(e.Issues, issue)
+	}
+	if len(fs) > 0 && exempt == len(fs) {
+		e.Status = statusExempt
+		e.Finding, e.Issues = e.Issues[0], e.Issues[1:]
+	} else {
+		e.ADR = ""
+		if e.Status != statusOK {
+			e.Detail = ""
+		}
+	}
+	return e
 }
 
 // routeEntry builds the entry of one route from the route model and the
@@ -321,10 +746,10 @@ func displayPath(p string) string {
 	return p
 }
 
-// visible returns the columns that have a value in some entry.
-func visible(es []entry) []column {
+// visible returns the columns of a table that have a value in some entry.
+func visible(table []column, es []entry) []column {
 	var cols []column
-	for _, c := range columns {
+	for _, c := range table {
 		for i := range es {
 			if c.value(&es[i]) != "" {
 				cols = append(cols, c)
@@ -335,32 +760,51 @@ func visible(es []entry) []column {
 	return cols
 }
 
+// groups splits the sorted entries into their tables.
+func groups(es []entry) [][]entry {
+	var out [][]entry
+	for i := 0; i < len(es); {
+		j := i + 1
+		for j < len(es) && group(&es[j]) == group(&es[i]) {
+			j++
+		}
+		out = append(out, es[i:j])
+		i = j
+	}
+	return out
+}
+
 func printText(w io.Writer, es []entry) error {
 	if len(es) == 0 {
 		_, err := fmt.Fprintln(w, "no mutating entry points")
 		return err
 	}
 	var buf strings.Builder
-	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	cols := visible(es)
-	for i, c := range cols {
-		if i > 0 {
-			fmt.Fprint(tw, "\t")
+	for n, g := range groups(es) {
+		if n > 0 {
+			buf.WriteString("\n")
 		}
-		fmt.Fprint(tw, c.header)
-	}
-	fmt.Fprintln(tw)
-	for i := range es {
-		for j, c := range cols {
-			if j > 0 {
+		tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
+		cols := visible(tables[group(&g[0])], g)
+		for i, c := range cols {
+			if i > 0 {
 				fmt.Fprint(tw, "\t")
 			}
-			fmt.Fprint(tw, c.value(&es[i]))
+			fmt.Fprint(tw, c.header)
 		}
 		fmt.Fprintln(tw)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
+		for i := range g {
+			for j, c := range cols {
+				if j > 0 {
+					fmt.Fprint(tw, "\t")
+				}
+				fmt.Fprint(tw, c.value(&g[i]))
+			}
+			fmt.Fprintln(tw)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
 	for line := range strings.Lines(buf.String()) {
 		if _, err := fmt.Fprintln(w, strings.TrimRight(line, " \n")); err != nil {
@@ -380,12 +824,17 @@ func printJSON(w io.Writer, es []entry) error {
 	return enc.Encode(inventory{Version: inventoryVersion, Entries: es})
 }
 
+// codeColumns are the columns the Markdown table prints as code.
+var codeColumns = map[string]bool{
+	"METHOD": true, "PATH": true, "HANDLER": true, "LOCATION": true, "BY": true,
+	"SOURCE": true, "MECHANISM": true, "OPERATIONS": true,
+}
+
 func printMarkdown(w io.Writer, es []entry) error {
 	if len(es) == 0 {
 		_, err := fmt.Fprintln(w, "No mutating entry points.")
 		return err
 	}
-	cols := visible(es)
 	var b strings.Builder
 	row := func(cells []string) {
 		b.WriteString("|")
@@ -394,29 +843,32 @@ func printMarkdown(w io.Writer, es []entry) error {
 		}
 		b.WriteString("\n")
 	}
-	var cells []string
-	for _, c := range cols {
-		cells = append(cells, strings.ToLower(c.header))
-	}
-	row(cells)
-	cells = cells[:0]
-	for range cols {
-		cells = append(cells, "---")
-	}
-	row(cells)
-	for i := range es {
-		cells = cells[:0]
+	for n, g := range groups(es) {
+		if n > 0 {
+			b.WriteString("\n")
+		}
+		cols := visible(tables[group(&g[0])], g)
+		var cells []string
 		for _, c := range cols {
-			v := c.value(&es[i])
-			switch c.header {
-			case "METHOD", "PATH", "HANDLER", "LOCATION", "BY":
-				if v != "" {
-					v = "`" + strings.ReplaceAll(v, "`", "'") + "`"
-				}
-			}
-			cells = append(cells, strings.ReplaceAll(v, "|", `\|`))
+			cells = append(cells, strings.ToLower(c.header))
 		}
 		row(cells)
+		cells = cells[:0]
+		for range cols {
+			cells = append(cells, "---")
+		}
+		row(cells)
+		for i := range g {
+			cells = cells[:0]
+			for _, c := range cols {
+				v := c.value(&g[i])
+				if codeColumns[c.header] && v != "" {
+					v = "`" + strings.ReplaceAll(v, "`", "'") + "`"
+				}
+				cells = append(cells, strings.ReplaceAll(v, "|", `\|`))
+			}
+			row(cells)
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

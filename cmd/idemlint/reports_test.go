@@ -321,6 +321,39 @@ type inventoryEntry struct {
 	Detail     string `json:"detail"`
 	Finding    string `json:"finding"`
 	Financial  string `json:"financial"`
+
+	Receiver   string   `json:"receiver"`
+	FailOpen   string   `json:"failOpen"`
+	Window     string   `json:"window"`
+	Store      string   `json:"store"`
+	Issues     []string `json:"issues"`
+	Library    string   `json:"library"`
+	SourceKind string   `json:"sourceKind"`
+	Source     string   `json:"source"`
+	Delivery   string   `json:"delivery"`
+	Effects    string   `json:"effects"`
+	Mechanism  string   `json:"mechanism"`
+	Operations []string `json:"operations"`
+	Key        string   `json:"key"`
+	Unbounded  string   `json:"unbounded"`
+	NoBackoff  string   `json:"noBackoff"`
+}
+
+// inventoryOf runs `idemlint inventory -format=json` in dir.
+func inventoryOf(t *testing.T, dir string, args ...string) []inventoryEntry {
+	t.Helper()
+	r := run(t, ".", bin, append([]string{"-C", dir, "inventory", "-format=json"}, args...)...)
+	if r.code != 0 {
+		t.Fatalf("want exit status 0\n%s", r)
+	}
+	var inv struct {
+		Version int              `json:"version"`
+		Entries []inventoryEntry `json:"entries"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &inv); err != nil || inv.Version != 1 {
+		t.Fatalf("want a JSON inventory of version 1 (%v)\n%s", err, r)
+	}
+	return inv.Entries
 }
 
 // shopInventory is the inventory of the example: every mutating route,
@@ -373,24 +406,18 @@ func TestInventory(t *testing.T) {
 
 	inventory := func(t *testing.T, args ...string) []inventoryEntry {
 		t.Helper()
-		r := run(t, ".", bin, append([]string{"-C", shop, "inventory", "-format=json"}, args...)...)
-		if r.code != 0 {
-			t.Fatalf("want exit status 0\n%s", r)
-		}
-		var inv struct {
-			Version int              `json:"version"`
-			Entries []inventoryEntry `json:"entries"`
-		}
-		if err := json.Unmarshal([]byte(r.stdout), &inv); err != nil || inv.Version != 1 {
-			t.Fatalf("want a JSON inventory of version 1 (%v)\n%s", err, r)
-		}
-		return inv.Entries
+		return inventoryOf(t, shop, args...)
 	}
 
 	t.Run("json", func(t *testing.T) {
 		t.Parallel()
 		got := make(map[string]inventoryEntry)
+		var others []inventoryEntry
 		for _, e := range inventory(t, "./...") {
+			if e.Kind != "route" && e.Kind != "rpc" {
+				others = append(others, e)
+				continue
+			}
 			key := e.Method + " " + e.Path
 			if _, dup := got[key]; dup {
 				t.Errorf("%s listed twice", key)
@@ -427,6 +454,76 @@ func TestInventory(t *testing.T) {
 		if e := got["POST /admin/reindex"]; e.Financial != "" {
 			t.Errorf("a route that is not financial is marked financial: %+v", e)
 		}
+
+		// Dedup-store policy of the protected routes.
+		if e := got["POST /v1/events"]; e.FailOpen != "idem.FailOpen()" {
+			t.Errorf("POST /v1/events: want fail-open idem.FailOpen(): %+v", e)
+		}
+		if e := got["POST /v1/payouts"]; e.Window != "24h0m0s" || len(e.Issues) != 1 || !strings.HasPrefix(e.Issues[0], "idemttl: ttl 24h0m0s < ") {
+			t.Errorf("POST /v1/payouts: want a window of 24h0m0s with an idemttl finding: %+v", e)
+		}
+		if e := got["POST /v1/charges"]; e.FailOpen != "" || e.Store != "" || len(e.Issues) != 0 {
+			t.Errorf("POST /v1/charges: want no policy finding: %+v", e)
+		}
+
+		// Retry sites and consumers follow the routes.
+		retries := make(map[int]inventoryEntry)
+		for _, e := range others {
+			switch e.Kind {
+			case "retry":
+				if e.File == "examples/shop/cmd/shop/carrier.go" || strings.HasSuffix(e.File, "/cmd/shop/carrier.go") {
+					retries[e.Line] = e
+				}
+				switch e.Status {
+				case "ok", "unsafe", "unbounded", "no-backoff", "exempt":
+				default:
+					t.Errorf("retry %s:%d: status %q", e.File, e.Line, e.Status)
+				}
+			case "consumer":
+				switch e.Status {
+				case "protected", "unprotected", "exempt", "unknown", "no-effects":
+				default:
+					t.Errorf("consumer %s:%d: status %q", e.File, e.Line, e.Status)
+				}
+			default:
+				t.Errorf("entry of kind %q: %+v", e.Kind, e)
+			}
+		}
+		carrier, err := os.ReadFile(filepath.Join(shop, "cmd/shop/carrier.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lineOf := func(text string) int {
+			i := strings.Index(string(carrier), text)
+			if i < 0 {
+				t.Fatalf("carrier.go: no %s", text)
+			}
+			// The retry loop's for keyword follows the function's header.
+			j := strings.Index(string(carrier[i:]), "\tfor ")
+			return 1 + strings.Count(string(carrier[:i+j]), "\n")
+		}
+		if e := retries[lineOf("func (c *carrier) book(")]; e.Mechanism != "retry loop" || e.Key != "fixed" || e.Status != "ok" || len(e.Operations) != 1 || !strings.HasPrefix(e.Operations[0], "POST https://carrier.example.com/v1/shipments") {
+			t.Errorf("carrier.book: want a retry loop with a fixed key, ok: %+v", e)
+		}
+		if e := retries[lineOf("func (c *carrier) cancelPickup(")]; e.Key != "none" || e.Status != "unsafe" || !strings.HasPrefix(e.Finding, "idemretry: retry loop retries POST ") {
+			t.Errorf("carrier.cancelPickup: want an unsafe retry without a key: %+v", e)
+		}
+
+		// The example's kafka-go consumers, when present.
+		if _, err := os.Stat(filepath.Join(shop, "cmd/shop/consumers.go")); err == nil {
+			consumers := make(map[string]inventoryEntry)
+			for _, e := range others {
+				if e.Kind == "consumer" {
+					consumers[e.Library+" "+e.SourceKind+" "+e.Source] = e
+				}
+			}
+			if e := consumers["kafka-go topic orders"]; e.Status != "unprotected" || e.Delivery != "at-least-once" || !strings.HasPrefix(e.Finding, `idemconsumer: kafka-go consumer of topic "orders" `) {
+				t.Errorf(`kafka-go consumer of topic "orders": want unprotected, at least once: %+v`, e)
+			}
+			if e := consumers["kafka-go topic refunds"]; e.Status != "protected" || !strings.HasPrefix(e.Middleware, "dedup claim ") {
+				t.Errorf(`kafka-go consumer of topic "refunds": want protected by a dedup claim: %+v`, e)
+			}
+		}
 	})
 
 	t.Run("all", func(t *testing.T) {
@@ -454,7 +551,7 @@ func TestInventory(t *testing.T) {
 			t.Fatalf("want exit status 0\n%s", r)
 		}
 		lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-		if len(lines) < 1+len(shopInventory) || !regexp.MustCompile(`^METHOD +PATH +FRAMEWORK +HANDLER +LOCATION +STATUS +BY +DETAIL( +FINANCIAL)?$`).MatchString(lines[0]) {
+		if len(lines) < 1+len(shopInventory) || !regexp.MustCompile(`^METHOD +PATH +FRAMEWORK +HANDLER +LOCATION +STATUS +BY +DETAIL( +FINANCIAL)?( +FAIL-OPEN)?( +WINDOW)?( +STORE)?$`).MatchString(lines[0]) {
 			t.Fatalf("want a header and at least %d rows\n%s", len(shopInventory), r)
 		}
 		for key, w := range shopInventory {
@@ -464,6 +561,11 @@ func TestInventory(t *testing.T) {
 			if !row.MatchString(r.stdout) {
 				t.Errorf("no row for %s (%s)", key, w.Status)
 			}
+		}
+		// The retry table follows the route table.
+		if !regexp.MustCompile(`(?m)^\n^MECHANISM +OPERATIONS +KEY +LOCATION +STATUS`).MatchString(r.stdout) ||
+			!regexp.MustCompile(`(?m)^retry loop +POST https://carrier\.example\.com/v1/shipments/cancel-pickup\S* .* +none +\S*carrier\.go:\d+ +unsafe$`).MatchString(r.stdout) {
+			t.Errorf("no retry table")
 		}
 		if t.Failed() {
 			t.Logf("%s", r)
@@ -494,6 +596,10 @@ func TestInventory(t *testing.T) {
 				t.Errorf("no row for %s (%s)\n%s", key, w.Status, r)
 			}
 		}
+		if !regexp.MustCompile("(?m)^\n^\\| mechanism \\| operations \\| key \\| location \\| status \\|").MatchString(r.stdout) ||
+			!strings.Contains(r.stdout, "| `retry loop` | `POST https://carrier.example.com/v1/shipments") {
+			t.Errorf("no retry table\n%s", r)
+		}
 	})
 
 	t.Run("vetmod config", func(t *testing.T) {
@@ -512,6 +618,118 @@ func TestInventory(t *testing.T) {
 			t.Errorf("with an invalid configuration: want exit status 1 naming the key\n%s", r)
 		}
 	})
+}
+
+// TestInventoryConsumers lists the consumers of the module that imports
+// the real consumer libraries.
+func TestInventoryConsumers(t *testing.T) {
+	t.Parallel()
+	dir := "../../testdata/realconsume"
+	if r := run(t, dir, "go", "mod", "download"); r.code != 0 {
+		msg := fmt.Sprintf("the module's dependencies cannot be downloaded (offline?)\n%s", r)
+		if os.Getenv("CI") != "" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg)
+	}
+	type want struct{ status, by, source, delivery, handler, window, store string }
+	got := make(map[string]inventoryEntry)
+	for _, e := range inventoryOf(t, dir, "./...") {
+		if e.Kind != "consumer" {
+			t.Errorf("entry of kind %q: %+v", e.Kind, e)
+			continue
+		}
+		got[fmt.Sprintf("%s:%d", filepath.Base(e.File), e.Line)] = e
+	}
+	for at, w := range map[string]want{
+		"kafkago.go:20":   {status: "unprotected", source: "orders", delivery: "at-least-once"},
+		"kafkago.go:32":   {status: "protected", by: "dedup claim Store.Claim"},
+		"amqp.go:10":      {status: "unprotected", source: "mails"},
+		"nats.go:15":      {status: "unprotected", source: "events.created"},
+		"sarama.go:14":    {status: "unprotected", source: "ledger", handler: "ConsumeClaim"},
+		"sqs.go:30":       {status: "protected", by: "dedup claim Store.Claim", handler: "onRefundClaimed"},
+		"watermill.go:31": {status: "protected", by: "middleware.Deduplicator", source: "invoices", window: "1m0s", store: "the default in-memory repository"},
+	} {
+		e, ok := got[at]
+		switch {
+		case !ok:
+			t.Errorf("%s: no consumer", at)
+		case e.Status != w.status || e.Middleware != w.by || (w.source != "" && e.Source != w.source) ||
+			(w.delivery != "" && e.Delivery != w.delivery) || (w.handler != "" && e.Handler != w.handler) ||
+			e.Window != w.window || !strings.HasPrefix(e.Store, w.store):
+			t.Errorf("%s: got %+v, want %+v", at, e, w)
+		case e.Status == "unprotected" && (!strings.HasPrefix(e.Finding, "idemconsumer: ") || e.Effects == ""):
+			t.Errorf("%s: unprotected without a finding or its effect: %+v", at, e)
+		}
+	}
+	if e := got["watermill.go:31"]; len(e.Issues) != 2 {
+		t.Errorf("watermill.go:31: want the idemttl and idemstore findings: %+v", e)
+	}
+}
+
+// TestInventoryUnrecognised lists the registrations on a router the
+// analysis does not know, which no check reports.
+func TestInventoryUnrecognised(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"go.mod": "module example.com/unrec\n\ngo 1.26\n",
+		"router/router.go": `package router
+
+import "net/http"
+
+type Router struct{ mux *http.ServeMux }
+
+func New() *Router { return &Router{mux: http.NewServeMux()} }
+
+func (r *Router) Post(path string, h http.HandlerFunc) { r.mux.HandleFunc(path, h) }
+func (r *Router) Get(path string, h http.HandlerFunc)  { r.mux.HandleFunc(path, h) }
+`,
+		"main.go": `package main
+
+import (
+	"net/http"
+
+	"example.com/unrec/router"
+)
+
+func create(w http.ResponseWriter, r *http.Request) {}
+
+func main() {
+	r := router.New()
+	r.Post("/v1/orders", create)
+	r.Get("/v1/orders", create)
+}
+`,
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(es []inventoryEntry, get bool) {
+		t.Helper()
+		var rows []string
+		for _, e := range es {
+			if e.Kind == "unrecognised" {
+				rows = append(rows, fmt.Sprintf("%s %s %s %s %s:%d %s", e.Method, e.Path, e.Receiver, e.Handler, e.File, e.Line, e.Status))
+			}
+		}
+		want := []string{"POST /v1/orders *router.Router create main.go:13 unrecognised"}
+		if get {
+			want = append(want, "GET /v1/orders *router.Router create main.go:14 unrecognised")
+		}
+		if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+			t.Errorf("got\n%s\nwant\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	check(inventoryOf(t, dir, "./..."), false)
+	check(inventoryOf(t, dir, "-all", "./..."), true)
+	if r := run(t, dir, bin, "./..."); r.code != 0 || r.stdout != "" {
+		t.Errorf("an unrecognised router is reported\n%s", r)
+	}
 }
 
 // editFile rewrites a file of dir with edit.

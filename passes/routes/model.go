@@ -81,6 +81,9 @@ type Middleware struct {
 // Result is the route model of a package.
 type Result struct {
 	Routes []*Route
+	// Unrecognised lists calls that look like route registrations on a
+	// router the model does not know; see unrecognised.go.
+	Unrecognised []Unrecognised
 }
 
 // Scope is where a middleware is attached, from the narrowest.

@@ -21,15 +21,16 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !relevant(pass) {
-		return &Result{}, nil
+	res := &Result{}
+	if relevant(pass) {
+		dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+		e := newEvaluator(pass, dirs)
+		e.run()
+		res.Routes = e.resolve()
+		financialRoutes(pass, pass.ResultOf[config.Analyzer].(*config.Config), dirs, pass.ResultOf[effects.Analyzer].(*effects.Result), res.Routes)
 	}
-	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
-	e := newEvaluator(pass, dirs)
-	e.run()
-	routes := e.resolve()
-	financialRoutes(pass, pass.ResultOf[config.Analyzer].(*config.Config), dirs, pass.ResultOf[effects.Analyzer].(*effects.Result), routes)
-	return &Result{Routes: routes}, nil
+	res.Unrecognised = unrecognised(pass, res.Routes)
+	return res, nil
 }
 
 // relevant reports whether the package imports a supported router.
