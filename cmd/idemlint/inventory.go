@@ -46,6 +46,7 @@ const (
 	statusUnknown      = "unknown"      // the analysis cannot tell
 	statusNotMutating  = "not-mutating" // reads and naturally idempotent methods (-all)
 	statusNoEffects    = "no-effects"   // a consumer whose handler has no side effect
+	statusAtMostOnce   = "at-most-once" // a consumer that commits before handling: never reported
 	statusUnsafe       = "unsafe"       // a retry of an operation without a fixed idempotency key
 	statusUnbounded    = "unbounded"    // a retry that never gives up
 	statusNoBackoff    = "no-backoff"   // a retry with no delay between attempts
@@ -514,6 +515,8 @@ func consumerEntry(c *consumers.Consumer, res *pkgResults) entry {
 		e.Delivery = "at-least-once"
 	case consumers.AsyncCommit:
 		e.Delivery = "async-commit"
+	case consumers.AtMostOnce:
+		e.Delivery = "at-most-once"
 	}
 	if c.Func != nil {
 		e.Handler = c.Func.Name()
@@ -532,6 +535,8 @@ func consumerEntry(c *consumers.Consumer, res *pkgResults) entry {
 		return e
 	}
 	switch {
+	case c.Delivery == consumers.AtMostOnce:
+		e.Status, e.Detail = statusAtMostOnce, "a lost message is not redelivered"
 	case c.Protection != "":
 		e.Status, e.Middleware = statusProtected, c.Protection
 	case c.Unknown:

@@ -21,7 +21,7 @@ var describe = &analysis.Analyzer{
 	ResultType: reflect.TypeFor[int](),
 	Run: func(pass *analysis.Pass) (any, error) {
 		for _, c := range pass.ResultOf[consumers.Analyzer].(*consumers.Result).Consumers {
-			delivery := map[consumers.Delivery]string{consumers.AtLeastOnce: "at-least-once", consumers.AsyncCommit: "async-commit"}[c.Delivery]
+			delivery := map[consumers.Delivery]string{consumers.AtLeastOnce: "at-least-once", consumers.AsyncCommit: "async-commit", consumers.AtMostOnce: "at-most-once"}[c.Delivery]
 			msg := fmt.Sprintf("%s %s %q %s", c.Library, c.Kind, c.Target, delivery)
 			if c.Unknown {
 				msg += " unknown"

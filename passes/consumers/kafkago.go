@@ -34,16 +34,19 @@ func kafkaGoFetch(a *analyzer, call *ast.CallExpr, _ *types.Func, stack []ast.No
 func kafkaGoRead(a *analyzer, call *ast.CallExpr, _ *types.Func, stack []ast.Node) {
 	cfg := a.readerConfig(call)
 	group, interval := field(cfg, "GroupID"), field(cfg, "CommitInterval")
-	if group == nil || interval == nil {
-		return // no group (no commits) or synchronous commits: not at least once
+	if group == nil {
+		return // no group: no commits
 	}
 	if g, ok := a.constString(group); ok && g == "" {
 		return
 	}
-	if tv, ok := a.pass.TypesInfo.Types[interval]; ok && tv.Value != nil && tv.Value.String() == "0" {
-		return
+	delivery := AsyncCommit
+	if interval == nil {
+		delivery = AtMostOnce // ReadMessage commits before it returns
+	} else if tv, ok := a.pass.TypesInfo.Types[interval]; ok && tv.Value != nil && tv.Value.String() == "0" {
+		delivery = AtMostOnce
 	}
-	c := &Consumer{Library: "kafka-go", Pos: call.Pos(), End: call.End(), Kind: "topic", Delivery: AsyncCommit}
+	c := &Consumer{Library: "kafka-go", Pos: call.Pos(), End: call.End(), Kind: "topic", Delivery: delivery}
 	c.Target, _ = a.constString(field(cfg, "Topic"))
 	a.restHandler(c, call, stack)
 	a.add(c)

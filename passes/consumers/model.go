@@ -15,6 +15,7 @@ type Delivery uint8
 const (
 	AtLeastOnce Delivery = iota + 1 // acknowledged or committed after handling
 	AsyncCommit                     // committed in the background, independently of handling
+	AtMostOnce                      // committed before handling: listed, never reported
 )
 
 // A Consumer is one consumer entry point.
@@ -54,7 +55,7 @@ type Consumer struct {
 // Reportable reports whether the consumer is at least once, seen, and has
 // an unprotected effect that is not naturally idempotent.
 func (c *Consumer) Reportable() bool {
-	return !c.Unknown && c.Protection == "" && c.Unprotected != "" && c.Delivery != 0
+	return !c.Unknown && c.Protection == "" && c.Unprotected != "" && c.Delivery != 0 && c.Delivery != AtMostOnce
 }
 
 // Name describes the consumer for messages: `kafka-go consumer of topic

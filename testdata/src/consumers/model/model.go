@@ -39,6 +39,14 @@ func kafkaWrapped(ctx context.Context) {
 	}
 }
 
+func kafkaSyncCommit(ctx context.Context) {
+	r := kafka.NewReader(kafka.ReaderConfig{GroupID: "g", Topic: "audit"})
+	for {
+		m, _ := r.ReadMessage(ctx) // want `kafka-go topic "audit" at-most-once protected="" unprotected="inserts into audit"`
+		db.Exec("INSERT INTO audit (k) VALUES ($1)", m.Key)
+	}
+}
+
 func kafkaClaimed(ctx context.Context, r *kafka.Reader) {
 	for {
 		m, _ := r.FetchMessage(ctx) // want `kafka-go topic "" at-least-once protected="dedup claim RedisStore.Claim" unprotected=""`
