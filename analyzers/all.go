@@ -25,12 +25,12 @@ type Check struct {
 
 // Checks lists every check, in documentation order.
 var Checks = []Check{
-	{idemhandler.Analyzer, []string{"middleware", "dedup", "naturally-idempotent-methods"}},
-	{idemconsumer.Analyzer, []string{"consumer-middleware", "dedup", "financial.calls"}},
+	{idemhandler.Analyzer, []string{"middleware", "dedup", "naturally-idempotent-methods", "mutating-verbs"}},
+	{idemconsumer.Analyzer, []string{"consumer-middleware", "dedup", "financial.calls", "mutating-verbs"}},
 	{idemfailopen.Analyzer, []string{"middleware", "fail-open", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
 	{idemttl.Analyzer, []string{"middleware", "ttl", "min-ttl", "min-ttl-financial", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
 	{idemstore.Analyzer, []string{"middleware", "local-store", "naturally-idempotent-methods"}},
-	{idemretry.Analyzer, []string{"key-headers", "naturally-idempotent-methods"}},
+	{idemretry.Analyzer, []string{"key-headers", "naturally-idempotent-methods", "mutating-verbs"}},
 	{idembudget.Analyzer, nil},
 	{idemoverkill.Analyzer, []string{"middleware", "dedup"}},
 	{idemexempt.Analyzer, []string{"adr.pattern", "adr.dir"}},

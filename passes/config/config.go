@@ -63,10 +63,23 @@ type Config struct {
 	// ADRDir is the absolute directory holding ADR documents, "" when unset.
 	ADRDir string
 
+	// MutatingVerbs are the verbs that make a call through an interface a
+	// side effect (key mutating-verbs, which replaces the default list).
+	MutatingVerbs []string
+
 	// Tests reports findings in _test.go files.
 	Tests bool
 
 	enabled map[string]bool // enabled checks
+}
+
+// DefaultMutatingVerbs are the verbs that, at the start of an interface
+// method's name, make a call through the interface a side effect.
+var DefaultMutatingVerbs = []string{
+	"Create", "Insert", "Update", "Delete", "Save", "Put", "Add", "Remove", "Set",
+	"Charge", "Pay", "Refund", "Transfer", "Capture", "Send", "Publish", "Enqueue",
+	"Emit", "Notify", "Increment", "Debit", "Credit", "Reserve", "Place", "Submit",
+	"Ship", "Cancel", "Provision",
 }
 
 // Default returns the built-in configuration: every check enabled.
@@ -77,6 +90,7 @@ func Default() *Config {
 		MinTTLFinancial:            72 * time.Hour,
 		KeyHeaders:                 []string{"Idempotency-Key", "X-Idempotency-Key"},
 		NaturallyIdempotentMethods: []string{"PUT", "DELETE"},
+		MutatingVerbs:              DefaultMutatingVerbs,
 		ADRPattern:                 defaultADRPattern,
 		enabled:                    make(map[string]bool, len(CheckNames)),
 	}

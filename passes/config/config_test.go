@@ -26,6 +26,7 @@ min-ttl: 36h
 min-ttl-financial: 96h
 key-headers: [Idempotency-Key]
 naturally-idempotent-methods: [put, Delete, PATCH]
+mutating-verbs: [Book, Charge]
 adr:
   pattern: 'DEC-[0-9]{4}'
   dir: docs/adr
@@ -55,6 +56,7 @@ func TestParseFull(t *testing.T) {
 		{"FinancialCalls", c.FinancialCalls, []string{"example.com/billing.Charge"}},
 		{"KeyHeaders", c.KeyHeaders, []string{"Idempotency-Key"}},
 		{"NaturallyIdempotentMethods", c.NaturallyIdempotentMethods, []string{"PUT", "DELETE", "PATCH"}},
+		{"MutatingVerbs", c.MutatingVerbs, []string{"Book", "Charge"}},
 	} {
 		if !slices.Equal(tc.got, tc.want) {
 			t.Errorf("%s = %q, want %q", tc.name, tc.got, tc.want)
@@ -200,6 +202,8 @@ func TestParseErrors(t *testing.T) {
 		{"checks:\n  - -idemtll\n", []string{".idemlint.yaml:2:", `checks[0]: unknown check "-idemtll"`}},
 		{"checks: [-all]\n", []string{`unknown check "-all"`}},
 		{"naturally-idempotent-methods: [PUT, FETCH]\n", []string{`naturally-idempotent-methods[1]: "FETCH" is not an HTTP method`}},
+		{"mutating-verbs: [Create, book]\n", []string{`mutating-verbs[1]: "book" is not a verb`}},
+		{"mutating-verbs: Create\n", []string{"mutating-verbs: want a list"}},
 		{"key-headers: ['Idempotency Key']\n", []string{"key-headers[0]:", "header"}},
 		{"key-headers: []\ntests: true\nkey-headers: [A]\n", []string{".idemlint.yaml:3:", `duplicate key "key-headers"`, "line 1"}},
 		{"middleware:\n", []string{"middleware: want a list", "no value"}},

@@ -24,7 +24,7 @@ const settingsPath = "golangci-lint settings"
 
 // Known keys, in the order of the specification.
 var (
-	topKeys       = []string{"checks", "middleware", "consumer-middleware", "dedup", "fail-open", "ttl", "local-store", "financial", "min-ttl", "min-ttl-financial", "key-headers", "naturally-idempotent-methods", "adr", "tests"}
+	topKeys       = []string{"checks", "middleware", "consumer-middleware", "dedup", "fail-open", "ttl", "local-store", "financial", "min-ttl", "min-ttl-financial", "key-headers", "naturally-idempotent-methods", "mutating-verbs", "adr", "tests"}
 	financialKeys = []string{"paths", "calls"}
 	adrKeys       = []string{"pattern", "dir"}
 	httpMethods   = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"}
@@ -187,6 +187,8 @@ func (p *parser) top(c *Config, key string, v *yaml.Node) {
 		c.KeyHeaders = p.keyHeaders(key, v)
 	case "naturally-idempotent-methods":
 		c.NaturallyIdempotentMethods = p.methods(key, v)
+	case "mutating-verbs":
+		c.MutatingVerbs = p.verbs(key, v)
 	case "adr":
 		p.mapping(v, key, adrKeys, func(key string, v *yaml.Node) {
 			switch key {
@@ -493,6 +495,24 @@ func (p *parser) duration(key string, n *yaml.Node, def time.Duration) time.Dura
 		return def
 	}
 	return d
+}
+
+// verbs validates a list of method-name verbs: Go identifiers that start
+// with an upper-case letter, such as Create or Charge.
+func (p *parser) verbs(key string, n *yaml.Node) []string {
+	items, ok := p.stringList(key, n)
+	if !ok {
+		return nil
+	}
+	verbs := []string{}
+	for _, it := range items {
+		if !token.IsIdentifier(it.s) || !unicode.IsUpper(rune(it.s[0])) {
+			p.errorf(it.node, "%s: %q is not a verb starting with an upper-case letter, like Create", it.key, it.s)
+			continue
+		}
+		verbs = append(verbs, it.s)
+	}
+	return verbs
 }
 
 // keyHeaders validates a list of HTTP header names.

@@ -5,6 +5,8 @@ import (
 	"encoding/gob"
 	"strings"
 	"testing"
+
+	"github.com/idemlint/idemlint/passes/config"
 )
 
 // TestFactSize keeps the encoded fact small: a bitset, a flag and one
@@ -63,8 +65,15 @@ func TestVerbs(t *testing.T) {
 		"CreateOrder": "Create", "Create": "Create", "Created": "", "Settings": "", "SetNX": "Set",
 		"Add2": "Add", "Address": "", "Send": "Send", "Sender": "", "Get": "",
 	} {
-		if got := verbOf(name); got != want {
+		if got := verbOf(config.DefaultMutatingVerbs, name); got != want {
 			t.Errorf("verbOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+	// A configured list replaces the default one.
+	verbs := []string{"Book", "Create"}
+	for name, want := range map[string]string{"BookFlight": "Book", "CreateOrder": "Create", "ChargeCard": "", "Booking": ""} {
+		if got := verbOf(verbs, name); got != want {
+			t.Errorf("verbOf(%v, %q) = %q, want %q", verbs, name, got, want)
 		}
 	}
 }

@@ -336,7 +336,7 @@ func (in *inferrer) apiEffects(call *ast.CallExpr) Effects {
 	}
 	if in.interfaceVerb(fn) {
 		e := Effects{Kinds: Interface}
-		if !idempotentVerb(fn.Name()) {
+		if !idempotentVerb(in.cfg.MutatingVerbs, fn.Name()) {
 			e.NonIdempotent = "calls " + shortName(fn)
 		}
 		return e
@@ -358,23 +358,14 @@ func shortName(fn *types.Func) string {
 	return fn.Name()
 }
 
-// mutatingVerbs are the verbs that make a call through an interface a side
-// effect. The list is fixed.
-var mutatingVerbs = []string{
-	"Create", "Insert", "Update", "Delete", "Save", "Put", "Add", "Remove", "Set",
-	"Charge", "Pay", "Refund", "Transfer", "Capture", "Send", "Publish", "Enqueue",
-	"Emit", "Notify", "Increment", "Debit", "Credit", "Reserve", "Place", "Submit",
-	"Ship", "Cancel", "Provision",
-}
-
 // idempotentVerbs are the mutating verbs whose calls are taken as
 // naturally idempotent, like PUT and DELETE.
 var idempotentVerbs = []string{"Put", "Set", "Save", "Delete", "Remove"}
 
 // verbOf returns the mutating verb name starts with, as a whole word
 // (Create, CreateOrder; not Created or Settings), or "".
-func verbOf(name string) string {
-	for _, v := range mutatingVerbs {
+func verbOf(verbs []string, name string) string {
+	for _, v := range verbs {
 		if rest, ok := strings.CutPrefix(name, v); ok {
 			if rest == "" || unicode.IsUpper(rune(rest[0])) || unicode.IsDigit(rune(rest[0])) {
 				return v
@@ -384,8 +375,8 @@ func verbOf(name string) string {
 	return ""
 }
 
-func idempotentVerb(name string) bool {
-	v := verbOf(name)
+func idempotentVerb(verbs []string, name string) bool {
+	v := verbOf(verbs, name)
 	for _, iv := range idempotentVerbs {
 		if v == iv {
 			return true
@@ -407,7 +398,7 @@ var ignoredInterfaces = []string{
 // packages and, when the module is known, in the analysed module.
 func (in *inferrer) interfaceVerb(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
-	if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil || verbOf(fn.Name()) == "" {
+	if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil || verbOf(in.cfg.MutatingVerbs, fn.Name()) == "" {
 		return false
 	}
 	path := fn.Pkg().Path()
@@ -514,13 +505,14 @@ func relevant(pass *analysis.Pass) bool {
 			return true
 		}
 	}
+	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
 	for _, sel := range pass.TypesInfo.Selections {
 		if fn, ok := sel.Obj().(*types.Func); ok && sel.Kind() == types.MethodVal &&
-			types.IsInterface(sel.Recv()) && verbOf(fn.Name()) != "" {
+			types.IsInterface(sel.Recv()) && verbOf(cfg.MutatingVerbs, fn.Name()) != "" {
 			return true
 		}
 	}
-	return len(pass.ResultOf[config.Analyzer].(*config.Config).FinancialCalls) > 0
+	return len(cfg.FinancialCalls) > 0
 }
 
 // reaches reports whether the transitive imports of pkg include a
