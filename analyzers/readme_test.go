@@ -136,6 +136,10 @@ func TestRegistry(t *testing.T) {
 		if a != idemexempt.Analyzer && !slices.Contains(idemexempt.Analyzer.Requires, a) {
 			t.Errorf("%s: idemexempt does not require it, so it cannot tell which exemptions it used", a.Name)
 		}
+		// nogo drives each analyzer alone with no flags: none may be needed.
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			t.Errorf("%s: has flag -%s; checks take their settings from the configuration", a.Name, f.Name)
+		})
 		for _, opt := range c.Options {
 			if err := knownKey(opt); err != nil {
 				t.Errorf("%s: option %q: %v", a.Name, opt, err)
