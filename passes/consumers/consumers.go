@@ -5,12 +5,12 @@ import (
 	"go/constant"
 	"go/types"
 	"reflect"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/effects"
@@ -111,28 +111,11 @@ func run(pass *analysis.Pass) (any, error) {
 // relevant reports whether pkg imports a supported library.
 func relevant(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		if paths[normPath(imp.Path())] {
+		if paths[typesutil.NormPath(imp.Path())] {
 			return true
 		}
 	}
 	return false
-}
-
-// normPath removes major-version elements after the first element of an
-// import path.
-func normPath(path string) string {
-	if !strings.Contains(path, "/v") {
-		return path
-	}
-	parts := strings.Split(path, "/")
-	out := parts[:1]
-	for _, p := range parts[1:] {
-		if len(p) > 1 && p[0] == 'v' && strings.Trim(p[1:], "0123456789") == "" {
-			continue
-		}
-		out = append(out, p)
-	}
-	return strings.Join(out, "/")
 }
 
 // index records the package's function declarations, the single values
@@ -245,28 +228,20 @@ func (a *analyzer) visitCall(call *ast.CallExpr, stack []ast.Node) {
 	}
 	typ := ""
 	if recv := fn.Signature().Recv(); recv != nil {
-		if n := namedOf(recv.Type()); n != nil {
+		if n := typesutil.NamedOf(recv.Type()); n != nil {
 			typ = n.Obj().Name()
 		}
 	}
-	if r := calls[entry{normPath(fn.Pkg().Path()), typ, fn.Name()}]; r != nil {
+	if r := calls[entry{typesutil.NormPath(fn.Pkg().Path()), typ, fn.Name()}]; r != nil {
 		r(a, call, fn, stack)
 	}
-}
-
-func namedOf(t types.Type) *types.Named {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, _ := types.Unalias(t).(*types.Named)
-	return n
 }
 
 // isType reports whether t (or *t) is the named type pkg.name, pkg
 // normalised.
 func isType(t types.Type, pkg, name string) bool {
-	n := namedOf(t)
-	return n != nil && n.Obj().Pkg() != nil && normPath(n.Obj().Pkg().Path()) == pkg && n.Obj().Name() == name
+	n := typesutil.NamedOf(t)
+	return n != nil && n.Obj().Pkg() != nil && typesutil.NormPath(n.Obj().Pkg().Path()) == pkg && n.Obj().Name() == name
 }
 
 // add records a consumer after analysing its handler.

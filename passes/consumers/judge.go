@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/effects"
 )
@@ -256,7 +257,7 @@ func (w *walker) claimIn(node ast.Node) string {
 				if w.refers(x) {
 					name = fn.Name()
 					if recv := fn.Signature().Recv(); recv != nil {
-						if nt := namedOf(recv.Type()); nt != nil {
+						if nt := typesutil.NamedOf(recv.Type()); nt != nil {
 							name = nt.Obj().Name() + "." + name
 						}
 					}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // IBM/sarama and Shopify/sarama: ConsumeClaim of a consumer group handler
@@ -31,7 +33,7 @@ func saramaConsumeClaim(a *analyzer, decl *ast.FuncDecl, fn *types.Func) {
 		return
 	}
 	c := &Consumer{Library: "sarama", Pos: decl.Name.Pos(), End: decl.Name.End(), Kind: "topic", Delivery: AtLeastOnce, Func: fn}
-	if n := namedOf(sig.Recv().Type()); n != nil {
+	if n := typesutil.NamedOf(sig.Recv().Type()); n != nil {
 		if topics := a.groupTopics[n]; len(topics) > 0 {
 			c.Target = strings.Join(topics, ", ")
 		}
@@ -65,7 +67,7 @@ func (a *analyzer) indexGroupConsume(call *ast.CallExpr) {
 	if !ok || fn.Signature().Recv() == nil || !isSarama(fn.Signature().Recv().Type(), "ConsumerGroup") || len(call.Args) != 3 {
 		return
 	}
-	n := namedOf(a.pass.TypesInfo.TypeOf(call.Args[2]))
+	n := typesutil.NamedOf(a.pass.TypesInfo.TypeOf(call.Args[2]))
 	lit := a.composite(call.Args[1])
 	if n == nil || lit == nil {
 		return

@@ -4,7 +4,8 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // An effect is the side effect of one API call.
@@ -85,27 +86,10 @@ func register(rows ...api) {
 	}
 }
 
-// normPath removes major-version elements ("/v5", "/v82") after the
-// first element of an import path, so one row covers every major version.
-func normPath(path string) string {
-	if !strings.Contains(path, "/v") {
-		return path
-	}
-	parts := strings.Split(path, "/")
-	out := parts[:1]
-	for _, p := range parts[1:] {
-		if len(p) > 1 && p[0] == 'v' && strings.Trim(p[1:], "0123456789") == "" {
-			continue
-		}
-		out = append(out, p)
-	}
-	return strings.Join(out, "/")
-}
-
 // known reports whether path belongs to a family the tables describe:
 // calls into such packages are judged by the tables alone.
 func known(path string) bool {
-	_, ok := tables[normPath(path)]
+	_, ok := tables[typesutil.NormPath(path)]
 	return ok
 }
 
@@ -114,7 +98,7 @@ func lookup(fn *types.Func) *api {
 	if fn.Pkg() == nil {
 		return nil
 	}
-	rows := tables[normPath(fn.Pkg().Path())]
+	rows := tables[typesutil.NormPath(fn.Pkg().Path())]
 	if rows == nil {
 		return nil
 	}

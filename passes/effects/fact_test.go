@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/config"
 )
 
@@ -87,8 +88,8 @@ func TestNormPath(t *testing.T) {
 		"gopkg.in/v1":  "gopkg.in",
 		"v2/x":         "v2/x",
 	} {
-		if got := normPath(in); got != want {
-			t.Errorf("normPath(%q) = %q, want %q", in, got, want)
+		if got := typesutil.NormPath(in); got != want {
+			t.Errorf("typesutil.NormPath(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

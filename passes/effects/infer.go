@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
 )
@@ -277,18 +278,10 @@ func (in *inferrer) export() {
 // or a method of a package-level type.
 func exportable(pkg *types.Package, fn *types.Func) bool {
 	if recv := fn.Signature().Recv(); recv != nil {
-		n := namedOf(recv.Type())
+		n := typesutil.NamedOf(recv.Type())
 		return n != nil && n.Obj().Parent() == pkg.Scope()
 	}
 	return fn.Parent() == pkg.Scope()
-}
-
-func namedOf(t types.Type) *types.Named {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, _ := types.Unalias(t).(*types.Named)
-	return n
 }
 
 // callEffects returns the effects of executing call.
@@ -347,7 +340,7 @@ func (in *inferrer) apiEffects(call *ast.CallExpr) Effects {
 // shortName is pkg.Func or Type.Method.
 func shortName(fn *types.Func) string {
 	if recv := fn.Signature().Recv(); recv != nil {
-		if n := namedOf(recv.Type()); n != nil {
+		if n := typesutil.NamedOf(recv.Type()); n != nil {
 			return n.Obj().Name() + "." + fn.Name()
 		}
 		return fn.Name()

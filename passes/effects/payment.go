@@ -2,6 +2,8 @@ package effects
 
 import (
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // Payment SDKs: stripe-go (every major version) and the Adyen Go library.
@@ -33,7 +35,7 @@ func stripeService(s *site) (effect, bool) {
 	if recv == nil {
 		return effect{}, false
 	}
-	n := namedOf(recv.Type())
+	n := typesutil.NamedOf(recv.Type())
 	if n == nil {
 		return effect{}, false
 	}
