@@ -3,6 +3,8 @@
 package typesutil
 
 import (
+	"go/ast"
+	"go/constant"
 	"go/types"
 	"strings"
 )
@@ -32,4 +34,61 @@ func NormPath(path string) string {
 		out = append(out, p)
 	}
 	return strings.Join(out, "/")
+}
+
+// ConstString returns the constant string value of x.
+func ConstString(info *types.Info, x ast.Expr) (string, bool) {
+	if x == nil {
+		return "", false
+	}
+	tv, ok := info.Types[x]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// ConstBool returns the constant boolean value of x.
+func ConstBool(info *types.Info, x ast.Expr) (bool, bool) {
+	if x == nil {
+		return false, false
+	}
+	tv, ok := info.Types[x]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
+}
+
+// Stringish returns the constant string of x, or of a call with one
+// constant argument (aws.String("q"), ptr("q")).
+func Stringish(info *types.Info, x ast.Expr) (string, bool) {
+	if s, ok := ConstString(info, x); ok {
+		return s, true
+	}
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		return ConstString(info, call.Args[0])
+	}
+	return "", false
+}
+
+// CompositeOf returns the composite literal x denotes: x itself, &x, or
+// the literal a variable was defined with, as definition reports it
+// (followed a few steps, so that cyclic assignments end).
+func CompositeOf(info *types.Info, x ast.Expr, definition func(types.Object) ast.Expr) *ast.CompositeLit {
+	for range 4 {
+		x = ast.Unparen(x)
+		if u, ok := x.(*ast.UnaryExpr); ok {
+			x = ast.Unparen(u.X)
+		}
+		switch v := x.(type) {
+		case *ast.CompositeLit:
+			return v
+		case *ast.Ident:
+			x = definition(info.Uses[v])
+		default:
+			return nil
+		}
+	}
+	return nil
 }

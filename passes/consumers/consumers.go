@@ -2,7 +2,6 @@ package consumers
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"reflect"
 
@@ -257,58 +256,24 @@ func (a *analyzer) add(c *Consumer) {
 
 // constString returns the constant string value of x.
 func (a *analyzer) constString(x ast.Expr) (string, bool) {
-	if x == nil {
-		return "", false
-	}
-	tv, ok := a.pass.TypesInfo.Types[x]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return typesutil.ConstString(a.pass.TypesInfo, x)
 }
 
 // constBool returns the constant boolean value of x.
 func (a *analyzer) constBool(x ast.Expr) (bool, bool) {
-	if x == nil {
-		return false, false
-	}
-	tv, ok := a.pass.TypesInfo.Types[x]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
-		return false, false
-	}
-	return constant.BoolVal(tv.Value), true
+	return typesutil.ConstBool(a.pass.TypesInfo, x)
 }
 
 // stringish returns the constant string of x, or of a call with one
 // constant argument (aws.String("q")).
 func (a *analyzer) stringish(x ast.Expr) (string, bool) {
-	if s, ok := a.constString(x); ok {
-		return s, true
-	}
-	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
-		return a.constString(call.Args[0])
-	}
-	return "", false
+	return typesutil.Stringish(a.pass.TypesInfo, x)
 }
 
 // composite returns the composite literal x denotes: x, &x, or the value
 // a variable was defined with.
 func (a *analyzer) composite(x ast.Expr) *ast.CompositeLit {
-	for range 4 {
-		x = ast.Unparen(x)
-		if u, ok := x.(*ast.UnaryExpr); ok {
-			x = ast.Unparen(u.X)
-		}
-		switch v := x.(type) {
-		case *ast.CompositeLit:
-			return v
-		case *ast.Ident:
-			x = a.definition(a.pass.TypesInfo.Uses[v])
-		default:
-			return nil
-		}
-	}
-	return nil
+	return typesutil.CompositeOf(a.pass.TypesInfo, x, a.definition)
 }
 
 // field returns the value of field name in composite literal lit.

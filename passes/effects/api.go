@@ -2,7 +2,6 @@ package effects
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 
 	"github.com/idemlint/idemlint/internal/typesutil"
@@ -132,26 +131,12 @@ func lookup(fn *types.Func) *api {
 
 // constString returns the constant string value of x.
 func (in *inferrer) constString(x ast.Expr) (string, bool) {
-	if x == nil {
-		return "", false
-	}
-	tv, ok := in.pass.TypesInfo.Types[x]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
+	return typesutil.ConstString(in.pass.TypesInfo, x)
 }
 
 // constBool returns the constant boolean value of x.
 func (in *inferrer) constBool(x ast.Expr) (bool, bool) {
-	if x == nil {
-		return false, false
-	}
-	tv, ok := in.pass.TypesInfo.Types[x]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
-		return false, false
-	}
-	return constant.BoolVal(tv.Value), true
+	return typesutil.ConstBool(in.pass.TypesInfo, x)
 }
 
 // fieldString returns the constant string of the field named field in a
@@ -178,34 +163,14 @@ func (in *inferrer) fieldString(x ast.Expr, field string) (string, bool) {
 // stringish returns the constant string of x, of &x, or of a call with one
 // constant argument (aws.String("q"), ptr("q")).
 func (in *inferrer) stringish(x ast.Expr) (string, bool) {
-	if s, ok := in.constString(x); ok {
-		return s, true
-	}
-	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok && len(call.Args) == 1 {
-		return in.constString(call.Args[0])
-	}
-	return "", false
+	return typesutil.Stringish(in.pass.TypesInfo, x)
 }
 
 // compositeOf returns the composite literal x denotes: x itself, &x, or
 // the literal a local variable was defined with (followed a few steps, so
 // that cyclic assignments end).
 func (in *inferrer) compositeOf(x ast.Expr) *ast.CompositeLit {
-	for range 4 {
-		x = ast.Unparen(x)
-		if u, ok := x.(*ast.UnaryExpr); ok {
-			x = ast.Unparen(u.X)
-		}
-		switch v := x.(type) {
-		case *ast.CompositeLit:
-			return v
-		case *ast.Ident:
-			x = in.definition(in.pass.TypesInfo.Uses[v])
-		default:
-			return nil
-		}
-	}
-	return nil
+	return typesutil.CompositeOf(in.pass.TypesInfo, x, in.definition)
 }
 
 // nameOf returns a short printable name for a type: its named type's name,
