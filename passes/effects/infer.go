@@ -36,6 +36,9 @@ func run(pass *analysis.Pass) (any, error) {
 	in.collect()
 	in.solve()
 	in.export()
+	// The result answers from its maps from now on: drop the units, which
+	// the driver would otherwise keep until it exits.
+	in.units, in.order, in.byFn = nil, nil, nil
 	return res, nil
 }
 
@@ -49,6 +52,8 @@ type unit struct {
 	items    []item // in source order
 	override *Effects
 	eff      Effects
+	callers  []*unit // units whose items refer to this one
+	queued   bool    // on the worklist of solve
 }
 
 // An item is one contribution to a unit's effects: an API effect, a
@@ -76,27 +81,51 @@ type inferrer struct {
 func (in *inferrer) collect() {
 	in.byFn = make(map[*types.Func]*unit)
 	for _, file := range in.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				fn, _ := in.pass.TypesInfo.Defs[n.Name].(*types.Func)
-				if fn == nil || n.Body == nil {
-					return false
-				}
-				u := &unit{fn: fn, name: fn.Name(), body: n.Body}
-				in.add(n, u)
-				in.byFn[fn] = u
-			case *ast.FuncLit:
-				u := &unit{lit: n, name: "func literal", body: n.Body}
-				in.add(n, u)
+		for _, decl := range file.Decls {
+			in.walk(decl, nil)
+		}
+	}
+}
+
+// walk adds the units declared in node and, when cur is not nil, the items
+// node contributes to cur, in one walk.
+func (in *inferrer) walk(node ast.Node, cur *unit) {
+	ast.Inspect(node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			fn, _ := in.pass.TypesInfo.Defs[n.Name].(*types.Func)
+			if fn == nil || n.Body == nil {
+				return false
 			}
-			return true
-		})
-	}
-	for _, u := range in.order {
-		safe.At(in.pass, u.body.Pos())
-		u.items = in.items(u.body)
-	}
+			u := &unit{fn: fn, name: fn.Name(), body: n.Body}
+			in.add(n, u)
+			in.byFn[fn] = u
+			safe.At(in.pass, n.Body.Pos())
+			in.walk(n.Body, u)
+			return false
+		case *ast.FuncLit:
+			u := &unit{lit: n, name: "func literal", body: n.Body}
+			in.add(n, u)
+			if cur != nil {
+				cur.items = append(cur.items, item{lit: n})
+			}
+			in.walk(n.Body, u)
+			return false
+		case *ast.CallExpr:
+			if cur != nil {
+				if e := in.apiEffects(n); !e.None() {
+					cur.items = append(cur.items, item{eff: e})
+				}
+			}
+		case *ast.Ident:
+			if cur != nil {
+				if it, ok := in.identItem(n); ok {
+					cur.items = append(cur.items, it)
+				}
+			}
+		}
+		return true
+	})
 }
 
 func (in *inferrer) add(n ast.Node, u *unit) {
@@ -132,20 +161,30 @@ func (in *inferrer) items(node ast.Node) []item {
 				items = append(items, item{eff: e})
 			}
 		case *ast.Ident:
-			fn, ok := in.pass.TypesInfo.Uses[n].(*types.Func)
-			if !ok {
-				break
-			}
-			fn = fn.Origin()
-			if fn.Pkg() == in.pass.Pkg {
-				items = append(items, item{fn: fn})
-			} else if e := in.imported(fn); !e.None() {
-				items = append(items, item{eff: e})
+			if it, ok := in.identItem(n); ok {
+				items = append(items, it)
 			}
 		}
 		return true
 	})
 	return items
+}
+
+// identItem returns the item of a use of a function: the function itself
+// when it belongs to the package, else its effects when it has some.
+func (in *inferrer) identItem(id *ast.Ident) (item, bool) {
+	fn, ok := in.pass.TypesInfo.Uses[id].(*types.Func)
+	if !ok {
+		return item{}, false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == in.pass.Pkg {
+		return item{fn: fn}, true
+	}
+	if e := in.imported(fn); !e.None() {
+		return item{eff: e}, true
+	}
+	return item{}, false
 }
 
 // imported returns the effects of a function of another package, from its
@@ -186,7 +225,6 @@ func (in *inferrer) fold(items []item) Effects {
 // solve computes the effects of every unit with a worklist: a unit is
 // recomputed when a function or literal it refers to changes.
 func (in *inferrer) solve() {
-	callers := make(map[*unit][]*unit)
 	for _, u := range in.order {
 		for _, it := range u.items {
 			var dep *unit
@@ -197,42 +235,43 @@ func (in *inferrer) solve() {
 				dep = in.units[it.lit]
 			}
 			if dep != nil && dep != u {
-				callers[dep] = append(callers[dep], u)
+				dep.callers = append(dep.callers, u)
 			}
 		}
 	}
-	queued := make(map[*unit]bool, len(in.order))
 	work := make([]*unit, 0, len(in.order))
 	for i := len(in.order) - 1; i >= 0; i-- { // literals and callees tend to come later
 		work = append(work, in.order[i])
-		queued[in.order[i]] = true
+		in.order[i].queued = true
 	}
 	// Kinds only grow; descriptions settle once every dependency has; the
 	// budget ends pathological oscillations of descriptions.
 	for budget := 20 * (len(in.order) + 1); len(work) > 0 && budget > 0; budget-- {
 		u := work[0]
 		work = work[1:]
-		queued[u] = false
+		u.queued = false
 		e := in.evaluate(u)
 		if e == u.eff {
 			continue
 		}
 		u.eff = e
-		for _, c := range callers[u] {
-			if !queued[c] {
-				queued[c] = true
+		for _, c := range u.callers {
+			if !c.queued {
+				c.queued = true
 				work = append(work, c)
 			}
 		}
-		if in.self(u) && !queued[u] {
-			queued[u] = true
+		if in.self(u) && !u.queued {
+			u.queued = true
 			work = append(work, u)
 		}
 	}
 	for _, u := range in.order {
-		if u.fn != nil {
+		switch {
+		case u.eff.None():
+		case u.fn != nil:
 			in.res.funcs[u.fn] = u.eff
-		} else {
+		default:
 			in.res.lits[u.lit] = u.eff
 		}
 	}
@@ -299,9 +338,21 @@ func (in *inferrer) callEffects(call *ast.CallExpr) Effects {
 	return e
 }
 
-// nodeEffects returns the effects of the code in node.
+// nodeEffects returns the effects of the code in node, once solve has
+// computed the effects of every unit.
 func (in *inferrer) nodeEffects(node ast.Node) Effects {
-	return in.fold(in.items(node))
+	var e Effects
+	for _, it := range in.items(node) {
+		switch {
+		case it.fn != nil:
+			e = e.union(in.res.funcs[it.fn])
+		case it.lit != nil:
+			e = e.union(in.res.lits[it.lit])
+		default:
+			e = e.union(it.eff)
+		}
+	}
+	return e
 }
 
 // apiEffects returns the effect of call when it calls a recognised API, an
@@ -511,6 +562,11 @@ func relevant(pass *analysis.Pass) bool {
 // reaches reports whether the transitive imports of pkg include a
 // recognised API, breadth first (direct imports are the likely hits).
 func reaches(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if known(imp.Path()) {
+			return true
+		}
+	}
 	seen := map[*types.Package]bool{pkg: true}
 	queue := []*types.Package{pkg}
 	for len(queue) > 0 {

@@ -145,10 +145,7 @@ func gormUpdate(s *site) (effect, bool) {
 }
 
 var (
-	sqlWords     = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_.$"]*`)
 	selfArith    = regexp.MustCompile(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*([A-Za-z_][A-Za-z0-9_."]*)\s*[-+*/|]`)
-	sqlComment   = regexp.MustCompile(`(?s)/\*.*?\*/|--[^\n]*`)
-	sqlSpace     = regexp.MustCompile(`\s+`)
 	cteMain      = regexp.MustCompile(`(?i)\)\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|SELECT)\b`)
 	idempotentRE = regexp.MustCompile(`(?i)\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\s+UPDATE\b|^\s*INSERT\s+(?:LOW_PRIORITY\s+|DELAYED\s+|HIGH_PRIORITY\s+)?IGNORE\b|^\s*INSERT\s+OR\s+(?:IGNORE|REPLACE)\b`)
 )
@@ -156,9 +153,8 @@ var (
 // classifySQL classifies a SQL statement. With writesOnly (a Query call),
 // only statements that start with a write verb are effects.
 func classifySQL(text string, writesOnly bool) (effect, bool) {
-	text = strings.TrimSpace(sqlSpace.ReplaceAllString(sqlComment.ReplaceAllString(text, " "), " "))
-	text = strings.TrimLeft(text, "( ")
-	words := sqlWords.FindAllString(text, 6)
+	text = strings.TrimLeft(strings.TrimSpace(normalizeSQL(text)), "( ")
+	words := sqlWords(text, 6)
 	verb := ""
 	if len(words) > 0 {
 		verb = strings.ToUpper(words[0])
@@ -233,3 +229,85 @@ func tableAfter(words []string, keyword string) string {
 	}
 	return "a table"
 }
+
+// normalizeSQL replaces every comment (/* ... */, -- to the end of the
+// line) and every run of white space with one space. It returns text itself
+// when there is nothing to replace.
+func normalizeSQL(text string) string {
+	clean := true
+	for i := 0; i < len(text) && clean; i++ {
+		switch c := text[i]; {
+		case isSQLSpace(c):
+			clean = c == ' ' && (i+1 == len(text) || !isSQLSpace(text[i+1]))
+		case c == '-' || c == '/':
+			clean = !strings.HasPrefix(text[i:], "--") && !strings.HasPrefix(text[i:], "/*")
+		}
+	}
+	if clean {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	space := false // the last byte written is a replacement space
+	put := func(c byte) {
+		if c == ' ' {
+			if space {
+				return
+			}
+			space = true
+		} else {
+			space = false
+		}
+		b.WriteByte(c)
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case strings.HasPrefix(text[i:], "/*"):
+			if end := strings.Index(text[i+2:], "*/"); end >= 0 {
+				put(' ')
+				i += 2 + end + 1
+				continue
+			}
+			put(c)
+		case strings.HasPrefix(text[i:], "--"):
+			put(' ')
+			if nl := strings.IndexByte(text[i:], '\n'); nl >= 0 {
+				i += nl - 1 // the newline itself is white space
+			} else {
+				i = len(text)
+			}
+		case isSQLSpace(c):
+			put(' ')
+		default:
+			put(c)
+		}
+	}
+	return b.String()
+}
+
+// isSQLSpace reports whether c is white space as regexp's \s: tab, new
+// line, form feed, carriage return or space.
+func isSQLSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// sqlWords returns the first n words of text: identifiers, possibly
+// qualified or quoted (orders, public.orders, "orders").
+func sqlWords(text string, n int) []string {
+	var words []string
+	for i := 0; i < len(text) && len(words) < n; {
+		if !isWordStart(text[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(text) && (isWordStart(text[j]) || '0' <= text[j] && text[j] <= '9' || text[j] == '.' || text[j] == '$' || text[j] == '"') {
+			j++
+		}
+		words = append(words, text[i:j])
+		i = j
+	}
+	return words
+}
+
+func isWordStart(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' }

@@ -1,6 +1,8 @@
 package effects
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -105,4 +107,28 @@ func TestClassifySQLForms(t *testing.T) {
 			t.Errorf("classifySQL(%q, %v) = %+v, %v; want effect %v idempotent %v desc %q", tc.sql, tc.query, e, ok, tc.effect, tc.idempotent, tc.desc)
 		}
 	}
+}
+
+// The regular expressions normalizeSQL and sqlWords implement by hand.
+var (
+	refComment = regexp.MustCompile(`(?s)/\*.*?\*/|--[^\n]*`)
+	refSpace   = regexp.MustCompile(`\s+`)
+	refWords   = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_.$"]*`)
+)
+
+// FuzzNormalizeSQL checks the hand-written scanners against the regular
+// expressions that define them.
+func FuzzNormalizeSQL(f *testing.F) {
+	for _, s := range []string{"", "a  b", "a/*x*/b", "a -- c\nb", "/*/ -- */ x", "--", "/*", "a\t\n\f\rb", "1abc \"t\".x$1 é_z", "-- a\n-- b\n c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		want := refSpace.ReplaceAllString(refComment.ReplaceAllString(text, " "), " ")
+		if got := normalizeSQL(text); got != want {
+			t.Fatalf("normalizeSQL(%q) = %q; want %q", text, got, want)
+		}
+		if got, want := sqlWords(text, 6), refWords.FindAllString(text, 6); !slices.Equal(got, want) {
+			t.Fatalf("sqlWords(%q, 6) = %q; want %q", text, got, want)
+		}
+	})
 }

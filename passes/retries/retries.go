@@ -177,13 +177,15 @@ type site struct {
 // funcDecl finds the retries of one function.
 func (a *finder) funcDecl(f *ast.File, fd *ast.FuncDecl) {
 	var stack []ast.Node
+	// s is the context of the node being visited; retries never keep it.
+	s := &site{file: f, fn: fd}
 	ast.Inspect(fd, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
 		}
 		stack = append(stack, n)
-		s := &site{file: f, fn: fd, stack: stack}
+		s.stack = stack
 		var r *Retry
 		switch n := n.(type) {
 		case *ast.CallExpr:
