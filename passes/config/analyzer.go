@@ -99,13 +99,17 @@ func cachedLoad(path string) (*Config, error) {
 	return cfg, err
 }
 
+// defaults is the built-in configuration every package without a file
+// shares: configurations are never modified once made.
+var defaults = sync.OnceValue(Default)
+
 func run(pass *analysis.Pass) (any, error) {
 	dir := packageDir(pass)
 	if dependency(dir) {
 		// The standard library and the module cache are analysed only for
 		// facts; the user's configuration does not govern them, and an
 		// error in it is reported once per package of the user's code.
-		return Default(), nil
+		return defaults(), nil
 	}
 	if f := pass.Analyzer.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
 		return cachedLoad(f.Value.String())
@@ -114,12 +118,12 @@ func run(pass *analysis.Pass) (any, error) {
 		return c, nil
 	}
 	if dir == "" {
-		return Default(), nil
+		return defaults(), nil
 	}
 	if path := Find(dir); path != "" {
 		return cachedLoad(path)
 	}
-	return Default(), nil
+	return defaults(), nil
 }
 
 // packageDir returns the directory of the package's source files, or "" if

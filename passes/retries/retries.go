@@ -140,6 +140,7 @@ type finder struct {
 	methods []string
 	decls   map[types.Object]*ast.FuncDecl
 	retries []*Retry
+	stack   []ast.Node // reused by funcDecl
 	// stdRetrying are variables and fields assigned the *http.Client of a
 	// retryablehttp client's StandardClient.
 	stdRetrying map[types.Object]bool
@@ -176,16 +177,15 @@ type site struct {
 
 // funcDecl finds the retries of one function.
 func (a *finder) funcDecl(f *ast.File, fd *ast.FuncDecl) {
-	var stack []ast.Node
-	// s is the context of the node being visited; retries never keep it.
-	s := &site{file: f, fn: fd}
+	// s is the context of the node being visited; retries never keep it,
+	// so one site and one stack serve the whole package.
+	s := &site{file: f, fn: fd, stack: a.stack[:0]}
 	ast.Inspect(fd, func(n ast.Node) bool {
 		if n == nil {
-			stack = stack[:len(stack)-1]
+			s.stack = s.stack[:len(s.stack)-1]
 			return true
 		}
-		stack = append(stack, n)
-		s.stack = stack
+		s.stack = append(s.stack, n)
 		var r *Retry
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -201,12 +201,13 @@ func (a *finder) funcDecl(f *ast.File, fd *ast.FuncDecl) {
 		}
 		if r != nil {
 			if !r.indirect {
-				r.Anchor = anchor(stack)
+				r.Anchor = anchor(s.stack)
 			}
 			a.retries = append(a.retries, r)
 		}
 		return true
 	})
+	a.stack = s.stack
 }
 
 // call recognises a retry call of any mechanism.

@@ -505,7 +505,7 @@ func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
 			s.mws = append(mwList{}, v...)
 		default:
 			if s.mws != nil { // a list changed in a way we cannot follow
-				s.mws = mwList{{Name: types.ExprString(lhs), Pos: lhs.Pos(), Unknown: true}}
+				s.mws = mwList{{Name: exprName(lhs), Pos: lhs.Pos(), Unknown: true}}
 			}
 		}
 		return
@@ -735,7 +735,7 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		for _, a := range args {
 			if r, ok := a.(*router); ok && !r.fixed() {
 				r = r.find()
-				r.mws = append(r.mws, Middleware{Name: types.ExprString(call.Fun), Pos: call.Pos(), Unknown: true})
+				r.mws = append(r.mws, Middleware{Name: exprName(call.Fun), Pos: call.Pos(), Unknown: true})
 			}
 		}
 		return nil
@@ -802,7 +802,7 @@ func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) v
 // middlewareOf describes fn used as, or building, middleware.
 func (e *evaluator) middlewareOf(fn *types.Func, x ast.Expr) Middleware {
 	return Middleware{
-		Name:     types.ExprString(x),
+		Name:     exprName(x),
 		Obj:      fn,
 		Pos:      x.Pos(),
 		Platform: e.dirs.Is(fn, directives.Middleware),
@@ -823,7 +823,7 @@ func (e *evaluator) asMiddleware(v value, x ast.Expr) []Middleware {
 	case litRef:
 		return []Middleware{{Name: "func literal", Pos: x.Pos(), Platform: e.dirs.UsesMiddleware(e.pass.TypesInfo, v.lit.Body)}}
 	}
-	return []Middleware{{Name: types.ExprString(x), Pos: x.Pos(), Unknown: true}}
+	return []Middleware{{Name: exprName(x), Pos: x.Pos(), Unknown: true}}
 }
 
 // asHandler converts a value to a handler, or nil.
@@ -876,7 +876,7 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 		if !e.opaqueHandler(hx) {
 			// A handler the evaluation lost (assigned on some paths,
 			// built in a loop or by recursion) may carry any middleware.
-			h.mws = []Middleware{{Name: types.ExprString(hx), Pos: hx.Pos(), Unknown: true}}
+			h.mws = []Middleware{{Name: exprName(hx), Pos: hx.Pos(), Unknown: true}}
 		}
 	}
 	if h.rpc != nil {

@@ -175,7 +175,7 @@ func (e *evaluator) fiberUse(fr *frame, g *fiberGroup, call *ast.CallExpr) {
 		}
 		if call.Ellipsis.IsValid() {
 			e.eval(fr, a)
-			mws = append(mws, Middleware{Name: types.ExprString(a), Pos: a.Pos(), Unknown: true})
+			mws = append(mws, Middleware{Name: exprName(a), Pos: a.Pos(), Unknown: true})
 			continue
 		}
 		mws = append(mws, e.asMiddleware(e.eval(fr, a), a)...)

@@ -414,7 +414,7 @@ func (e *evaluator) appendOptions(call *ast.CallExpr, args []value) (value, bool
 			out = append(out, l...)
 			continue
 		}
-		out = append(out, Middleware{Name: types.ExprString(call.Args[i]), Pos: call.Args[i].Pos(), Unknown: true})
+		out = append(out, Middleware{Name: exprName(call.Args[i]), Pos: call.Args[i].Pos(), Unknown: true})
 	}
 	return out, true
 }
@@ -434,7 +434,7 @@ func (e *evaluator) optionArgs(fr *frame, args []ast.Expr) []Middleware {
 			mws = append(mws, s.mws...)
 			continue
 		}
-		mws = append(mws, Middleware{Name: types.ExprString(a), Pos: a.Pos(), Unknown: true})
+		mws = append(mws, Middleware{Name: exprName(a), Pos: a.Pos(), Unknown: true})
 	}
 	return mws
 }

@@ -97,3 +97,17 @@ func joinPath(prefix, path string) string {
 	}
 	return strings.TrimSuffix(prefix, "/") + "/" + strings.TrimPrefix(path, "/")
 }
+
+// exprName returns the source form of x, as types.ExprString does, without
+// its buffer for the common forms: an identifier, a selector of one.
+func exprName(x ast.Expr) string {
+	switch x := x.(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.SelectorExpr:
+		if id, ok := x.X.(*ast.Ident); ok {
+			return id.Name + "." + x.Sel.Name
+		}
+	}
+	return types.ExprString(x)
+}

@@ -37,7 +37,7 @@ func (e *evaluator) registerChain(fr *frame, r *router, method, path string, cal
 	last := handlers[len(handlers)-1]
 	if call.Ellipsis.IsValid() {
 		e.eval(fr, last)
-		e.register(r, method, path, call, last, nil, []Middleware{{Name: types.ExprString(last), Pos: last.Pos(), Unknown: true}})
+		e.register(r, method, path, call, last, nil, []Middleware{{Name: exprName(last), Pos: last.Pos(), Unknown: true}})
 		return
 	}
 	mws := e.middlewareArgs(fr, handlers[:len(handlers)-1])
