@@ -5,7 +5,7 @@ import (
 
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
-	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes"
 )
 
 // Suite runs every check and reports their findings as one analyzer named
@@ -17,11 +17,11 @@ var Suite = &analysis.Analyzer{
 	Doc:      "run every idemlint check",
 	URL:      "https://pkg.go.dev/github.com/idemlint/idemlint",
 	Run:      safe.Run("idemlint", runSuite),
-	Requires: append([]*analysis.Analyzer{config.Analyzer}, All()...),
+	Requires: append([]*analysis.Analyzer{passes.Analyzer}, All()...),
 }
 
 func runSuite(pass *analysis.Pass) (any, error) {
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	cfg := passes.Of(pass).Config
 	for _, c := range Checks {
 		for _, f := range pass.ResultOf[c.Analyzer].(*report.Findings).List {
 			if f.Exemption == nil && cfg.Enabled(f.Check) {

@@ -10,8 +10,7 @@ import (
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
-	"github.com/idemlint/idemlint/passes/config"
-	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/retries"
 )
 
@@ -24,13 +23,17 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        checkdoc.MustExtract(doc, "idembudget"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idembudget",
 	Run:        safe.Run("idembudget", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, retries.Analyzer},
+	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	var findings []*report.Finding
-	for _, r := range pass.ResultOf[retries.Analyzer].(*retries.Result).Retries {
+	rs, err := passes.Of(pass).Retries()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs.Retries {
 		if r.Unbounded != "" {
 			findings = append(findings, &report.Finding{
 				Pos: r.Pos, End: r.End,

@@ -9,9 +9,8 @@ import (
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
-	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/consumers"
-	"github.com/idemlint/idemlint/passes/directives"
 )
 
 //go:embed doc.go
@@ -23,13 +22,17 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        checkdoc.MustExtract(doc, "idemconsumer"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemconsumer",
 	Run:        safe.Run("idemconsumer", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, consumers.Analyzer},
+	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	var findings []*report.Finding
-	for _, c := range pass.ResultOf[consumers.Analyzer].(*consumers.Result).Consumers {
+	cs, err := passes.Of(pass).Consumers()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs.Consumers {
 		if !c.Reportable() {
 			continue
 		}

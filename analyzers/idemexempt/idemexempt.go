@@ -17,7 +17,7 @@ import (
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
-	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/directives"
 )
 
@@ -42,13 +42,13 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        checkdoc.MustExtract(doc, "idemexempt"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemexempt",
 	Run:        safe.Run("idemexempt", run),
-	Requires:   append([]*analysis.Analyzer{config.Analyzer, directives.Analyzer}, checks...),
+	Requires:   append([]*analysis.Analyzer{passes.Analyzer}, checks...),
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+	cfg := passes.Of(pass).Config
+	dirs := passes.Of(pass).Directives
 	used := make(map[*directives.Directive]bool)
 	for _, c := range checks {
 		for _, f := range pass.ResultOf[c].(*report.Findings).List {

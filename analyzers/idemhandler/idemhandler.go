@@ -13,6 +13,7 @@ import (
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/effects"
@@ -28,16 +29,20 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        checkdoc.MustExtract(doc, "idemhandler"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemhandler",
 	Run:        safe.Run("idemhandler", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, routes.Analyzer, effects.Analyzer},
+	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+	cfg := passes.Of(pass).Config
+	dirs := passes.Of(pass).Directives
 	var findings []*report.Finding
 	var fixer *fixer
-	for _, rt := range pass.ResultOf[routes.Analyzer].(*routes.Result).Routes {
+	rts, err := passes.Of(pass).Routes()
+	if err != nil {
+		return nil, err
+	}
+	for _, rt := range rts.Routes {
 		if !rt.Served || rt.Protected() != nil || rt.Unknown() {
 			continue
 		}
@@ -72,7 +77,10 @@ func run(pass *analysis.Pass) (any, error) {
 
 // HandlerEffects returns the side effects of a route's handler.
 func HandlerEffects(pass *analysis.Pass, rt *routes.Route) effects.Effects {
-	res, _ := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	var res *effects.Result
+	if r, ok := pass.ResultOf[passes.Analyzer].(*passes.Results); ok {
+		res = r.Effects
+	}
 	if rt.Func != nil {
 		return res.Of(rt.Func)
 	}

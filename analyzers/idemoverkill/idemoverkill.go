@@ -14,7 +14,7 @@ import (
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
-	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/routes"
 )
@@ -28,13 +28,17 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        checkdoc.MustExtract(doc, "idemoverkill"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemoverkill",
 	Run:        safe.Run("idemoverkill", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, routes.Analyzer},
+	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
-	rts := pass.ResultOf[routes.Analyzer].(*routes.Result).Routes
+	dirs := passes.Of(pass).Directives
+	res, err := passes.Of(pass).Routes()
+	if err != nil {
+		return nil, err
+	}
+	rts := res.Routes
 
 	// A group's middleware is overkill only when every served route
 	// below it is a read, and no code the analysis cannot see received

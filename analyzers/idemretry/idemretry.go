@@ -15,8 +15,7 @@ import (
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
-	"github.com/idemlint/idemlint/passes/config"
-	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/retries"
 )
 
@@ -29,13 +28,17 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        checkdoc.MustExtract(doc, "idemretry"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemretry",
 	Run:        safe.Run("idemretry", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, retries.Analyzer},
+	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	var findings []*report.Finding
-	for _, r := range pass.ResultOf[retries.Analyzer].(*retries.Result).Retries {
+	rs, err := passes.Of(pass).Retries()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rs.Retries {
 		safe.At(pass, r.Pos)
 		for _, op := range r.Ops {
 			if op.Keyed {

@@ -12,10 +12,7 @@ import (
 	"github.com/idemlint/idemlint/internal/dedupcfg"
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
-	"github.com/idemlint/idemlint/passes/config"
-	"github.com/idemlint/idemlint/passes/consumers"
-	"github.com/idemlint/idemlint/passes/directives"
-	"github.com/idemlint/idemlint/passes/routes"
+	"github.com/idemlint/idemlint/passes"
 )
 
 //go:embed doc.go
@@ -27,16 +24,20 @@ var Analyzer = &analysis.Analyzer{
 	Doc:        checkdoc.MustExtract(doc, "idemttl"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemttl",
 	Run:        safe.Run("idemttl", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, routes.Analyzer, consumers.Analyzer},
+	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+	cfg := passes.Of(pass).Config
+	dirs := passes.Of(pass).Directives
 	var findings []*report.Finding
 	var reader *dedupcfg.Reader
-	for _, rt := range pass.ResultOf[routes.Analyzer].(*routes.Result).Routes {
+	rts, err := passes.Of(pass).Routes()
+	if err != nil {
+		return nil, err
+	}
+	for _, rt := range rts.Routes {
 		method := idemhandler.MutatingMethod(rt, cfg)
 		if method == "" || len(rt.Chain) == 0 {
 			continue
@@ -63,7 +64,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	if cs := pass.ResultOf[consumers.Analyzer].(*consumers.Result).Consumers; len(cs) > 0 {
+	cs, err := passes.Of(pass).Consumers()
+	if err != nil {
+		return nil, err
+	}
+	if cs := cs.Consumers; len(cs) > 0 {
 		if reader == nil {
 			reader = dedupcfg.NewReader(pass, dirs)
 		}

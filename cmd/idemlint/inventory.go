@@ -27,9 +27,9 @@ import (
 	"github.com/idemlint/idemlint/internal/dedupcfg"
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/consumers"
-	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/retries"
 	"github.com/idemlint/idemlint/passes/routes"
 )
@@ -262,7 +262,7 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 
 // inventoryAnalyzers are the models and checks the inventory reads.
 var inventoryAnalyzers = []*analysis.Analyzer{
-	config.Analyzer, routes.Analyzer, consumers.Analyzer, retries.Analyzer, policyAnalyzer,
+	passes.Analyzer, policyAnalyzer,
 	idemhandler.Analyzer, idemconsumer.Analyzer, idemretry.Analyzer, idembudget.Analyzer,
 	idemfailopen.Analyzer, idemttl.Analyzer, idemstore.Analyzer,
 }
@@ -274,7 +274,7 @@ var policyAnalyzer = &analysis.Analyzer{
 	Name:       "idempolicy",
 	Doc:        "reads the dedup-store settings of routes and consumers for the inventory",
 	Run:        safe.Run("idempolicy", runPolicy),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, routes.Analyzer, consumers.Analyzer},
+	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*policies](),
 }
 
@@ -286,9 +286,18 @@ type policies struct {
 
 func runPolicy(pass *analysis.Pass) (any, error) {
 	out := &policies{routes: make(map[*routes.Route][]dedupcfg.Setting), consumers: make(map[*consumers.Consumer][]dedupcfg.Setting)}
-	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+	models := passes.Of(pass)
+	rts, err := models.Routes()
+	if err != nil {
+		return nil, err
+	}
+	cs, err := models.Consumers()
+	if err != nil {
+		return nil, err
+	}
+	dirs := models.Directives
 	var reader *dedupcfg.Reader
-	for _, rt := range pass.ResultOf[routes.Analyzer].(*routes.Result).Routes {
+	for _, rt := range rts.Routes {
 		if rt == nil || len(rt.Chain) == 0 {
 			continue
 		}
@@ -299,7 +308,7 @@ func runPolicy(pass *analysis.Pass) (any, error) {
 			out.routes[rt] = append(out.routes[rt], g.Settings...)
 		}
 	}
-	if cs := pass.ResultOf[consumers.Analyzer].(*consumers.Result).Consumers; len(cs) > 0 {
+	if cs := cs.Consumers; len(cs) > 0 {
 		if reader == nil {
 			reader = dedupcfg.NewReader(pass, dirs)
 		}
@@ -347,14 +356,13 @@ func (r *run) entries(all bool) []entry {
 			byPkg[p] = res
 		}
 		switch v := act.Result.(type) {
-		case *config.Config:
-			res.cfg = v
-		case *routes.Result:
-			res.routes = v
-		case *consumers.Result:
-			res.consumers = v
-		case *retries.Result:
-			res.retries = v
+		case *passes.Results:
+			// A pass that fails fails the checks that read it too, and
+			// the driver reports their errors.
+			res.cfg = v.Config
+			res.routes, _ = v.Routes()
+			res.consumers, _ = v.Consumers()
+			res.retries, _ = v.Retries()
 		case *policies:
 			res.policies = v
 		case *report.Findings:
@@ -363,7 +371,7 @@ func (r *run) entries(all bool) []entry {
 	}
 	var out []entry
 	for _, act := range r.graph.Roots {
-		if act.Analyzer != routes.Analyzer {
+		if act.Analyzer != passes.Analyzer {
 			continue
 		}
 		res := byPkg[act.Package.PkgPath]

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/directives"
 )
 
@@ -35,8 +35,8 @@ type Findings struct {
 // finding, and nothing is reported when the check is disabled. It returns
 // the findings for dependent analyzers.
 func Emit(pass *analysis.Pass, check string, fs []*Finding) *Findings {
-	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
+	cfg := passes.Of(pass).Config
+	dirs := passes.Of(pass).Directives
 	seen := make(map[string]bool)
 	out := &Findings{}
 	for _, f := range fs {

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
 
 	"github.com/idemlint/idemlint/analyzers/idemhandler"
 	"github.com/idemlint/idemlint/internal/safe"
@@ -64,9 +65,9 @@ func TestPanicInCheck(t *testing.T) {
 	}
 }
 
-// TestPanicInPass forces a panic in a pass the checks require: the pass
-// fails with an error naming it, and the check reports the failed
-// prerequisite instead of crashing.
+// TestPanicInPass forces a panic in a pass a check asks for when it runs
+// (routes): the check fails with the pass's error, which names the pass,
+// instead of crashing.
 func TestPanicInPass(t *testing.T) {
 	hook(t, "idemroutes", "forced failure in routes")
 	rec := new(recorder)
@@ -74,17 +75,48 @@ func TestPanicInPass(t *testing.T) {
 	if len(results) != 1 || results[0].Err == nil {
 		t.Fatalf("got %d results, want 1 that failed", len(results))
 	}
-	if msg := results[0].Err.Error(); !strings.Contains(msg, "failed prerequisites: idemroutes@idemhandler/nethttp") {
-		t.Errorf("idemhandler error = %q, want the failed idemroutes prerequisite", msg)
+	if msg := results[0].Err.Error(); !strings.Contains(msg, "idemroutes: internal error at idemhandler/nethttp: forced failure in routes") {
+		t.Errorf("idemhandler error = %q, want the forced panic in idemroutes", msg)
 	}
-	var routesErr error
-	for _, dep := range results[0].Action.Deps {
-		if dep.Analyzer.Name == "idemroutes" {
-			routesErr = dep.Err
+}
+
+// TestPanicInFactPass forces a panic in a pass that runs on every package
+// because it exports facts (effects): the shared passes fail with an error
+// naming it, and the check reports the failed prerequisite.
+func TestPanicInFactPass(t *testing.T) {
+	hook(t, "idemeffects", "forced failure in effects")
+	rec := new(recorder)
+	results := analysistest.Run(rec, testdata, idemhandler.Analyzer, "idemhandler/nethttp")
+	if len(results) != 1 || results[0].Err == nil {
+		t.Fatalf("got %d results, want 1 that failed", len(results))
+	}
+	if msg := results[0].Err.Error(); !strings.Contains(msg, "failed prerequisites: idempasses@idemhandler/nethttp") {
+		t.Errorf("idemhandler error = %q, want the failed idempasses prerequisite", msg)
+	}
+	// The first package to fail is a dependency: find its error.
+	var failed []string
+	seen := make(map[*checker.Action]bool)
+	var visit func(act *checker.Action)
+	visit = func(act *checker.Action) {
+		if seen[act] {
+			return
+		}
+		seen[act] = true
+		if act.Analyzer.Name == "idempasses" && act.Err != nil && !strings.Contains(act.Err.Error(), "failed prerequisites") {
+			failed = append(failed, act.Err.Error())
+		}
+		for _, dep := range act.Deps {
+			visit(dep)
 		}
 	}
-	if routesErr == nil || !strings.Contains(routesErr.Error(), "idemroutes: internal error at idemhandler/nethttp: forced failure in routes") {
-		t.Errorf("idemroutes error = %v, want the forced panic", routesErr)
+	visit(results[0].Action)
+	if len(failed) == 0 {
+		t.Fatal("no idempasses action failed with its own error")
+	}
+	for _, msg := range failed {
+		if !strings.Contains(msg, "idemeffects: internal error at ") || !strings.Contains(msg, "forced failure in effects") {
+			t.Errorf("idempasses error = %q, want the forced panic in idemeffects", msg)
+		}
 	}
 }
 

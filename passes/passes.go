@@ -1,0 +1,203 @@
+// Package passes runs idemlint's shared passes for the checks as one
+// analyzer.
+//
+// Each pass in the packages below is an analyzer of its own, tested alone.
+// The checks do not require them one by one: a driver keeps a node, a pass
+// value and maps for every analyzer on every package, and most packages
+// need none of the work. Analyzer runs the passes that export facts on
+// every package, as facts must be exported before Run returns, and the
+// others (routes, consumers, retries) when a check first asks for them, on
+// the packages a check runs on.
+package passes
+
+import (
+	"fmt"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/effects"
+	"github.com/idemlint/idemlint/passes/retries"
+	"github.com/idemlint/idemlint/passes/routes"
+)
+
+// Analyzer runs the shared passes; its result is a *Results.
+var Analyzer = &analysis.Analyzer{
+	Name:             "idempasses",
+	Doc:              "runs idemlint's shared passes (configuration, directives, effects, routes, consumers, retries); does not report diagnostics",
+	Run:              safe.Run("idempasses", run),
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*Results](),
+	FactTypes:        factTypes(graph),
+}
+
+// graph lists the passes with their requirements before them; eager are
+// those that export facts, and their requirements.
+var (
+	graph = order(routes.Analyzer, consumers.Analyzer, retries.Analyzer)
+	eager = exportingFacts(graph)
+)
+
+// Results are the results of the passes for one package.
+type Results struct {
+	Config     *config.Config
+	Directives *directives.Result
+	Effects    *effects.Result
+
+	pass     *analysis.Pass // the pass of Analyzer
+	illTyped bool
+	mu       sync.Mutex
+	done     map[*analysis.Analyzer]outcome
+}
+
+type outcome struct {
+	result any
+	err    error
+}
+
+// Of returns the results of the passes for pass, whose analyzer must
+// require Analyzer.
+func Of(pass *analysis.Pass) *Results { return pass.ResultOf[Analyzer].(*Results) }
+
+// Routes returns the route model of the package.
+func (r *Results) Routes() (*routes.Result, error) {
+	res, err := r.get(routes.Analyzer)
+	rts, _ := res.(*routes.Result)
+	return rts, err
+}
+
+// Consumers returns the consumers of the package.
+func (r *Results) Consumers() (*consumers.Result, error) {
+	res, err := r.get(consumers.Analyzer)
+	cs, _ := res.(*consumers.Result)
+	return cs, err
+}
+
+// Retries returns the retries of the package.
+func (r *Results) Retries() (*retries.Result, error) {
+	res, err := r.get(retries.Analyzer)
+	rs, _ := res.(*retries.Result)
+	return rs, err
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	r := &Results{
+		pass:     pass,
+		illTyped: len(pass.TypeErrors) > 0,
+		done:     make(map[*analysis.Analyzer]outcome, len(graph)),
+	}
+	for _, a := range eager {
+		if r.illTyped && !a.RunDespiteErrors {
+			continue // as a driver would skip it; no check runs either
+		}
+		if _, err := r.run(a); err != nil {
+			return nil, err
+		}
+	}
+	r.Config, _ = r.done[config.Analyzer].result.(*config.Config)
+	r.Directives, _ = r.done[directives.Analyzer].result.(*directives.Result)
+	r.Effects, _ = r.done[effects.Analyzer].result.(*effects.Result)
+	return r, nil
+}
+
+// get returns the result of pass a, running it and its requirements first
+// if they have not run.
+func (r *Results) get(a *analysis.Analyzer) (any, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.run(a)
+}
+
+// run runs a once per package, as a driver would: with the results of its
+// requirements, on a copy of the pass that names a.
+func (r *Results) run(a *analysis.Analyzer) (any, error) {
+	if o, ok := r.done[a]; ok {
+		return o.result, o.err
+	}
+	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
+	var o outcome
+	for _, req := range a.Requires {
+		res, err := r.run(req)
+		if err != nil {
+			o.err = err
+			break
+		}
+		inputs[req] = res
+	}
+	if o.err == nil {
+		if r.illTyped && !a.RunDespiteErrors {
+			o.err = fmt.Errorf("%s: analysis skipped due to errors in package", a.Name)
+		} else {
+			sub := *r.pass
+			sub.Analyzer = a
+			sub.ResultOf = inputs
+			o.result, o.err = a.Run(&sub)
+			if o.err == nil && reflect.TypeOf(o.result) != a.ResultType {
+				o.err = fmt.Errorf("internal error: %s returned a %T, not a %v", a.Name, o.result, a.ResultType)
+			}
+		}
+	}
+	r.done[a] = o
+	return o.result, o.err
+}
+
+// order returns the passes roots require, transitively, and the roots,
+// each after its requirements.
+func order(roots ...*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		out = append(out, a)
+	}
+	for _, a := range roots {
+		visit(a)
+	}
+	return out
+}
+
+// exportingFacts returns the passes that export facts and the passes they
+// require, in the order of passes: they run on every package, before Run
+// returns, as facts must be exported by then.
+func exportingFacts(passes []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	for _, a := range passes {
+		for _, b := range passes {
+			if len(b.FactTypes) > 0 && (b == a || requires(b, a)) {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// requires reports whether a requires b, transitively.
+func requires(a, b *analysis.Analyzer) bool {
+	for _, req := range a.Requires {
+		if req == b || requires(req, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func factTypes(passes []*analysis.Analyzer) []analysis.Fact {
+	var facts []analysis.Fact
+	for _, a := range passes {
+		facts = append(facts, a.FactTypes...)
+	}
+	return facts
+}

@@ -1,0 +1,164 @@
+package passes
+
+import (
+	"fmt"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/retries"
+	"github.com/idemlint/idemlint/passes/routes"
+)
+
+var testdata, _ = filepath.Abs(filepath.Join("..", "testdata"))
+
+func names(as []*analysis.Analyzer) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Name)
+	}
+	return out
+}
+
+// TestGraph checks the order the passes run in and which run on every
+// package: those that export facts and what they require.
+func TestGraph(t *testing.T) {
+	pos := make(map[*analysis.Analyzer]int)
+	for i, a := range graph {
+		pos[a] = i
+	}
+	for _, a := range graph {
+		for _, req := range a.Requires {
+			if pos[req] >= pos[a] {
+				t.Errorf("%s runs before its requirement %s", a.Name, req.Name)
+			}
+		}
+	}
+	if got, want := names(eager), []string{"idemconfig", "idemdirectives", "idemeffects", "idemprocedures"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("eager passes = %v, want %v", got, want)
+	}
+	for _, a := range []*analysis.Analyzer{routes.Analyzer, consumers.Analyzer, retries.Analyzer} {
+		if _, ok := pos[a]; !ok || len(a.FactTypes) > 0 {
+			t.Errorf("%s: in the graph %v, facts %v; want a lazy pass of the graph", a.Name, ok, a.FactTypes)
+		}
+	}
+	want := make(map[reflect.Type]bool)
+	for _, a := range graph {
+		for _, f := range a.FactTypes {
+			want[reflect.TypeOf(f)] = true
+		}
+	}
+	if len(Analyzer.FactTypes) != len(want) || len(want) < 3 {
+		t.Errorf("Analyzer has %d fact types, want the %d of the passes", len(Analyzer.FactTypes), len(want))
+	}
+	for _, f := range Analyzer.FactTypes {
+		if !want[reflect.TypeOf(f)] {
+			t.Errorf("fact type %T is no pass's", f)
+		}
+	}
+	if err := analysis.Validate([]*analysis.Analyzer{Analyzer}); err != nil {
+		t.Error(err)
+	}
+}
+
+// unwanted ignores the expectations of the test files, which are the
+// checks', and fails the test on any other error.
+type unwanted struct{ t *testing.T }
+
+func (u unwanted) Errorf(format string, args ...any) {
+	if msg := fmt.Sprintf(format, args...); !strings.Contains(msg, "no diagnostic was reported matching") {
+		u.t.Error(msg)
+	}
+}
+
+// asking asks for the route model on the package named asked, as a check
+// would, and records the results of the passes of every package: it
+// declares a fact type so that it runs on dependencies too.
+var (
+	asked  = "idemhandler/nethttp"
+	seen   sync.Map // package path -> *Results
+	asking = &analysis.Analyzer{
+		Name:       "asking",
+		Doc:        "asks for the route model",
+		Requires:   []*analysis.Analyzer{Analyzer},
+		FactTypes:  []analysis.Fact{new(askingFact)},
+		ResultType: reflect.TypeFor[*Results](),
+		Run: func(pass *analysis.Pass) (any, error) {
+			r := Of(pass)
+			seen.Store(pass.Pkg.Path(), r)
+			if pass.Pkg.Path() == asked {
+				if _, err := r.Routes(); err != nil {
+					return nil, err
+				}
+			}
+			return r, nil
+		},
+	}
+)
+
+type askingFact struct{}
+
+func (*askingFact) AFact() {}
+
+// TestLazy checks that the passes without facts run only on the packages
+// a check asks on, and that the eager ones ran everywhere.
+func TestLazy(t *testing.T) {
+	results := analysistest.Run(unwanted{t}, testdata, asking, asked)
+	if len(results) != 1 || results[0].Err != nil {
+		t.Fatalf("got %d results (%v), want 1 without error", len(results), results)
+	}
+	deps := 0
+	seen.Range(func(k, v any) bool {
+		path, r := k.(string), v.(*Results)
+		if r.Config == nil || r.Directives == nil || r.Effects == nil {
+			t.Errorf("%s: eager results missing: %+v", path, r)
+		}
+		if _, ran := r.done[routes.Analyzer]; ran != (path == asked) {
+			t.Errorf("%s: routes ran %v; want it to run only on %s, which asked", path, ran, asked)
+		}
+		for _, a := range []*analysis.Analyzer{consumers.Analyzer, retries.Analyzer} {
+			if _, ran := r.done[a]; ran {
+				t.Errorf("%s: %s ran, but nothing asked for it", path, a.Name)
+			}
+		}
+		if path != asked {
+			deps++
+		}
+		return true
+	})
+	if deps < 5 {
+		t.Errorf("only %d dependencies analysed; want net/http and its imports", deps)
+	}
+}
+
+// TestSameResults checks that a pass run by Analyzer gives what the pass
+// gives when a driver runs it alone.
+func TestSameResults(t *testing.T) {
+	alone := analysistest.Run(unwanted{t}, testdata, routes.Analyzer, "idemhandler/nethttp")
+	shared := analysistest.Run(unwanted{t}, testdata, asking, asked)
+	if len(alone) != 1 || len(shared) != 1 {
+		t.Fatalf("got %d and %d results, want 1 each", len(alone), len(shared))
+	}
+	got, err := shared[0].Result.(*Results).Routes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := alone[0].Result.(*routes.Result)
+	if len(got.Routes) == 0 || len(got.Routes) != len(want.Routes) {
+		t.Fatalf("shared passes found %d routes, the pass alone %d; want the same, more than 0", len(got.Routes), len(want.Routes))
+	}
+	fset := shared[0].Action.Package.Fset
+	for i := range want.Routes {
+		g, w := got.Routes[i], want.Routes[i]
+		if g.Method != w.Method || g.Path != w.Path || g.Served != w.Served || (g.Protected() == nil) != (w.Protected() == nil) {
+			t.Errorf("route %d at %s: shared %s %s served %v protected %v; alone %s %s served %v protected %v",
+				i, fset.Position(g.Pos()), g.Method, g.Path, g.Served, g.Protected() != nil, w.Method, w.Path, w.Served, w.Protected() != nil)
+		}
+	}
+}
