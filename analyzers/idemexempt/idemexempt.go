@@ -47,8 +47,8 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfg := passes.Of(pass).Config
-	dirs := passes.Of(pass).Directives
+	models := passes.Of(pass)
+	cfg, dirs := models.Config, models.Directives
 	used := make(map[*directives.Directive]bool)
 	for _, c := range checks {
 		for _, f := range pass.ResultOf[c].(*report.Findings).List {

@@ -32,11 +32,11 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfg := passes.Of(pass).Config
-	dirs := passes.Of(pass).Directives
+	models := passes.Of(pass)
+	cfg, dirs := models.Config, models.Directives
 	var findings []*report.Finding
 	var reader *dedupcfg.Reader
-	rts, err := passes.Of(pass).Routes()
+	rts, err := models.Routes()
 	if err != nil {
 		return nil, err
 	}

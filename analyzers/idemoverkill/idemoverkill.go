@@ -33,8 +33,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	dirs := passes.Of(pass).Directives
-	res, err := passes.Of(pass).Routes()
+	models := passes.Of(pass)
+	dirs := models.Directives
+	res, err := models.Routes()
 	if err != nil {
 		return nil, err
 	}

@@ -29,11 +29,11 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	cfg := passes.Of(pass).Config
-	dirs := passes.Of(pass).Directives
+	models := passes.Of(pass)
+	cfg, dirs := models.Config, models.Directives
 	var findings []*report.Finding
 	var reader *dedupcfg.Reader
-	rts, err := passes.Of(pass).Routes()
+	rts, err := models.Routes()
 	if err != nil {
 		return nil, err
 	}
@@ -60,11 +60,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	cs, err := passes.Of(pass).Consumers()
+	cons, err := models.Consumers()
 	if err != nil {
 		return nil, err
 	}
-	if cs := cs.Consumers; len(cs) > 0 {
+	if cs := cons.Consumers; len(cs) > 0 {
 		if reader == nil {
 			reader = dedupcfg.NewReader(pass, dirs)
 		}

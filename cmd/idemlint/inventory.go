@@ -291,7 +291,7 @@ func runPolicy(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	cs, err := models.Consumers()
+	cons, err := models.Consumers()
 	if err != nil {
 		return nil, err
 	}
@@ -308,7 +308,7 @@ func runPolicy(pass *analysis.Pass) (any, error) {
 			out.routes[rt] = append(out.routes[rt], g.Settings...)
 		}
 	}
-	if cs := cs.Consumers; len(cs) > 0 {
+	if cs := cons.Consumers; len(cs) > 0 {
 		if reader == nil {
 			reader = dedupcfg.NewReader(pass, dirs)
 		}

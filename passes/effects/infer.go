@@ -541,7 +541,7 @@ func (in *inferrer) buildDefs() {
 // recognised API (transitively), a dependency exports effects, or it calls
 // interface methods with a mutating verb.
 func relevant(pass *analysis.Pass) bool {
-	if reaches(pass.Pkg) {
+	if apis.Reached(pass.Pkg) {
 		return true
 	}
 	for _, f := range pass.AllObjectFacts() {
@@ -559,29 +559,5 @@ func relevant(pass *analysis.Pass) bool {
 	return len(cfg.FinancialCalls) > 0
 }
 
-// reaches reports whether the transitive imports of pkg include a
-// recognised API, breadth first (direct imports are the likely hits).
-func reaches(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		if known(imp.Path()) {
-			return true
-		}
-	}
-	seen := map[*types.Package]bool{pkg: true}
-	queue := []*types.Package{pkg}
-	for len(queue) > 0 {
-		p := queue[0]
-		queue = queue[1:]
-		for _, imp := range p.Imports() {
-			if seen[imp] {
-				continue
-			}
-			if known(imp.Path()) {
-				return true
-			}
-			seen[imp] = true
-			queue = append(queue, imp)
-		}
-	}
-	return false
-}
+// apis tells whether a package's imports reach a recognised API.
+var apis = typesutil.NewImportSet(known)

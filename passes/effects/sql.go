@@ -2,6 +2,7 @@ package effects
 
 import (
 	"go/ast"
+	"go/types"
 	"regexp"
 	"strings"
 )
@@ -55,13 +56,17 @@ func init() {
 // method: after the context when the first parameter is one.
 func sqlText(s *site) int {
 	params := s.fn.Signature().Params()
-	if params.Len() > 0 && isContext(params.At(0).Type().String()) {
+	if params.Len() > 0 && isContext(params.At(0).Type()) {
 		return 1
 	}
 	return 0
 }
 
-func isContext(t string) bool { return t == "context.Context" }
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Name() == "Context" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context"
+}
 
 // sqlExec judges an Exec-like call: a write unless its constant text is a
 // read.
@@ -174,11 +179,11 @@ func classifySQL(text string, writesOnly bool) (effect, bool) {
 	switch verb {
 	case "INSERT":
 		e := effect{kind: SQL, desc: "inserts into " + tableAfter(words, "INTO")}
-		e.idempotent = idempotentRE.MatchString(text)
+		e.idempotent = mayBeIdempotent(text) && idempotentRE.MatchString(text)
 		return e, true
 	case "UPDATE":
 		e := effect{kind: SQL, desc: "updates " + word(1), idempotent: true}
-		if m := selfArith.FindAllStringSubmatch(text, -1); m != nil {
+		if m := selfArithmetic(text); m != nil {
 			for _, g := range m {
 				if strings.EqualFold(g[1], g[2]) {
 					e.idempotent = false
@@ -311,3 +316,37 @@ func sqlWords(text string, n int) []string {
 }
 
 func isWordStart(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' }
+
+// mayBeIdempotent reports whether text holds a keyword without which
+// idempotentRE cannot match, sparing the regular expression most inserts.
+func mayBeIdempotent(text string) bool {
+	for _, w := range []string{"conflict", "duplicate", "ignore", "replace"} {
+		if containsFold(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfArithmetic returns the matches of selfArith in text: an assignment
+// whose right side starts with a name and continues with an operator.
+// Without an operator after an equals sign nothing can match, which spares
+// the regular expression most updates ("SET qty = $1").
+func selfArithmetic(text string) [][]string {
+	eq := strings.IndexByte(text, '=')
+	if eq < 0 || !strings.ContainsAny(text[eq:], "-+*/|") {
+		return nil
+	}
+	return selfArith.FindAllStringSubmatch(text, -1)
+}
+
+// containsFold reports whether s contains the lower-case ASCII word w in
+// any case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
+}

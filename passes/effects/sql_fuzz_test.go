@@ -1,6 +1,7 @@
 package effects
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -117,9 +118,9 @@ var (
 )
 
 // FuzzNormalizeSQL checks the hand-written scanners against the regular
-// expressions that define them.
+// expressions that define them, and the prefilters of the others.
 func FuzzNormalizeSQL(f *testing.F) {
-	for _, s := range []string{"", "a  b", "a/*x*/b", "a -- c\nb", "/*/ -- */ x", "--", "/*", "a\t\n\f\rb", "1abc \"t\".x$1 é_z", "-- a\n-- b\n c"} {
+	for _, s := range []string{"INSERT INTO t VALUES (1) ON CONFLICT DO NOTHING", "insert ignore into t", "update t set n = n + 1", "update t set n=$1", "a = b -", "", "a  b", "a/*x*/b", "a -- c\nb", "/*/ -- */ x", "--", "/*", "a\t\n\f\rb", "1abc \"t\".x$1 é_z", "-- a\n-- b\n c"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
@@ -129,6 +130,12 @@ func FuzzNormalizeSQL(f *testing.F) {
 		}
 		if got, want := sqlWords(text, 6), refWords.FindAllString(text, 6); !slices.Equal(got, want) {
 			t.Fatalf("sqlWords(%q, 6) = %q; want %q", text, got, want)
+		}
+		if idempotentRE.MatchString(text) && !mayBeIdempotent(text) {
+			t.Fatalf("mayBeIdempotent(%q) = false, but idempotentRE matches", text)
+		}
+		if got, want := selfArithmetic(text), selfArith.FindAllStringSubmatch(text, -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("selfArithmetic(%q) = %q; want %q", text, got, want)
 		}
 	})
 }

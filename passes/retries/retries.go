@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/effects"
 )
@@ -162,11 +163,17 @@ func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder 
 			}
 		}
 	}
-	if imports {
+	if imports && standardClientSources.Reached(pass.Pkg) {
 		a.collectStandardClients()
 	}
 	return a
 }
+
+// standardClientSources tells whether a package can see the packages
+// whose values make an *http.Client retry.
+var standardClientSources = typesutil.NewImportSet(func(path string) bool {
+	return path == retryableHTTP || path == failsafeHTTPPkg
+})
 
 // site is the context of one retry being built.
 type site struct {
