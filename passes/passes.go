@@ -8,12 +8,18 @@
 // every package, as facts must be exported before Run returns, and the
 // others (routes, consumers, retries) when a check first asks for them, on
 // the packages a check runs on.
+//
+// go vet runs every analyzer that requires one with facts on every
+// dependency too, and discards its diagnostics there; after
+// SetFactsOnly(true) the lazy passes return empty models, so the checks
+// cost nothing on such runs.
 package passes
 
 import (
 	"fmt"
 	"reflect"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -49,10 +55,11 @@ type Results struct {
 	Directives *directives.Result
 	Effects    *effects.Result
 
-	pass     *analysis.Pass // the pass of Analyzer
-	illTyped bool
-	mu       sync.Mutex
-	done     map[*analysis.Analyzer]outcome
+	pass      *analysis.Pass // the pass of Analyzer
+	illTyped  bool
+	factsOnly bool
+	mu        sync.Mutex
+	done      map[*analysis.Analyzer]outcome
 }
 
 type outcome struct {
@@ -60,12 +67,23 @@ type outcome struct {
 	err    error
 }
 
+// factsOnly is set by SetFactsOnly.
+var factsOnly atomic.Bool
+
+// SetFactsOnly tells whether the analyses that follow are run only for
+// their facts, their diagnostics discarded: then routes, consumers and
+// retries are empty. go vet's runs on dependencies are such runs.
+func SetFactsOnly(on bool) { factsOnly.Store(on) }
+
 // Of returns the results of the passes for pass, whose analyzer must
 // require Analyzer.
 func Of(pass *analysis.Pass) *Results { return pass.ResultOf[Analyzer].(*Results) }
 
 // Routes returns the route model of the package.
 func (r *Results) Routes() (*routes.Result, error) {
+	if r.factsOnly {
+		return &routes.Result{}, nil
+	}
 	res, err := r.get(routes.Analyzer)
 	rts, _ := res.(*routes.Result)
 	return rts, err
@@ -73,6 +91,9 @@ func (r *Results) Routes() (*routes.Result, error) {
 
 // Consumers returns the consumers of the package.
 func (r *Results) Consumers() (*consumers.Result, error) {
+	if r.factsOnly {
+		return &consumers.Result{}, nil
+	}
 	res, err := r.get(consumers.Analyzer)
 	cs, _ := res.(*consumers.Result)
 	return cs, err
@@ -80,6 +101,9 @@ func (r *Results) Consumers() (*consumers.Result, error) {
 
 // Retries returns the retries of the package.
 func (r *Results) Retries() (*retries.Result, error) {
+	if r.factsOnly {
+		return &retries.Result{}, nil
+	}
 	res, err := r.get(retries.Analyzer)
 	rs, _ := res.(*retries.Result)
 	return rs, err
@@ -87,9 +111,10 @@ func (r *Results) Retries() (*retries.Result, error) {
 
 func run(pass *analysis.Pass) (any, error) {
 	r := &Results{
-		pass:     pass,
-		illTyped: len(pass.TypeErrors) > 0,
-		done:     make(map[*analysis.Analyzer]outcome, len(graph)),
+		pass:      pass,
+		illTyped:  len(pass.TypeErrors) > 0,
+		factsOnly: factsOnly.Load(),
+		done:      make(map[*analysis.Analyzer]outcome, len(graph)),
 	}
 	for _, a := range eager {
 		if r.illTyped && !a.RunDespiteErrors {

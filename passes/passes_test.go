@@ -109,6 +109,7 @@ func (*askingFact) AFact() {}
 // TestLazy checks that the passes without facts run only on the packages
 // a check asks on, and that the eager ones ran everywhere.
 func TestLazy(t *testing.T) {
+	seen.Clear()
 	results := analysistest.Run(unwanted{t}, testdata, asking, asked)
 	if len(results) != 1 || results[0].Err != nil {
 		t.Fatalf("got %d results (%v), want 1 without error", len(results), results)
@@ -134,6 +135,38 @@ func TestLazy(t *testing.T) {
 	})
 	if deps < 5 {
 		t.Errorf("only %d dependencies analysed; want net/http and its imports", deps)
+	}
+}
+
+// TestFactsOnly checks that after SetFactsOnly(true) the lazy passes give
+// empty models without running, while the passes with facts still run.
+func TestFactsOnly(t *testing.T) {
+	SetFactsOnly(true)
+	t.Cleanup(func() { SetFactsOnly(false) })
+	results := analysistest.Run(unwanted{t}, testdata, asking, asked)
+	if len(results) != 1 || results[0].Err != nil {
+		t.Fatalf("got %d results (%v), want 1 without error", len(results), results)
+	}
+	r := results[0].Result.(*Results)
+	if r.Config == nil || r.Directives == nil || r.Effects == nil {
+		t.Errorf("eager results missing: %+v", r)
+	}
+	rts, err := r.Routes()
+	if err != nil || len(rts.Routes) != 0 {
+		t.Errorf("Routes() = %d routes, %v; want none", len(rts.Routes), err)
+	}
+	cs, err := r.Consumers()
+	if err != nil || len(cs.Consumers) != 0 {
+		t.Errorf("Consumers() = %d consumers, %v; want none", len(cs.Consumers), err)
+	}
+	rs, err := r.Retries()
+	if err != nil || len(rs.Retries) != 0 {
+		t.Errorf("Retries() = %d retries, %v; want none", len(rs.Retries), err)
+	}
+	for _, a := range []*analysis.Analyzer{routes.Analyzer, consumers.Analyzer, retries.Analyzer} {
+		if _, ran := r.done[a]; ran {
+			t.Errorf("%s ran on a facts-only run", a.Name)
+		}
 	}
 }
 

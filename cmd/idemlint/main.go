@@ -19,13 +19,16 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"log"
 	"os"
+	"strings"
 
 	"golang.org/x/tools/go/analysis/multichecker"
 
 	"github.com/idemlint/idemlint/analyzers"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/config"
 )
 
@@ -38,10 +41,27 @@ func main() {
 		os.Exit(code)
 	}
 	os.Args = append(os.Args[:1], args...)
+	passes.SetFactsOnly(vetDependency(args))
 	// -config sets the config pass's own flag, so the standalone driver and
 	// go vet (which asks the tool for its flags) both accept it.
 	flag.Var(config.Analyzer.Flags.Lookup("config").Value, "config", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
 	multichecker.Main(analyzers.All()...)
+}
+
+// vetDependency reports whether go vet runs the tool on a package only for
+// its facts (a dependency of the packages being vetted): the last argument
+// is the unit's configuration file, and it says VetxOnly. go vet discards
+// the diagnostics of such runs.
+func vetDependency(args []string) bool {
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return false
+	}
+	data, err := os.ReadFile(args[len(args)-1])
+	if err != nil {
+		return false // the driver reports it
+	}
+	var unit struct{ VetxOnly bool }
+	return json.Unmarshal(data, &unit) == nil && unit.VetxOnly
 }
 
 // chdir handles a leading -C DIR, like the go command: change to DIR

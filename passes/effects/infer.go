@@ -441,8 +441,12 @@ var ignoredInterfaces = []string{
 // verb, declared outside the standard library, outside instrumentation
 // packages and, when the module is known, in the analysed module.
 func (in *inferrer) interfaceVerb(fn *types.Func) bool {
+	return interfaceVerb(in.cfg, in.pass.Module, fn)
+}
+
+func interfaceVerb(cfg *config.Config, module *analysis.Module, fn *types.Func) bool {
 	recv := fn.Signature().Recv()
-	if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil || verbOf(in.cfg.MutatingVerbs, fn.Name()) == "" {
+	if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil || verbOf(cfg.MutatingVerbs, fn.Name()) == "" {
 		return false
 	}
 	path := fn.Pkg().Path()
@@ -454,7 +458,7 @@ func (in *inferrer) interfaceVerb(fn *types.Func) bool {
 			return false
 		}
 	}
-	if m := in.pass.Module; m != nil && m.Path != "" && path != m.Path && !strings.HasPrefix(path, m.Path+"/") {
+	if m := module; m != nil && m.Path != "" && path != m.Path && !strings.HasPrefix(path, m.Path+"/") {
 		return false
 	}
 	return true
@@ -551,8 +555,7 @@ func relevant(pass *analysis.Pass) bool {
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
 	for _, sel := range pass.TypesInfo.Selections {
-		if fn, ok := sel.Obj().(*types.Func); ok && sel.Kind() == types.MethodVal &&
-			types.IsInterface(sel.Recv()) && verbOf(cfg.MutatingVerbs, fn.Name()) != "" {
+		if fn, ok := sel.Obj().(*types.Func); ok && sel.Kind() == types.MethodVal && interfaceVerb(cfg, pass.Module, fn) {
 			return true
 		}
 	}
