@@ -393,6 +393,9 @@ func TestStandalone(t *testing.T) {
 		if ds := diagnostics(r.stderr); len(ds) > 0 {
 			t.Errorf("an invalid configuration must not give findings, got %v", ds)
 		}
+		if strings.Contains(r.stderr, "@unsafe") || strings.Contains(r.stderr, "@net/http") {
+			t.Errorf("the configuration failed the standard library's packages too\n%s", r)
+		}
 	})
 
 	t.Run("example shop", func(t *testing.T) {

@@ -105,18 +105,23 @@ var defaults = sync.OnceValue(Default)
 
 func run(pass *analysis.Pass) (any, error) {
 	dir := packageDir(pass)
-	if dir == "" || dependency(dir) {
+	if dependency(dir) {
 		// The standard library and the module cache are analysed only for
 		// facts; the user's configuration does not govern them, and an
 		// error in it is reported once per package of the user's code.
-		// Nor does it govern a package without files (unsafe).
 		return defaults(), nil
 	}
 	if f := pass.Analyzer.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
+		if dir == "" {
+			return defaults(), nil // unsafe, whose analysis every package needs
+		}
 		return cachedLoad(f.Value.String())
 	}
 	if c := installed.Load(); c != nil {
 		return c, nil
+	}
+	if dir == "" {
+		return defaults(), nil
 	}
 	if path := Find(dir); path != "" {
 		return cachedLoad(path)
