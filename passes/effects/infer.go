@@ -445,12 +445,16 @@ func (in *inferrer) interfaceVerb(fn *types.Func) bool {
 }
 
 func interfaceVerb(cfg *config.Config, module *analysis.Module, fn *types.Func) bool {
+	// Cheapest tests first: relevant asks for every method selection.
 	recv := fn.Signature().Recv()
-	if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil || verbOf(cfg.MutatingVerbs, fn.Name()) == "" {
+	if recv == nil || !types.IsInterface(recv.Type()) || fn.Pkg() == nil {
 		return false
 	}
 	path := fn.Pkg().Path()
 	if isStd(path) {
+		return false
+	}
+	if m := module; m != nil && m.Path != "" && path != m.Path && !strings.HasPrefix(path, m.Path+"/") {
 		return false
 	}
 	for _, p := range ignoredInterfaces {
@@ -458,15 +462,12 @@ func interfaceVerb(cfg *config.Config, module *analysis.Module, fn *types.Func) 
 			return false
 		}
 	}
-	if m := module; m != nil && m.Path != "" && path != m.Path && !strings.HasPrefix(path, m.Path+"/") {
-		return false
-	}
-	return true
+	return verbOf(cfg.MutatingVerbs, fn.Name()) != ""
 }
 
 // isStd reports whether path is a standard-library package.
 func isStd(path string) bool {
-	first := strings.Split(path, "/")[0]
+	first, _, _ := strings.Cut(path, "/")
 	if strings.Contains(first, ".") {
 		return false
 	}
@@ -482,6 +483,7 @@ var stdRoots = map[string]bool{
 	"runtime": true, "slices": true, "sort": true, "strconv": true, "strings": true, "structs": true,
 	"sync": true, "syscall": true, "testing": true, "text": true, "time": true, "unicode": true,
 	"unique": true, "unsafe": true, "weak": true,
+	"internal": true, "vendor": true, // the standard library's own and vendored packages
 }
 
 // definition returns the value a local variable was defined or assigned
@@ -554,6 +556,9 @@ func relevant(pass *analysis.Pass) bool {
 		}
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	if isStd(pass.Pkg.Path()) {
+		return len(cfg.FinancialCalls) > 0 // it sees only the standard library's interfaces
+	}
 	for _, sel := range pass.TypesInfo.Selections {
 		if fn, ok := sel.Obj().(*types.Func); ok && sel.Kind() == types.MethodVal && interfaceVerb(cfg, pass.Module, fn) {
 			return true
