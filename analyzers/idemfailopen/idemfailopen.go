@@ -33,41 +33,29 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	models := passes.Of(pass)
-	cfg, dirs := models.Config, models.Directives
-	var findings []*report.Finding
-	var reader *dedupcfg.Reader
+	dirs := models.Directives
 	rts, err := models.Routes()
 	if err != nil {
 		return nil, err
 	}
-	for _, rt := range rts.Routes {
-		method := idemhandler.MutatingMethod(rt, cfg)
-		if method == "" || len(rt.Chain) == 0 {
+	mutating := func(rt *routes.Route) string { return idemhandler.MutatingMethod(rt, models.Config) }
+	var findings []*report.Finding
+	for g := range dedupcfg.All(pass, dirs, rts.Routes, mutating, nil) {
+		if g.Kind != dedupcfg.FailOpen {
 			continue
 		}
-		if reader == nil {
-			reader = dedupcfg.NewReader(pass, dirs)
+		var msg string
+		switch {
+		case g.Route.Financial != "":
+			msg = fmt.Sprintf("%s makes financial route %s fail open (%s; while the dedup store is down every retry would move money or fulfil again); remove it so the route fails closed, or exempt it with an ADR",
+				g.Value, g.Name(), g.Route.Financial)
+		case !harmless(pass, dirs, g.Route, g.Pos(), g.Layer.Pos):
+			msg = fmt.Sprintf("%s makes %s fail open without //idem:harmless (while the dedup store is down every retry runs again); remove it, or mark the route //idem:harmless REASON if a duplicate does no harm",
+				g.Value, g.Name())
+		default:
+			continue
 		}
-		name := dedupcfg.RouteName(method, rt)
-		for _, g := range reader.Guards(rt) {
-			for _, s := range g.Settings {
-				if s.Kind != dedupcfg.FailOpen {
-					continue
-				}
-				var msg string
-				switch {
-				case rt.Financial != "":
-					msg = fmt.Sprintf("%s makes financial route %s fail open (%s; while the dedup store is down every retry would move money or fulfil again); remove it so the route fails closed, or exempt it with an ADR",
-						s.Value, name, rt.Financial)
-				case !harmless(pass, dirs, rt, s.Pos(), g.Layer.Pos):
-					msg = fmt.Sprintf("%s makes %s fail open without //idem:harmless (while the dedup store is down every retry runs again); remove it, or mark the route //idem:harmless REASON if a duplicate does no harm",
-						s.Value, name)
-				default:
-					continue
-				}
-				findings = append(findings, &report.Finding{Pos: s.Pos(), End: s.End(), Message: msg})
-			}
-		}
+		findings = append(findings, &report.Finding{Pos: g.Pos(), End: g.End(), Message: msg})
 	}
 	return report.Emit(pass, "idemfailopen", findings), nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
+	"github.com/idemlint/idemlint/passes/routes"
 )
 
 //go:embed doc.go
@@ -30,59 +31,29 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	models := passes.Of(pass)
-	cfg, dirs := models.Config, models.Directives
-	var findings []*report.Finding
-	var reader *dedupcfg.Reader
 	rts, err := models.Routes()
 	if err != nil {
 		return nil, err
-	}
-	for _, rt := range rts.Routes {
-		method := idemhandler.MutatingMethod(rt, cfg)
-		if method == "" || len(rt.Chain) == 0 {
-			continue
-		}
-		if reader == nil {
-			reader = dedupcfg.NewReader(pass, dirs)
-		}
-		name := dedupcfg.RouteName(method, rt)
-		for _, g := range reader.Guards(rt) {
-			for _, s := range g.Settings {
-				if s.Kind != dedupcfg.LocalStore {
-					continue
-				}
-				findings = append(findings, &report.Finding{
-					Pos: s.Pos(),
-					End: s.End(),
-					Message: fmt.Sprintf("%s is an in-process dedup store guarding %s (each replica remembers only its own keys and forgets them on restart, so a retry reaching another instance runs again); use the shared store",
-						s.Value, name),
-				})
-			}
-		}
 	}
 	cons, err := models.Consumers()
 	if err != nil {
 		return nil, err
 	}
-	if cs := cons.Consumers; len(cs) > 0 {
-		if reader == nil {
-			reader = dedupcfg.NewReader(pass, dirs)
+	mutating := func(rt *routes.Route) string { return idemhandler.MutatingMethod(rt, models.Config) }
+	var findings []*report.Finding
+	for g := range dedupcfg.All(pass, models.Directives, rts.Routes, mutating, cons.Consumers) {
+		if g.Kind != dedupcfg.LocalStore {
+			continue
 		}
-		for _, g := range reader.Watermill(cs) {
-			for _, c := range g.Consumers {
-				for _, s := range g.Settings {
-					if s.Kind != dedupcfg.LocalStore {
-						continue
-					}
-					findings = append(findings, &report.Finding{
-						Pos: s.Pos(),
-						End: s.End(),
-						Message: fmt.Sprintf("%s is an in-process dedup store guarding %s (each replica remembers only its own messages and forgets them on restart, so a redelivery to another instance is handled again); use a shared repository",
-							s.Value, c.Name()),
-					})
-				}
-			}
+		why := "each replica remembers only its own keys and forgets them on restart, so a retry reaching another instance runs again); use the shared store"
+		if g.Consumer != nil {
+			why = "each replica remembers only its own messages and forgets them on restart, so a redelivery to another instance is handled again); use a shared repository"
 		}
+		findings = append(findings, &report.Finding{
+			Pos:     g.Pos(),
+			End:     g.End(),
+			Message: fmt.Sprintf("%s is an in-process dedup store guarding %s (%s", g.Value, g.Name(), why),
+		})
 	}
 	return report.Emit(pass, "idemstore", findings), nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
+	"github.com/idemlint/idemlint/passes/routes"
 )
 
 //go:embed doc.go
@@ -30,67 +31,38 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	models := passes.Of(pass)
-	cfg, dirs := models.Config, models.Directives
-	var findings []*report.Finding
-	var reader *dedupcfg.Reader
+	cfg := models.Config
 	rts, err := models.Routes()
 	if err != nil {
 		return nil, err
-	}
-	for _, rt := range rts.Routes {
-		method := idemhandler.MutatingMethod(rt, cfg)
-		if method == "" || len(rt.Chain) == 0 {
-			continue
-		}
-		if reader == nil {
-			reader = dedupcfg.NewReader(pass, dirs)
-		}
-		minTTL, what := cfg.MinTTL, ""
-		if rt.Financial != "" {
-			minTTL, what = max(cfg.MinTTL, cfg.MinTTLFinancial), "financial route "
-		}
-		name := dedupcfg.RouteName(method, rt)
-		for _, g := range reader.Guards(rt) {
-			for _, s := range g.Settings {
-				if s.Kind != dedupcfg.TTL || !s.Const || s.TTL >= minTTL {
-					continue
-				}
-				findings = append(findings, &report.Finding{
-					Pos: s.Pos(),
-					End: s.End(),
-					Message: fmt.Sprintf("ttl %s < %s required on %s%s (%s: a retry that arrives after the window runs again); raise the window to at least %s",
-						s.TTL, minTTL, what, name, s.Value, minTTL),
-				})
-			}
-		}
 	}
 	cons, err := models.Consumers()
 	if err != nil {
 		return nil, err
 	}
-	if cs := cons.Consumers; len(cs) > 0 {
-		if reader == nil {
-			reader = dedupcfg.NewReader(pass, dirs)
+	mutating := func(rt *routes.Route) string { return idemhandler.MutatingMethod(rt, cfg) }
+	var findings []*report.Finding
+	for g := range dedupcfg.All(pass, models.Directives, rts.Routes, mutating, cons.Consumers) {
+		financial, what, late := g.Consumer != nil && g.Consumer.Effects.MovesMoney, "", "a redelivery that arrives after the window is handled again"
+		if g.Route != nil {
+			financial, late = g.Route.Financial != "", "a retry that arrives after the window runs again"
 		}
-		for _, g := range reader.Watermill(cs) {
-			for _, c := range g.Consumers {
-				minTTL, what := cfg.MinTTL, ""
-				if c.Effects.MovesMoney {
-					minTTL, what = max(cfg.MinTTL, cfg.MinTTLFinancial), "financial "
-				}
-				for _, s := range g.Settings {
-					if s.Kind != dedupcfg.TTL || !s.Const || s.TTL >= minTTL {
-						continue
-					}
-					findings = append(findings, &report.Finding{
-						Pos: s.Pos(),
-						End: s.End(),
-						Message: fmt.Sprintf("ttl %s < %s required on %s%s (%s: a redelivery that arrives after the window is handled again); raise the window to at least %s",
-							s.TTL, minTTL, what, c.Name(), s.Value, minTTL),
-					})
-				}
+		minTTL := cfg.MinTTL
+		if financial {
+			minTTL, what = max(cfg.MinTTL, cfg.MinTTLFinancial), "financial "
+			if g.Route != nil {
+				what = "financial route "
 			}
 		}
+		if g.Kind != dedupcfg.TTL || !g.Const || g.TTL >= minTTL {
+			continue
+		}
+		findings = append(findings, &report.Finding{
+			Pos: g.Pos(),
+			End: g.End(),
+			Message: fmt.Sprintf("ttl %s < %s required on %s%s (%s: %s); raise the window to at least %s",
+				g.TTL, minTTL, what, g.Name(), g.Value, late, minTTL),
+		})
 	}
 	return report.Emit(pass, "idemttl", findings), nil
 }

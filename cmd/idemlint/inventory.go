@@ -295,27 +295,12 @@ func runPolicy(pass *analysis.Pass) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	dirs := models.Directives
-	var reader *dedupcfg.Reader
-	for _, rt := range rts.Routes {
-		if rt == nil || len(rt.Chain) == 0 {
-			continue
-		}
-		if reader == nil {
-			reader = dedupcfg.NewReader(pass, dirs)
-		}
-		for _, g := range reader.Guards(rt) {
-			out.routes[rt] = append(out.routes[rt], g.Settings...)
-		}
-	}
-	if cs := cons.Consumers; len(cs) > 0 {
-		if reader == nil {
-			reader = dedupcfg.NewReader(pass, dirs)
-		}
-		for _, g := range reader.Watermill(cs) {
-			for _, c := range g.Consumers {
-				out.consumers[c] = append(out.consumers[c], g.Settings...)
-			}
+	// Every route: the inventory lists the settings of read routes too.
+	for g := range dedupcfg.All(pass, models.Directives, rts.Routes, nil, cons.Consumers) {
+		if g.Route != nil {
+			out.routes[g.Route] = append(out.routes[g.Route], g.Setting)
+		} else {
+			out.consumers[g.Consumer] = append(out.consumers[g.Consumer], g.Setting)
 		}
 	}
 	return out, nil
