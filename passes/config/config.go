@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/idemlint/idemlint/internal/lazyre"
 )
 
 // CheckNames lists every public check, in documentation order.
@@ -19,7 +21,7 @@ const (
 )
 
 var (
-	defaultFinancialPath = regexp.MustCompile(defaultFinancialPathPattern)
+	defaultFinancialPath = lazyre.New(defaultFinancialPathPattern)
 	defaultADRPattern    = regexp.MustCompile(anchor(defaultADRPatternText))
 )
 
@@ -42,8 +44,8 @@ type Config struct {
 	TTL                []string // dedup window options and fields (//idem:ttl)
 	LocalStore         []string // in-process stores (//idem:localstore)
 
-	// FinancialPaths match financial route paths; financial.paths replaces
-	// the default list.
+	// FinancialPaths match financial route paths: financial.paths, or nil
+	// for the built-in pattern.
 	FinancialPaths []*regexp.Regexp
 	// FinancialCalls are the configured money-moving functions, in addition
 	// to the built-in ones (which this package does not list).
@@ -85,7 +87,6 @@ var DefaultMutatingVerbs = []string{
 // Default returns the built-in configuration: every check enabled.
 func Default() *Config {
 	c := &Config{
-		FinancialPaths:             []*regexp.Regexp{defaultFinancialPath},
 		MinTTL:                     24 * time.Hour,
 		MinTTLFinancial:            72 * time.Hour,
 		KeyHeaders:                 []string{"Idempotency-Key", "X-Idempotency-Key"},
@@ -112,6 +113,9 @@ func (c *Config) NaturallyIdempotent(method string) bool {
 // FinancialPath reports whether any financial pattern matches the route
 // path.
 func (c *Config) FinancialPath(path string) bool {
+	if c.FinancialPaths == nil {
+		return defaultFinancialPath().MatchString(path)
+	}
 	for _, re := range c.FinancialPaths {
 		if re.MatchString(path) {
 			return true

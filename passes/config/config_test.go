@@ -281,6 +281,9 @@ func TestFinancialPath(t *testing.T) {
 			t.Errorf("FinancialPath(%q) = %v, want %v", path, got, want)
 		}
 	}
+	if none := mustParse(t, "financial:\n  paths: []\n"); none.FinancialPath("/payments") {
+		t.Error("financial.paths: [] still matches /payments")
+	}
 }
 
 func TestLoad(t *testing.T) {

@@ -8,13 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/internal/lazyre"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes/config"
 )
@@ -361,7 +361,7 @@ func validateExemption(d *Directive, cfg *config.Config) string {
 
 var adrDirs sync.Map // dir -> []string (file names)
 
-var digits = regexp.MustCompile(`[0-9]+`)
+var digits = lazyre.New(`[0-9]+`)
 
 // adrExists reports whether dir holds a document for id: a file whose name
 // contains the id, or starts with the id's number ("0042-x.md" for ADR-42).
@@ -377,7 +377,7 @@ func adrExists(dir, id string) bool {
 		v, _ = adrDirs.LoadOrStore(dir, names)
 	}
 	num := -1
-	if m := digits.FindAllString(id, -1); len(m) > 0 {
+	if m := digits().FindAllString(id, -1); len(m) > 0 {
 		num, _ = strconv.Atoi(m[len(m)-1])
 	}
 	for _, name := range v.([]string) {

@@ -3,8 +3,9 @@ package effects
 import (
 	"go/ast"
 	"go/types"
-	"regexp"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/lazyre"
 )
 
 // SQL and ORM writes: database/sql, jackc/pgx v5, jmoiron/sqlx, gorm.
@@ -150,9 +151,9 @@ func gormUpdate(s *site) (effect, bool) {
 }
 
 var (
-	selfArith    = regexp.MustCompile(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*([A-Za-z_][A-Za-z0-9_."]*)\s*[-+*/|]`)
-	cteMain      = regexp.MustCompile(`(?i)\)\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|SELECT)\b`)
-	idempotentRE = regexp.MustCompile(`(?i)\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\s+UPDATE\b|^\s*INSERT\s+(?:LOW_PRIORITY\s+|DELAYED\s+|HIGH_PRIORITY\s+)?IGNORE\b|^\s*INSERT\s+OR\s+(?:IGNORE|REPLACE)\b`)
+	selfArith    = lazyre.New(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*([A-Za-z_][A-Za-z0-9_."]*)\s*[-+*/|]`)
+	cteMain      = lazyre.New(`(?i)\)\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|SELECT)\b`)
+	idempotentRE = lazyre.New(`(?i)\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\s+UPDATE\b|^\s*INSERT\s+(?:LOW_PRIORITY\s+|DELAYED\s+|HIGH_PRIORITY\s+)?IGNORE\b|^\s*INSERT\s+OR\s+(?:IGNORE|REPLACE)\b`)
 )
 
 // classifySQL classifies a SQL statement. With writesOnly (a Query call),
@@ -166,7 +167,7 @@ func classifySQL(text string, writesOnly bool) (effect, bool) {
 	}
 	if verb == "WITH" {
 		// The statement after the common table expressions decides.
-		if loc := cteMain.FindStringIndex(text); loc != nil {
+		if loc := cteMain().FindStringIndex(text); loc != nil {
 			return classifySQL(text[loc[0]+1:], writesOnly)
 		}
 	}
@@ -179,7 +180,7 @@ func classifySQL(text string, writesOnly bool) (effect, bool) {
 	switch verb {
 	case "INSERT":
 		e := effect{kind: SQL, desc: "inserts into " + tableAfter(words, "INTO")}
-		e.idempotent = mayBeIdempotent(text) && idempotentRE.MatchString(text)
+		e.idempotent = mayBeIdempotent(text) && idempotentRE().MatchString(text)
 		return e, true
 	case "UPDATE":
 		e := effect{kind: SQL, desc: "updates " + word(1), idempotent: true}
@@ -337,7 +338,7 @@ func selfArithmetic(text string) [][]string {
 	if eq < 0 || !strings.ContainsAny(text[eq:], "-+*/|") {
 		return nil
 	}
-	return selfArith.FindAllStringSubmatch(text, -1)
+	return selfArith().FindAllStringSubmatch(text, -1)
 }
 
 // containsFold reports whether s contains the lower-case ASCII word w in

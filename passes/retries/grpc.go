@@ -5,9 +5,10 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/lazyre"
 )
 
 const (
@@ -96,7 +97,7 @@ func isNull(m json.RawMessage) bool {
 	return s == "" || s == "null"
 }
 
-var fullMethod = regexp.MustCompile(`^/[A-Za-z_][\w.]*/[A-Za-z_]\w*$`)
+var fullMethod = lazyre.New(`^/[A-Za-z_][\w.]*/[A-Za-z_]\w*$`)
 
 // grpcMethods returns the full method names ("/pkg.Service/Method") that
 // the package and its direct imports declare as string constants, as
@@ -114,7 +115,7 @@ func (a *finder) grpcMethods() []string {
 			if !ok || c.Val().Kind() != constant.String {
 				continue
 			}
-			if v := constant.StringVal(c.Val()); fullMethod.MatchString(v) {
+			if v := constant.StringVal(c.Val()); fullMethod().MatchString(v) {
 				a.methods = append(a.methods, v)
 			}
 		}

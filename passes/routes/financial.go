@@ -3,13 +3,13 @@ package routes
 import (
 	"go/ast"
 	"go/types"
-	"regexp"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/idemlint/idemlint/internal/lazyre"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/effects"
@@ -118,9 +118,9 @@ func (fc *financialClassifier) moneyIn(body ast.Node, depth int) string {
 }
 
 var (
-	stripeRoot = regexp.MustCompile(`^github\.com/stripe/stripe-go(/v[0-9]+)?$`)
-	stripeSub  = regexp.MustCompile(`^github\.com/stripe/stripe-go(/v[0-9]+)?/(paymentintent|charge|refund|transfer|payout)$`)
-	adyen      = regexp.MustCompile(`^github\.com/adyen/adyen-go-api-library(/v[0-9]+)?/src/(checkout|payments|modifications|transfers|payout)$`)
+	stripeRoot = lazyre.New(`^github\.com/stripe/stripe-go(/v[0-9]+)?$`)
+	stripeSub  = lazyre.New(`^github\.com/stripe/stripe-go(/v[0-9]+)?/(paymentintent|charge|refund|transfer|payout)$`)
+	adyen      = lazyre.New(`^github\.com/adyen/adyen-go-api-library(/v[0-9]+)?/src/(checkout|payments|modifications|transfers|payout)$`)
 	// stripeServices are the stripe.Client V1 services that move money.
 	stripeServices = []string{"v1paymentintentservice", "v1chargeservice", "v1refundservice", "v1transferservice", "v1payoutservice"}
 )
@@ -142,11 +142,11 @@ func (fc *financialClassifier) movesMoney(fn *types.Func) bool {
 	}
 	recv := receiverName(fn)
 	switch {
-	case stripeSub.MatchString(path):
+	case stripeSub().MatchString(path):
 		return recv == "" || recv == "Client"
-	case stripeRoot.MatchString(path):
+	case stripeRoot().MatchString(path):
 		return slices.Contains(stripeServices, strings.ToLower(recv))
-	case adyen.MatchString(path):
+	case adyen().MatchString(path):
 		return strings.HasSuffix(recv, "Api") && !strings.HasSuffix(fn.Name(), "Input")
 	}
 	return false
