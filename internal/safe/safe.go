@@ -11,16 +11,23 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// positions holds, per running pass, the cell that records the last
-// position its check said it was at.
-var positions sync.Map // *analysis.Pass -> *token.Pos
+// positions holds the last position each running pass said its check was
+// at. A mutex and a plain map: unlike a sync.Map, storing and deleting an
+// entry per pass allocates nothing once the map has room for the passes
+// running at the same time.
+var (
+	mu        sync.Mutex
+	positions = make(map[*analysis.Pass]token.Pos)
+)
 
 // At records that the check running pass is working at pos, so that a
 // panic can name the position. It does not allocate: call it per function.
 func At(pass *analysis.Pass, pos token.Pos) {
-	if cell, ok := positions.Load(pass); ok {
-		*cell.(*token.Pos) = pos
+	mu.Lock()
+	if _, ok := positions[pass]; ok {
+		positions[pass] = pos
 	}
+	mu.Unlock()
 }
 
 // PanicHook, when set, is called at the start of every wrapped run with the
@@ -31,17 +38,21 @@ var PanicHook func(name string)
 // naming the check, the package and the last recorded position.
 func Run(name string, run func(*analysis.Pass) (any, error)) func(*analysis.Pass) (any, error) {
 	return func(pass *analysis.Pass) (result any, err error) {
-		pos := new(token.Pos)
-		positions.Store(pass, pos)
+		mu.Lock()
+		positions[pass] = token.NoPos
+		mu.Unlock()
 		defer func() {
 			p := recover()
-			positions.Delete(pass)
+			mu.Lock()
+			pos := positions[pass]
+			delete(positions, pass)
+			mu.Unlock()
 			if p == nil {
 				return
 			}
 			where := pass.Pkg.Path()
 			if pos.IsValid() {
-				where = pass.Fset.Position(*pos).String()
+				where = pass.Fset.Position(pos).String()
 			}
 			result, err = nil, fmt.Errorf("%s: internal error at %s: %v\n%s", name, where, p, debug.Stack())
 		}()

@@ -92,3 +92,27 @@ func CompositeOf(info *types.Info, x ast.Expr, definition func(types.Object) ast
 	}
 	return nil
 }
+
+// IsStd reports whether path is a package of the standard library: its
+// first element has no dot and is one of the standard library's roots
+// (internal and vendor included). The external test package of a
+// standard-library package ("fmt_test", "net/http_test") is one too.
+func IsStd(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	if strings.Contains(first, ".") {
+		return false
+	}
+	return stdRoots[strings.TrimSuffix(first, "_test")]
+}
+
+var stdRoots = map[string]bool{
+	"archive": true, "bufio": true, "bytes": true, "cmp": true, "compress": true, "container": true,
+	"context": true, "crypto": true, "database": true, "debug": true, "embed": true, "encoding": true,
+	"errors": true, "expvar": true, "flag": true, "fmt": true, "go": true, "hash": true, "html": true,
+	"image": true, "index": true, "io": true, "iter": true, "log": true, "maps": true, "math": true,
+	"mime": true, "net": true, "os": true, "path": true, "plugin": true, "reflect": true, "regexp": true,
+	"runtime": true, "slices": true, "sort": true, "strconv": true, "strings": true, "structs": true,
+	"sync": true, "syscall": true, "testing": true, "text": true, "time": true, "unicode": true,
+	"unique": true, "unsafe": true, "weak": true,
+	"internal": true, "vendor": true, // the standard library's own and vendored packages
+}

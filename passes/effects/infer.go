@@ -451,7 +451,7 @@ func interfaceVerb(cfg *config.Config, module *analysis.Module, fn *types.Func) 
 		return false
 	}
 	path := fn.Pkg().Path()
-	if isStd(path) {
+	if typesutil.IsStd(path) {
 		return false
 	}
 	if m := module; m != nil && m.Path != "" && path != m.Path && !strings.HasPrefix(path, m.Path+"/") {
@@ -463,27 +463,6 @@ func interfaceVerb(cfg *config.Config, module *analysis.Module, fn *types.Func) 
 		}
 	}
 	return verbOf(cfg.MutatingVerbs, fn.Name()) != ""
-}
-
-// isStd reports whether path is a standard-library package.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	if strings.Contains(first, ".") {
-		return false
-	}
-	return stdRoots[first]
-}
-
-var stdRoots = map[string]bool{
-	"archive": true, "bufio": true, "bytes": true, "cmp": true, "compress": true, "container": true,
-	"context": true, "crypto": true, "database": true, "debug": true, "embed": true, "encoding": true,
-	"errors": true, "expvar": true, "flag": true, "fmt": true, "go": true, "hash": true, "html": true,
-	"image": true, "index": true, "io": true, "iter": true, "log": true, "maps": true, "math": true,
-	"mime": true, "net": true, "os": true, "path": true, "plugin": true, "reflect": true, "regexp": true,
-	"runtime": true, "slices": true, "sort": true, "strconv": true, "strings": true, "structs": true,
-	"sync": true, "syscall": true, "testing": true, "text": true, "time": true, "unicode": true,
-	"unique": true, "unsafe": true, "weak": true,
-	"internal": true, "vendor": true, // the standard library's own and vendored packages
 }
 
 // definition returns the value a local variable was defined or assigned
@@ -556,7 +535,7 @@ func relevant(pass *analysis.Pass) bool {
 		}
 	}
 	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
-	if isStd(pass.Pkg.Path()) {
+	if typesutil.IsStd(pass.Pkg.Path()) {
 		return len(cfg.FinancialCalls) > 0 // it sees only the standard library's interfaces
 	}
 	for _, sel := range pass.TypesInfo.Selections {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // An Unrecognised is a call that looks like a route registration on a
@@ -38,6 +40,11 @@ var registrationNames = map[string]string{
 // routes are left out. The walk checks the method name before any type
 // lookup, so it is cheap on packages without such calls.
 func unrecognised(pass *analysis.Pass, known []*Route) []Unrecognised {
+	if typesutil.IsStd(pass.Pkg.Path()) {
+		// The standard library imports only itself, and its one router,
+		// net/http's ServeMux, is modelled.
+		return nil
+	}
 	var out []Unrecognised
 	resolved := make(map[*ast.CallExpr]bool, len(known))
 	for _, rt := range known {

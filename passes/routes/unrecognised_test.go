@@ -1,0 +1,41 @@
+package routes_test
+
+import (
+	"reflect"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/idemlint/idemlint/passes/routes"
+)
+
+// unrecognisedReporter reports the registrations on unknown routers and
+// returns their number.
+var unrecognisedReporter = &analysis.Analyzer{
+	Name:       "unrecognised",
+	Doc:        "reports registrations on routers the model does not know",
+	Requires:   []*analysis.Analyzer{routes.Analyzer},
+	ResultType: reflect.TypeFor[int](),
+	Run: func(pass *analysis.Pass) (any, error) {
+		found := pass.ResultOf[routes.Analyzer].(*routes.Result).Unrecognised
+		for _, u := range found {
+			pass.Reportf(u.Call.Pos(), "unrecognised %s %s on %s", u.Method, u.Path, u.Receiver)
+		}
+		return len(found), nil
+	},
+}
+
+// TestUnrecognised checks that registrations on an unknown router are
+// listed, and that a standard-library package lists none: the standard
+// library's only router is net/http's.
+func TestUnrecognised(t *testing.T) {
+	results := analysistest.Run(t, testdata, unrecognisedReporter, "unrecognised/app", "text/unrecognisedapp")
+	counts := map[string]int{}
+	for _, r := range results {
+		counts[r.Pass.Pkg.Path()] = r.Result.(int)
+	}
+	if counts["unrecognised/app"] != 2 || counts["text/unrecognisedapp"] != 0 {
+		t.Errorf("unrecognised registrations per package = %v, want 2 in unrecognised/app and none in text/unrecognisedapp", counts)
+	}
+}
