@@ -92,20 +92,20 @@ vettool() {
 
 failed=0
 
-# run CORPUS MODE TOOL OUT: one run; appends "WALL RSS_KB" to OUT.
+# run CORPUS MODE TOOL OUT: one run; appends "WALL RSS_KB USER SYS" to OUT.
 run() {
 	local c=$1 mode=$2 tool=$3 out=$4 bin rc
 	local stem=$work/runs/$c.$mode.$tool
 	if [[ $mode == vet ]]; then
 		bin=$(vettool "$tool")
 		set +e
-		(cd "${dir[$c]}" && /usr/bin/time -f '%e %M' -o "$stem.time" go vet -vettool="$bin" "${pattern[$c]}" >"$stem.out" 2>&1)
+		(cd "${dir[$c]}" && /usr/bin/time -f '%e %M %U %S' -o "$stem.time" go vet -vettool="$bin" "${pattern[$c]}" >"$stem.out" 2>&1)
 		rc=$?
 		set -e
 		rm -f "$bin"
 	else
 		set +e
-		(cd "${dir[$c]}" && /usr/bin/time -f '%e %M' -o "$stem.time" "$work/bin/$tool" "${pattern[$c]}" >"$stem.out" 2>&1)
+		(cd "${dir[$c]}" && /usr/bin/time -f '%e %M %U %S' -o "$stem.time" "$work/bin/$tool" "${pattern[$c]}" >"$stem.out" 2>&1)
 		rc=$?
 		set -e
 	fi
@@ -134,10 +134,11 @@ check() {
 	echo "$n" >"$out.findings"
 }
 
-# stats FILE: median wall, min, max, median RSS in MB, rounds.
+# stats FILE: median wall, min, max, median RSS in MB, rounds, median CPU
+# (user plus system, the go command and every vet process included).
 stats() {
 	awk '
-		{ w[NR] = $1; r[NR] = $2 }
+		{ w[NR] = $1; r[NR] = $2; u[NR] = $3 + $4 }
 		function median(a, n,   i, j, t) {
 			for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
 			return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
@@ -145,7 +146,7 @@ stats() {
 		END {
 			min = max = w[1]
 			for (i = 2; i <= NR; i++) { if (w[i] < min) min = w[i]; if (w[i] > max) max = w[i] }
-			printf "%.2f %.2f %.2f %.0f %d\n", median(w, NR), min, max, median(r, NR) / 1024, NR
+			printf "%.2f %.2f %.2f %.0f %d %.2f\n", median(w, NR), min, max, median(r, NR) / 1024, NR, median(u, NR)
 		}' "$1"
 }
 
@@ -164,7 +165,7 @@ for c in $CORPORA; do
 			if ((i % 2)); then order="idemlint noop"; else order="noop idemlint"; fi
 			for tool in $order; do
 				run "$c" "$mode" "$tool" "$cell.$tool"
-				log "$c $mode round $i/$rounds $tool: $(tail -n 1 "$cell.$tool" | awk '{printf "%.2f s, %.0f MB", $1, $2/1024}')"
+				log "$c $mode round $i/$rounds $tool: $(tail -n 1 "$cell.$tool" | awk '{printf "%.2f s, %.0f MB, %.2f s CPU", $1, $2/1024, $3 + $4}')"
 			done
 			if ((i == 1 && rounds > 1)); then
 				slow=$(cat "$cell.idemlint" "$cell.noop" | awk -v max="$MAX_CELL_SECONDS" '$1 > max { s = 1 } END { print s + 0 }')
@@ -174,8 +175,8 @@ for c in $CORPORA; do
 				fi
 			fi
 		done
-		read -r iw imin imax irss n <<<"$(stats "$cell.idemlint")"
-		read -r nw nmin nmax nrss _ <<<"$(stats "$cell.noop")"
+		read -r iw imin imax irss n icpu <<<"$(stats "$cell.idemlint")"
+		read -r nw nmin nmax nrss _ ncpu <<<"$(stats "$cell.noop")"
 		findings=$(cat "$work/runs/$c.$mode.idemlint.out.findings")
 		if [[ -n ${expected[$c]} && $findings != "${expected[$c]}" ]]; then
 			log "FAILED: $c $mode: $findings findings, EXPECTED.txt lists ${expected[$c]}"
@@ -183,16 +184,17 @@ for c in $CORPORA; do
 		fi
 		rw=$(awk -v a="$iw" -v b="$nw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 		rr=$(awk -v a="$irss" -v b="$nrss" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-		rows+=("$c|$mode|idemlint|$n|$iw|$imin–$imax|$irss|$rw|$rr|$findings|${l%% *}")
-		rows+=("$c|$mode|noop|$n|$nw|$nmin–$nmax|$nrss|||0|")
+		rc=$(awk -v a="$icpu" -v b="$ncpu" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+		rows+=("$c|$mode|idemlint|$n|$iw|$imin–$imax|$irss|$icpu|$rw|$rr|$rc|$findings|${l%% *}")
+		rows+=("$c|$mode|noop|$n|$nw|$nmin–$nmax|$nrss|$ncpu||||0|")
 	done
 done
 log "load average at end: $(load)"
 
-printf '%-9s %-10s %-8s %6s %10s %17s %9s %7s %6s %8s %5s\n' corpus mode tool rounds "wall (s)" "spread (s)" "RSS (MB)" "×wall" "×RSS" findings load
+printf '%-9s %-10s %-8s %6s %10s %17s %9s %8s %7s %6s %6s %8s %5s\n' corpus mode tool rounds "wall (s)" "spread (s)" "RSS (MB)" "CPU (s)" "×wall" "×RSS" "×CPU" findings load
 for r in "${rows[@]}"; do
-	IFS='|' read -r c mode tool n w spread rss rw rr f l <<<"$r"
-	printf '%-9s %-10s %-8s %6s %10s %17s %9s %7s %6s %8s %5s\n' "$c" "$mode" "$tool" "$n" "$w" "$spread" "$rss" "$rw" "$rr" "$f" "$l"
+	IFS='|' read -r c mode tool n w spread rss cpu rw rr rc f l <<<"$r"
+	printf '%-9s %-10s %-8s %6s %10s %17s %9s %8s %7s %6s %6s %8s %5s\n' "$c" "$mode" "$tool" "$n" "$w" "$spread" "$rss" "$cpu" "$rw" "$rr" "$rc" "$f" "$l"
 done
-echo "wall and RSS: medians over the rounds; spread: min–max wall; ×: idemlint/noop; load: 1-minute load average when the cell started"
+echo "wall, RSS and CPU (user + system, all processes of a run): medians over the rounds; spread: min–max wall; ×: idemlint/noop; load: 1-minute load average when the cell started"
 exit $failed
