@@ -12,13 +12,12 @@ import (
 // asked about without keeping the packages alive: an editor type-checks new
 // ones after every edit.
 type ImportSet struct {
-	match func(path string) bool
+	match func(*types.Package) bool
 	memo  sync.Map // weak.Pointer[types.Package] -> bool
 }
 
-// NewImportSet returns the ImportSet of the packages whose path match
-// accepts.
-func NewImportSet(match func(path string) bool) *ImportSet {
+// NewImportSet returns the ImportSet of the packages match accepts.
+func NewImportSet(match func(*types.Package) bool) *ImportSet {
 	return &ImportSet{match: match}
 }
 
@@ -31,7 +30,7 @@ func (s *ImportSet) Reached(pkg *types.Package) bool {
 	}
 	r := false
 	for _, imp := range pkg.Imports() {
-		if s.match(imp.Path()) || s.Reached(imp) {
+		if s.match(imp) || s.Reached(imp) {
 			r = true
 			break
 		}

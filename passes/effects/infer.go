@@ -547,4 +547,4 @@ func relevant(pass *analysis.Pass) bool {
 }
 
 // apis tells whether a package's imports reach a recognised API.
-var apis = typesutil.NewImportSet(known)
+var apis = typesutil.NewImportSet(func(p *types.Package) bool { return known(p.Path()) })

@@ -171,8 +171,8 @@ func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder 
 
 // standardClientSources tells whether a package can see the packages
 // whose values make an *http.Client retry.
-var standardClientSources = typesutil.NewImportSet(func(path string) bool {
-	return path == retryableHTTP || path == failsafeHTTPPkg
+var standardClientSources = typesutil.NewImportSet(func(p *types.Package) bool {
+	return p.Path() == retryableHTTP || p.Path() == failsafeHTTPPkg
 })
 
 // site is the context of one retry being built.

@@ -45,6 +45,11 @@ func unrecognised(pass *analysis.Pass, known []*Route) []Unrecognised {
 		// net/http's ServeMux, is modelled.
 		return nil
 	}
+	if !registrars.Reached(pass.Pkg) && !registrar(pass.Pkg) {
+		// No type in reach has a registration method. (A type declared
+		// inside a function is not looked at.)
+		return nil
+	}
 	var out []Unrecognised
 	resolved := make(map[*ast.CallExpr]bool, len(known))
 	for _, rt := range known {
@@ -73,6 +78,40 @@ func unrecognised(pass *analysis.Pass, known []*Route) []Unrecognised {
 		})
 	}
 	return out
+}
+
+// registrars tells whether a package's imports reach a registrar.
+var registrars = typesutil.NewImportSet(registrar)
+
+// registrar reports whether pkg, outside the standard library and the
+// supported frameworks, declares a type with a method named like a
+// registration: only such a type can be an unknown router.
+func registrar(pkg *types.Package) bool {
+	if typesutil.IsStd(pkg.Path()) || supported(pkg) {
+		return false
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if n, ok := types.Unalias(tn.Type()).(*types.Named); ok {
+			for m := range n.Methods() {
+				if _, ok := registrationNames[m.Name()]; ok {
+					return true
+				}
+			}
+		}
+		if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
+			for m := range iface.Methods() {
+				if _, ok := registrationNames[m.Name()]; ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func unrecognisedCall(info *types.Info, call *ast.CallExpr, sel *ast.SelectorExpr, method string) (Unrecognised, bool) {

@@ -1,6 +1,7 @@
 package routes_test
 
 import (
+	"maps"
 	"reflect"
 	"testing"
 
@@ -27,15 +28,17 @@ var unrecognisedReporter = &analysis.Analyzer{
 }
 
 // TestUnrecognised checks that registrations on an unknown router are
-// listed, and that a standard-library package lists none: the standard
+// listed, also when the router's package is reached only through another
+// import, and that a standard-library package lists none: the standard
 // library's only router is net/http's.
 func TestUnrecognised(t *testing.T) {
-	results := analysistest.Run(t, testdata, unrecognisedReporter, "unrecognised/app", "text/unrecognisedapp")
+	results := analysistest.Run(t, testdata, unrecognisedReporter, "unrecognised/app", "unrecognised/factory", "unrecognised/user", "text/unrecognisedapp")
 	counts := map[string]int{}
 	for _, r := range results {
 		counts[r.Pass.Pkg.Path()] = r.Result.(int)
 	}
-	if counts["unrecognised/app"] != 2 || counts["text/unrecognisedapp"] != 0 {
-		t.Errorf("unrecognised registrations per package = %v, want 2 in unrecognised/app and none in text/unrecognisedapp", counts)
+	want := map[string]int{"unrecognised/app": 2, "unrecognised/factory": 0, "unrecognised/user": 1, "text/unrecognisedapp": 0}
+	if !maps.Equal(counts, want) {
+		t.Errorf("unrecognised registrations per package = %v, want %v", counts, want)
 	}
 }
