@@ -128,6 +128,10 @@ func (r *Result) Of(fn *types.Func) Effects {
 	return Effects{}
 }
 
+// Analysed reports whether the package could have effects and was
+// analysed; when it is false, no call of the package has effects.
+func (r *Result) Analysed() bool { return r != nil && r.in != nil }
+
 // OfLit returns the effects of a function literal of the package.
 func (r *Result) OfLit(lit *ast.FuncLit) Effects {
 	if r == nil || lit == nil {

@@ -94,8 +94,15 @@ const (
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	// Hand-written retry loops can be anywhere; the rest needs an import.
-	a := newAnalysis(pass, pass.ResultOf[config.Analyzer].(*config.Config), relevant(pass.Pkg))
-	a.effects, _ = pass.ResultOf[effects.Analyzer].(*effects.Result)
+	imports := relevant(pass.Pkg)
+	eff, _ := pass.ResultOf[effects.Analyzer].(*effects.Result)
+	if !imports && !eff.Analysed() && !remotePackage(pass.Pkg) && !remoteReach.Reached(pass.Pkg) {
+		// A loop is a retry when its attempts have effects or reach
+		// another process; here nothing can.
+		return res, nil
+	}
+	a := newAnalysis(pass, pass.ResultOf[config.Analyzer].(*config.Config), imports)
+	a.effects = eff
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
@@ -167,6 +174,17 @@ func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder 
 		a.collectStandardClients()
 	}
 	return a
+}
+
+// remoteReach tells whether a package can call another process: its
+// imports reach a networking or database package, or context, whose
+// Context a call that reaches a dependency takes first.
+var remoteReach = typesutil.NewImportSet(remotePackage)
+
+// remotePackage reports whether p is context or a networking or database
+// package.
+func remotePackage(p *types.Package) bool {
+	return p.Path() == "context" || remotePackages[p.Path()]
 }
 
 // standardClientSources tells whether a package can see the packages
