@@ -16,5 +16,6 @@ func TestIdembudget(t *testing.T) {
 		"idembudget/loops",
 		"idembudget/libs",
 		"idembudget/failsafe",
+		"idembudget/viadep",
 	)
 }
