@@ -60,6 +60,10 @@ type Results struct {
 	factsOnly bool
 	mu        sync.Mutex
 	done      map[*analysis.Analyzer]outcome
+	// results holds the result of every pass that has succeeded. It is the
+	// ResultOf of every pass, which reads it only while it runs: under mu,
+	// or before Run returns.
+	results map[*analysis.Analyzer]any
 }
 
 type outcome struct {
@@ -115,6 +119,7 @@ func run(pass *analysis.Pass) (any, error) {
 		illTyped:  len(pass.TypeErrors) > 0,
 		factsOnly: factsOnly.Load(),
 		done:      make(map[*analysis.Analyzer]outcome, len(graph)),
+		results:   make(map[*analysis.Analyzer]any, len(graph)),
 	}
 	for _, a := range eager {
 		if r.illTyped && !a.RunDespiteErrors {
@@ -138,21 +143,18 @@ func (r *Results) get(a *analysis.Analyzer) (any, error) {
 	return r.run(a)
 }
 
-// run runs a once per package, as a driver would: with the results of its
-// requirements, on a copy of the pass that names a.
+// run runs a once per package, as a driver would: after its requirements,
+// on a copy of the pass that names a. Its ResultOf holds the results of
+// its requirements, and of the passes that ran before them.
 func (r *Results) run(a *analysis.Analyzer) (any, error) {
 	if o, ok := r.done[a]; ok {
 		return o.result, o.err
 	}
-	inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
 	var o outcome
 	for _, req := range a.Requires {
-		res, err := r.run(req)
-		if err != nil {
-			o.err = err
+		if _, o.err = r.run(req); o.err != nil {
 			break
 		}
-		inputs[req] = res
 	}
 	if o.err == nil {
 		if r.illTyped && !a.RunDespiteErrors {
@@ -160,12 +162,15 @@ func (r *Results) run(a *analysis.Analyzer) (any, error) {
 		} else {
 			sub := *r.pass
 			sub.Analyzer = a
-			sub.ResultOf = inputs
+			sub.ResultOf = r.results
 			o.result, o.err = a.Run(&sub)
 			if o.err == nil && reflect.TypeOf(o.result) != a.ResultType {
 				o.err = fmt.Errorf("internal error: %s returned a %T, not a %v", a.Name, o.result, a.ResultType)
 			}
 		}
+	}
+	if o.err == nil {
+		r.results[a] = o.result
 	}
 	r.done[a] = o
 	return o.result, o.err
