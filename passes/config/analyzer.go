@@ -42,8 +42,7 @@ func Find(dir string) string {
 	}
 	for {
 		for _, name := range fileNames {
-			path := filepath.Join(dir, name)
-			if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+			if path := filepath.Join(dir, name); isFile(path) {
 				return path
 			}
 		}

@@ -338,6 +338,23 @@ func TestFind(t *testing.T) {
 	if got := config.Find(deep); got != inner {
 		t.Errorf("Find = %q, want %q", got, inner)
 	}
+	// A symbolic link to a file is a config file; one to a directory is not.
+	link := filepath.Join(deep, ".idemlint.yml")
+	if err := os.Symlink(filepath.Join(root, "a"), link); err != nil {
+		t.Skip(err)
+	}
+	if got := config.Find(deep); got != inner {
+		t.Errorf("Find with a link to a directory = %q, want %q", got, inner)
+	}
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(yaml, link); err != nil {
+		t.Fatal(err)
+	}
+	if got := config.Find(deep); got != link {
+		t.Errorf("Find with a link to a file = %q, want %q", got, link)
+	}
 }
 
 func TestFindNone(t *testing.T) {
