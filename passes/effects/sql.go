@@ -160,7 +160,8 @@ var (
 // only statements that start with a write verb are effects.
 func classifySQL(text string, writesOnly bool) (effect, bool) {
 	text = strings.TrimLeft(strings.TrimSpace(normalizeSQL(text)), "( ")
-	words := sqlWords(text, 6)
+	var buf [6]string
+	words := sqlWords(buf[:0], text)
 	verb := ""
 	if len(words) > 0 {
 		verb = strings.ToUpper(words[0])
@@ -297,11 +298,11 @@ func isSQLSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
-// sqlWords returns the first n words of text: identifiers, possibly
-// qualified or quoted (orders, public.orders, "orders").
-func sqlWords(text string, n int) []string {
-	var words []string
-	for i := 0; i < len(text) && len(words) < n; {
+// sqlWords appends to words the first words of text, up to the capacity
+// of words: identifiers, possibly qualified or quoted (orders,
+// public.orders, "orders").
+func sqlWords(words []string, text string) []string {
+	for i := 0; i < len(text) && len(words) < cap(words); {
 		if !isWordStart(text[i]) {
 			i++
 			continue

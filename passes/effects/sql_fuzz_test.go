@@ -128,8 +128,8 @@ func FuzzNormalizeSQL(f *testing.F) {
 		if got := normalizeSQL(text); got != want {
 			t.Fatalf("normalizeSQL(%q) = %q; want %q", text, got, want)
 		}
-		if got, want := sqlWords(text, 6), refWords.FindAllString(text, 6); !slices.Equal(got, want) {
-			t.Fatalf("sqlWords(%q, 6) = %q; want %q", text, got, want)
+		if got, want := sqlWords(make([]string, 0, 6), text), refWords.FindAllString(text, 6); !slices.Equal(got, want) {
+			t.Fatalf("sqlWords(%q) = %q; want %q", text, got, want)
 		}
 		if idempotentRE().MatchString(text) && !mayBeIdempotent(text) {
 			t.Fatalf("mayBeIdempotent(%q) = false, but idempotentRE matches", text)
