@@ -16,5 +16,6 @@ func TestIdemfailopen(t *testing.T) {
 		"idemfailopen/directives",
 		"idemfailopen/configured",
 		"idemfailopen/calls",
+		"idemfailopen/viaclient",
 	)
 }

@@ -1,0 +1,24 @@
+// Package viaclient calls a money-moving API through a client another
+// package holds: it does not import the API's package itself.
+package viaclient
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"example.com/platform/idem"
+	"idemfailopen/viaclient/payclient"
+)
+
+func settle(w http.ResponseWriter, r *http.Request) {
+	_, _ = payclient.Stripe.V1PaymentIntents.Create(r.Context(), nil)
+}
+
+func main() {
+	var store idem.Store
+	r := chi.NewRouter()
+	r.Use(idem.New(store, idem.FailOpen())) // want `makes financial route POST /v1/baskets/\{id\}/close fail open \(its handler calls stripe.v1PaymentIntentService.Create;`
+	r.Post("/v1/baskets/{id}/close", settle)
+	http.ListenAndServe(":8080", r)
+}
