@@ -150,6 +150,19 @@ stats() {
 		}' "$1"
 }
 
+# paired A B: the medians over the rounds of the per-round ratios A/B of
+# wall time and of peak RSS. The two tools of a round run back to back, so
+# these ratios cancel the machine's drift between rounds, which moves both.
+paired() {
+	paste -d' ' "$1" "$2" | awk '
+		{ w[NR] = ($5 > 0 ? $1 / $5 : 0); r[NR] = ($6 > 0 ? $2 / $6 : 0) }
+		function median(a, n,   i, j, t) {
+			for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j+1] = a[j]; a[j+1] = t }
+			return n % 2 ? a[(n+1)/2] : (a[n/2] + a[n/2+1]) / 2
+		}
+		END { printf "%.2f %.2f\n", median(w, NR), median(r, NR) }'
+}
+
 log "load average at start: $(load); $(nproc) cores"
 rows=()
 for c in $CORPORA; do
@@ -185,16 +198,17 @@ for c in $CORPORA; do
 		rw=$(awk -v a="$iw" -v b="$nw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 		rr=$(awk -v a="$irss" -v b="$nrss" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 		rc=$(awk -v a="$icpu" -v b="$ncpu" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-		rows+=("$c|$mode|idemlint|$n|$iw|$imin–$imax|$irss|$icpu|$rw|$rr|$rc|$findings|${l%% *}")
-		rows+=("$c|$mode|noop|$n|$nw|$nmin–$nmax|$nrss|$ncpu||||0|")
+		read -r pw pr <<<"$(paired "$cell.idemlint" "$cell.noop")"
+		rows+=("$c|$mode|idemlint|$n|$iw|$imin–$imax|$irss|$icpu|$rw|$rr|$rc|$pw|$pr|$findings|${l%% *}")
+		rows+=("$c|$mode|noop|$n|$nw|$nmin–$nmax|$nrss|$ncpu||||||0|")
 	done
 done
 log "load average at end: $(load)"
 
-printf '%-9s %-10s %-8s %6s %10s %17s %9s %8s %7s %6s %6s %8s %5s\n' corpus mode tool rounds "wall (s)" "spread (s)" "RSS (MB)" "CPU (s)" "×wall" "×RSS" "×CPU" findings load
+printf '%-9s %-10s %-8s %6s %10s %17s %9s %8s %7s %6s %6s %7s %6s %8s %5s\n' corpus mode tool rounds "wall (s)" "spread (s)" "RSS (MB)" "CPU (s)" "×wall" "×RSS" "×CPU" "p×wall" "p×RSS" findings load
 for r in "${rows[@]}"; do
-	IFS='|' read -r c mode tool n w spread rss cpu rw rr rc f l <<<"$r"
-	printf '%-9s %-10s %-8s %6s %10s %17s %9s %8s %7s %6s %6s %8s %5s\n' "$c" "$mode" "$tool" "$n" "$w" "$spread" "$rss" "$cpu" "$rw" "$rr" "$rc" "$f" "$l"
+	IFS='|' read -r c mode tool n w spread rss cpu rw rr rc pw pr f l <<<"$r"
+	printf '%-9s %-10s %-8s %6s %10s %17s %9s %8s %7s %6s %6s %7s %6s %8s %5s\n' "$c" "$mode" "$tool" "$n" "$w" "$spread" "$rss" "$cpu" "$rw" "$rr" "$rc" "$pw" "$pr" "$f" "$l"
 done
-echo "wall, RSS and CPU (user + system, all processes of a run): medians over the rounds; spread: min–max wall; ×: idemlint/noop; load: 1-minute load average when the cell started"
+echo "wall, RSS and CPU (user + system, all processes of a run): medians over the rounds; spread: min–max wall; ×: idemlint/noop of the medians; p×: median of the per-round ratios idemlint/noop; load: 1-minute load average when the cell started"
 exit $failed
