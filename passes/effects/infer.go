@@ -75,6 +75,13 @@ type inferrer struct {
 
 	defsOnce sync.Once
 	defs     map[types.Object]ast.Expr // local variable -> its only defining value
+
+	// calleeID is the identifier naming the callee of the last call walk
+	// visited, and calleeObj its object: the walk reaches the identifier
+	// soon after the call, and need not look it up again. Only collect,
+	// before the result is shared, uses them.
+	calleeID  *ast.Ident
+	calleeObj types.Object
 }
 
 // collect builds the units of the package and their items.
@@ -113,19 +120,51 @@ func (in *inferrer) walk(node ast.Node, cur *unit) {
 			return false
 		case *ast.CallExpr:
 			if cur != nil {
-				if e := in.apiEffects(n); !e.None() {
+				in.calleeID, in.calleeObj = calleeIdent(in.pass.TypesInfo, n), nil
+				if in.calleeID != nil {
+					in.calleeObj = in.pass.TypesInfo.Uses[in.calleeID]
+				}
+				fn, _ := in.calleeObj.(*types.Func)
+				if e := in.apiEffectsOf(n, fn); !e.None() {
 					cur.items = append(cur.items, item{eff: e})
 				}
 			}
 		case *ast.Ident:
 			if cur != nil {
-				if it, ok := in.identItem(n); ok {
+				obj := in.calleeObj
+				if n != in.calleeID {
+					obj = in.pass.TypesInfo.Uses[n]
+				}
+				if it, ok := in.useItem(obj); ok {
 					cur.items = append(cur.items, it)
 				}
 			}
+		case *ast.FuncType, *ast.StructType, *ast.InterfaceType, *ast.MapType, *ast.ChanType, *ast.ArrayType:
+			return false // types hold no call and name no function
 		}
 		return true
 	})
+}
+
+// calleeIdent returns the identifier that names the callee of call, as
+// typeutil.Callee finds it, or nil.
+func calleeIdent(info *types.Info, call *ast.CallExpr) *ast.Ident {
+	fun := ast.Unparen(call.Fun)
+	switch x := fun.(type) {
+	case *ast.IndexExpr:
+		if info.Types[x.Index].IsType() {
+			fun = ast.Unparen(x.X)
+		}
+	case *ast.IndexListExpr:
+		fun = ast.Unparen(x.X)
+	}
+	switch x := fun.(type) {
+	case *ast.Ident:
+		return x
+	case *ast.SelectorExpr:
+		return x.Sel
+	}
+	return nil
 }
 
 func (in *inferrer) add(n ast.Node, u *unit) {
@@ -173,7 +212,12 @@ func (in *inferrer) items(node ast.Node) []item {
 // identItem returns the item of a use of a function: the function itself
 // when it belongs to the package, else its effects when it has some.
 func (in *inferrer) identItem(id *ast.Ident) (item, bool) {
-	fn, ok := in.pass.TypesInfo.Uses[id].(*types.Func)
+	return in.useItem(in.pass.TypesInfo.Uses[id])
+}
+
+// useItem returns the item of a use of obj, as identItem does.
+func (in *inferrer) useItem(obj types.Object) (item, bool) {
+	fn, ok := obj.(*types.Func)
 	if !ok {
 		return item{}, false
 	}
@@ -359,8 +403,14 @@ func (in *inferrer) nodeEffects(node ast.Node) Effects {
 // interface method with a mutating verb, or a configured money-moving
 // function.
 func (in *inferrer) apiEffects(call *ast.CallExpr) Effects {
-	fn, ok := typeutil.Callee(in.pass.TypesInfo, call).(*types.Func)
-	if !ok {
+	fn, _ := typeutil.Callee(in.pass.TypesInfo, call).(*types.Func)
+	return in.apiEffectsOf(call, fn)
+}
+
+// apiEffectsOf returns the effects of call, whose callee is fn (nil when
+// it is not a function).
+func (in *inferrer) apiEffectsOf(call *ast.CallExpr, fn *types.Func) Effects {
+	if fn == nil {
 		return Effects{}
 	}
 	fn = fn.Origin()
