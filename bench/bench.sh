@@ -9,7 +9,7 @@
 # Corpora: the Go standard library (std), two generated monorepos
 # (bench/gen, N=200 and N=2000 packages) and examples/shop. Modes:
 # standalone (TOOL PATTERN) and go vet (go vet -vettool=TOOL PATTERN). Each
-# cell runs ROUNDS rounds, idemlint and noop alternating which goes first,
+# cell runs ROUNDS rounds, the tools taking turns to go first,
 # after one unmeasured warm-up run. Wall time and peak RSS come from
 # /usr/bin/time; for go vet the peak RSS is that of the largest single
 # process (the go command or one tool process), not a sum.
@@ -21,6 +21,9 @@
 #	CORPORA           corpora to run (default "std gen-200 gen-2000 shop")
 #	MODES             modes to run (default "standalone vet")
 #	KEEP=1            keep the work directory (binaries, corpora, outputs)
+#	SHAPE=1           also run bench/shape, idemlint's analyzer graph with
+#	                  no work in it: its ratios to noop are what the driver
+#	                  spends on the graph alone
 #
 # The machine's load is printed with every cell: other builds running at
 # the same time slow both tools, so compare ratios rather than seconds.
@@ -48,8 +51,18 @@ mkdir -p "$work/bin" "$work/vettools" "$work/runs" "$work/empty"
 log() { echo "bench: $*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-log "building idemlint, noop and gen from $repo ($(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown))"
-(cd "$repo" && go build -o "$work/bin/idemlint" ./cmd/idemlint && go build -o "$work/bin/noop" ./bench/noop && go build -o "$work/bin/gen" ./bench/gen)
+tools=(idemlint noop)
+[[ ${SHAPE:-} == 1 ]] && tools+=(shape)
+
+log "building ${tools[*]} and gen from $repo ($(git -C "$repo" describe --always --dirty 2>/dev/null || echo unknown))"
+for tool in "${tools[@]}"; do
+	case $tool in
+	idemlint) pkg=./cmd/idemlint;;
+	*) pkg=./bench/$tool;;
+	esac
+	(cd "$repo" && go build -o "$work/bin/$tool" "$pkg")
+done
+(cd "$repo" && go build -o "$work/bin/gen" ./bench/gen)
 
 declare -A dir pattern expected
 for c in $CORPORA; do
@@ -168,38 +181,43 @@ rows=()
 for c in $CORPORA; do
 	for mode in $MODES; do
 		cell=$work/$c.$mode
-		: >"$cell.idemlint"
-		: >"$cell.noop"
+		for tool in "${tools[@]}"; do : >"$cell.$tool"; done
 		l=$(load)
 		log "$c $mode: warm-up (load $l)"
 		run "$c" "$mode" noop /dev/null
 		rounds=$ROUNDS
 		for ((i = 1; i <= rounds; i++)); do
-			if ((i % 2)); then order="idemlint noop"; else order="noop idemlint"; fi
-			for tool in $order; do
+			# Each round starts with the next tool.
+			for ((k = 0; k < ${#tools[@]}; k++)); do
+				tool=${tools[(i - 1 + k) % ${#tools[@]}]}
 				run "$c" "$mode" "$tool" "$cell.$tool"
 				log "$c $mode round $i/$rounds $tool: $(tail -n 1 "$cell.$tool" | awk '{printf "%.2f s, %.0f MB, %.2f s CPU", $1, $2/1024, $3 + $4}')"
 			done
 			if ((i == 1 && rounds > 1)); then
-				slow=$(cat "$cell.idemlint" "$cell.noop" | awk -v max="$MAX_CELL_SECONDS" '$1 > max { s = 1 } END { print s + 0 }')
+				slow=$(for tool in "${tools[@]}"; do cat "$cell.$tool"; done | awk -v max="$MAX_CELL_SECONDS" '$1 > max { s = 1 } END { print s + 0 }')
 				if ((slow)); then
 					log "$c $mode: a run took over ${MAX_CELL_SECONDS}s; one round only"
 					rounds=1
 				fi
 			fi
 		done
-		read -r iw imin imax irss n icpu <<<"$(stats "$cell.idemlint")"
-		read -r nw nmin nmax nrss _ ncpu <<<"$(stats "$cell.noop")"
 		findings=$(cat "$work/runs/$c.$mode.idemlint.out.findings")
 		if [[ -n ${expected[$c]} && $findings != "${expected[$c]}" ]]; then
 			log "FAILED: $c $mode: $findings findings, EXPECTED.txt lists ${expected[$c]}"
 			failed=1
 		fi
-		rw=$(awk -v a="$iw" -v b="$nw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-		rr=$(awk -v a="$irss" -v b="$nrss" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-		rc=$(awk -v a="$icpu" -v b="$ncpu" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-		read -r pw pr <<<"$(paired "$cell.idemlint" "$cell.noop")"
-		rows+=("$c|$mode|idemlint|$n|$iw|$imin–$imax|$irss|$icpu|$rw|$rr|$rc|$pw|$pr|$findings|${l%% *}")
+		read -r nw nmin nmax nrss n ncpu <<<"$(stats "$cell.noop")"
+		for tool in "${tools[@]}"; do
+			[[ $tool == noop ]] && continue
+			read -r tw tmin tmax trss n tcpu <<<"$(stats "$cell.$tool")"
+			rw=$(awk -v a="$tw" -v b="$nw" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+			rr=$(awk -v a="$trss" -v b="$nrss" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+			rc=$(awk -v a="$tcpu" -v b="$ncpu" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+			read -r pw pr <<<"$(paired "$cell.$tool" "$cell.noop")"
+			f=0
+			[[ $tool == idemlint ]] && f=$findings
+			rows+=("$c|$mode|$tool|$n|$tw|$tmin–$tmax|$trss|$tcpu|$rw|$rr|$rc|$pw|$pr|$f|${l%% *}")
+		done
 		rows+=("$c|$mode|noop|$n|$nw|$nmin–$nmax|$nrss|$ncpu||||||0|")
 	done
 done
@@ -210,5 +228,5 @@ for r in "${rows[@]}"; do
 	IFS='|' read -r c mode tool n w spread rss cpu rw rr rc pw pr f l <<<"$r"
 	printf '%-9s %-10s %-8s %6s %10s %17s %9s %8s %7s %6s %6s %7s %6s %8s %5s\n' "$c" "$mode" "$tool" "$n" "$w" "$spread" "$rss" "$cpu" "$rw" "$rr" "$rc" "$pw" "$pr" "$f" "$l"
 done
-echo "wall, RSS and CPU (user + system, all processes of a run): medians over the rounds; spread: min–max wall; ×: idemlint/noop of the medians; p×: median of the per-round ratios idemlint/noop; load: 1-minute load average when the cell started"
+echo "wall, RSS and CPU (user + system, all processes of a run): medians over the rounds; spread: min–max wall; ×: tool/noop of the medians; p×: median of the per-round ratios tool/noop; load: 1-minute load average when the cell started"
 exit $failed
