@@ -15,11 +15,16 @@ import (
 	"github.com/idemlint/idemlint/analyzers"
 )
 
-func main() {
-	idle := make(map[*analysis.Analyzer]*analysis.Analyzer)
+func main() { multichecker.Main(idle(analyzers.All())...) }
+
+// idle returns copies of roots and of the analyzers they require,
+// transitively, whose Run does nothing and returns the zero value of the
+// result type.
+func idle(roots []*analysis.Analyzer) []*analysis.Analyzer {
+	copies := make(map[*analysis.Analyzer]*analysis.Analyzer)
 	var clone func(a *analysis.Analyzer) *analysis.Analyzer
 	clone = func(a *analysis.Analyzer) *analysis.Analyzer {
-		if c, ok := idle[a]; ok {
+		if c, ok := copies[a]; ok {
 			return c
 		}
 		c := &analysis.Analyzer{
@@ -38,12 +43,12 @@ func main() {
 		for _, req := range a.Requires {
 			c.Requires = append(c.Requires, clone(req))
 		}
-		idle[a] = c
+		copies[a] = c
 		return c
 	}
-	var all []*analysis.Analyzer
-	for _, a := range analyzers.All() {
-		all = append(all, clone(a))
+	var out []*analysis.Analyzer
+	for _, a := range roots {
+		out = append(out, clone(a))
 	}
-	multichecker.Main(all...)
+	return out
 }
