@@ -21,6 +21,9 @@ func TestImportSet(t *testing.T) {
 		return func(p *types.Package) bool { return p.Path() == path }
 	}
 	dbs := typesutil.NewImportSet(named("example.com/db"))
+	// A set never asked about never runs its predicate.
+	calls := 0
+	typesutil.NewImportSet(func(*types.Package) bool { calls++; return false })
 	for _, tc := range []struct {
 		pkg  *types.Package
 		want bool
@@ -53,5 +56,8 @@ func TestImportSet(t *testing.T) {
 		if got := tc.set.Reached(tc.pkg); got != tc.want {
 			t.Errorf("%s reached from %s = %t, want %t", tc.setName, tc.pkg.Path(), got, tc.want)
 		}
+	}
+	if calls != 0 {
+		t.Errorf("the predicate of a set never asked about ran %d times", calls)
 	}
 }
