@@ -73,9 +73,13 @@ type financialClassifier struct {
 }
 
 // moneyAPIs tells whether a package can see the money-moving APIs.
-var moneyAPIs = typesutil.NewImportSet(func(p *types.Package) bool {
-	return strings.HasPrefix(p.Path(), "github.com/stripe/") || strings.HasPrefix(p.Path(), "github.com/adyen/")
-})
+var moneyAPIs = typesutil.NewImportSet(func(p *types.Package) bool { return paymentSDK(p.Path()) })
+
+// paymentSDK reports whether path is a package of a payment SDK whose
+// calls movesMoney judges.
+func paymentSDK(path string) bool {
+	return strings.HasPrefix(path, "github.com/stripe/") || strings.HasPrefix(path, "github.com/adyen/")
+}
 
 func (fc *financialClassifier) classify(dirs *directives.Result, rt *Route) string {
 	if rt.Call != nil && dirs.Find(directives.Financial, rt.Call.Pos()) != nil {
@@ -151,7 +155,7 @@ func (fc *financialClassifier) movesMoney(fn *types.Func) bool {
 		return true
 	}
 	path := fn.Pkg().Path()
-	if !strings.HasPrefix(path, "github.com/stripe/") && !strings.HasPrefix(path, "github.com/adyen/") {
+	if !paymentSDK(path) {
 		return false
 	}
 	if readName(fn.Name()) {
