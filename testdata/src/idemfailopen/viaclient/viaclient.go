@@ -15,10 +15,16 @@ func settle(w http.ResponseWriter, r *http.Request) {
 	_, _ = payclient.Stripe.V1PaymentIntents.Create(r.Context(), nil)
 }
 
+// lookUp only reads through the same client: not a financial route.
+func lookUp(w http.ResponseWriter, r *http.Request) {
+	_, _ = payclient.Stripe.V1PaymentIntents.Retrieve(r.Context(), r.FormValue("id"), nil)
+}
+
 func main() {
 	var store idem.Store
 	r := chi.NewRouter()
-	r.Use(idem.New(store, idem.FailOpen())) // want `makes financial route POST /v1/baskets/\{id\}/close fail open \(its handler calls stripe.v1PaymentIntentService.Create;`
+	r.Use(idem.New(store, idem.FailOpen())) // want `makes financial route POST /v1/baskets/\{id\}/close fail open \(its handler calls stripe.v1PaymentIntentService.Create;` `makes POST /v1/baskets/\{id\}/lookups fail open without //idem:harmless`
 	r.Post("/v1/baskets/{id}/close", settle)
+	r.Post("/v1/baskets/{id}/lookups", lookUp)
 	http.ListenAndServe(":8080", r)
 }
