@@ -103,10 +103,11 @@ func (f *Fact) String() string { return f.Effects.String() }
 // Result holds the effects of the functions of one package, and of the
 // functions of its dependencies known through facts.
 type Result struct {
-	funcs map[*types.Func]Effects
-	lits  map[*ast.FuncLit]Effects
-	pass  *analysis.Pass
-	in    *inferrer // nil when the package is irrelevant
+	funcs  map[*types.Func]Effects
+	lits   map[*ast.FuncLit]Effects
+	bodies map[*ast.FuncDecl]*Body
+	pass   *analysis.Pass
+	in     *inferrer // nil when the package is irrelevant
 }
 
 // Of returns the effects of fn: a function or method of the package, or
@@ -158,4 +159,33 @@ func (r *Result) OfNode(node ast.Node) Effects {
 		return Effects{}
 	}
 	return r.in.nodeEffects(node)
+}
+
+// A Body summarises what the body of a declared function holds, function
+// literals included, as the walk that infers effects saw it: other passes
+// skip bodies that hold nothing they look for instead of walking them
+// again.
+type Body struct {
+	Loops bool             // a for or range statement
+	Calls []*types.Package // the other packages whose functions it calls, each once
+}
+
+// CallsInto reports whether the body calls a function of a package for which
+// match is true.
+func (b *Body) CallsInto(match func(path string) bool) bool {
+	for _, p := range b.Calls {
+		if match(p.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+// Body returns the summary of the body of fd, a function of the package,
+// or nil when the package was not analysed.
+func (r *Result) Body(fd *ast.FuncDecl) *Body {
+	if r == nil {
+		return nil
+	}
+	return r.bodies[fd]
 }

@@ -25,6 +25,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if !relevant(pass) {
 		return res, nil
 	}
+	res.bodies = make(map[*ast.FuncDecl]*Body)
 	in := &inferrer{
 		pass:  pass,
 		cfg:   pass.ResultOf[config.Analyzer].(*config.Config),
@@ -82,6 +83,8 @@ type inferrer struct {
 	// before the result is shared, uses them.
 	calleeID  *ast.Ident
 	calleeObj types.Object
+	// body summarises the declared function being walked.
+	body *Body
 }
 
 // collect builds the units of the package and their items.
@@ -107,8 +110,11 @@ func (in *inferrer) walk(node ast.Node, cur *unit) {
 			u := &unit{fn: fn, name: fn.Name(), body: n.Body}
 			in.add(n, u)
 			in.byFn[fn] = u
+			in.body = new(Body)
+			in.res.bodies[n] = in.body
 			safe.At(in.pass, n.Body.Pos())
 			in.walk(n.Body, u)
+			in.body = nil
 			return false
 		case *ast.FuncLit:
 			u := &unit{lit: n, name: "func literal", body: n.Body}
@@ -128,6 +134,13 @@ func (in *inferrer) walk(node ast.Node, cur *unit) {
 				if e := in.apiEffectsOf(n, fn); !e.None() {
 					cur.items = append(cur.items, item{eff: e})
 				}
+				if fn != nil && in.body != nil {
+					in.body.addCall(in.pass.Pkg, fn.Pkg())
+				}
+			}
+		case *ast.ForStmt, *ast.RangeStmt:
+			if in.body != nil {
+				in.body.Loops = true
 			}
 		case *ast.Ident:
 			if cur != nil {
@@ -144,6 +157,19 @@ func (in *inferrer) walk(node ast.Node, cur *unit) {
 		}
 		return true
 	})
+}
+
+// addCall records a call of a function of pkg.
+func (b *Body) addCall(self, pkg *types.Package) {
+	if pkg == nil || pkg == self {
+		return
+	}
+	for _, p := range b.Calls {
+		if p == pkg {
+			return
+		}
+	}
+	b.Calls = append(b.Calls, pkg)
 }
 
 // calleeIdent returns the identifier that names the callee of call, as

@@ -106,7 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
+			if !ok || fd.Body == nil || !a.mayRetry(fd) {
 				continue
 			}
 			safe.At(pass, fd.Pos())
@@ -152,6 +152,9 @@ type finder struct {
 	// stdRetrying are variables and fields assigned the *http.Client of a
 	// retryablehttp client's StandardClient.
 	stdRetrying map[types.Object]bool
+	// stdSources is set when the package can see what makes an
+	// *http.Client retry; until then its calls are not retries.
+	stdSources bool
 }
 
 func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder {
@@ -171,6 +174,7 @@ func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder 
 		}
 	}
 	if imports && standardClientSources.Reached(pass.Pkg) {
+		a.stdSources = true
 		a.collectStandardClients()
 	}
 	return a
@@ -241,34 +245,55 @@ func (a *finder) call(s *site, call *ast.CallExpr) *Retry {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	switch path := fn.Pkg().Path(); path {
-	case backoffV4:
-		return a.backoffV4(s, call, fn)
-	case backoffV5:
-		return a.backoffV5(s, call, fn)
-	case retryGoV4:
-		return a.retryGo(s, call, fn)
-	case retryGoV5:
-		return a.retryGoV5Do(s, call, fn)
-	case goRetry:
-		return a.goRetry(s, call, fn)
-	case retryableHTTP, netHTTP:
-		return a.retryableHTTP(s, call, fn)
-	case restyV2, restyV3:
-		return a.resty(s, call, fn)
-	case grpcPkg:
-		return a.grpcServiceConfig(s, call, fn)
-	case grpcRetryMW:
-		return a.grpcRetryInterceptor(s, call, fn)
-	case failsafePkg:
-		return a.failsafe(s, call, fn)
-	case failsafeHTTPPkg:
-		return a.failsafeRequest(s, call, fn)
+	if recognise := mechanisms[fn.Pkg().Path()]; recognise != nil {
+		return recognise(a, s, call, fn)
 	}
 	if a.grpc && fn.Signature().Recv() != nil && grpcClientMethod(fn) {
 		return a.grpcRetryInterceptor(s, call, fn)
 	}
 	return nil
+}
+
+// mechanisms recognise the retry calls of the functions of a package, by
+// its path.
+var mechanisms map[string]func(*finder, *site, *ast.CallExpr, *types.Func) *Retry
+
+func init() {
+	// Set here, as the recognisers reach call, which reads the map.
+	mechanisms = map[string]func(*finder, *site, *ast.CallExpr, *types.Func) *Retry{
+		backoffV4:       (*finder).backoffV4,
+		backoffV5:       (*finder).backoffV5,
+		retryGoV4:       (*finder).retryGo,
+		retryGoV5:       (*finder).retryGoV5Do,
+		goRetry:         (*finder).goRetry,
+		retryableHTTP:   (*finder).retryableHTTP,
+		netHTTP:         (*finder).retryableHTTP,
+		restyV2:         (*finder).resty,
+		restyV3:         (*finder).resty,
+		grpcPkg:         (*finder).grpcServiceConfig,
+		grpcRetryMW:     (*finder).grpcRetryInterceptor,
+		failsafePkg:     (*finder).failsafe,
+		failsafeHTTPPkg: (*finder).failsafeRequest,
+	}
+}
+
+// mayRetry reports whether fd can hold a retry, from the summary of its
+// body: a loop, or a call that call can recognise.
+func (a *finder) mayRetry(fd *ast.FuncDecl) bool {
+	b := a.effects.Body(fd)
+	switch {
+	case b == nil: // no summary: the body was not walked
+		return true
+	case b.Loops:
+		return true
+	case !a.imports:
+		return false
+	case a.grpc:
+		return true // a method of any generated client may retry
+	}
+	return b.CallsInto(func(path string) bool {
+		return mechanisms[path] != nil && (path != netHTTP || a.stdSources)
+	})
 }
 
 // anchor returns the statement of a block, in stack, that holds the
