@@ -761,8 +761,6 @@ func (e *evaluator) passesRouter(fn *types.Func, recv value) bool {
 // external models a call to a function of another package that no
 // framework table knows: platform middleware, other wrappers, or opaque.
 func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) value {
-	mw := e.middlewareOf(fn, call.Fun)
-	mw.Call = call
 	sig := fn.Signature()
 	for i, a := range args {
 		var pt types.Type
@@ -778,17 +776,19 @@ func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) v
 			} else if ok && pt != nil && !isHTTPHandlerType(pt) {
 				// The function takes the router itself and may add
 				// middleware we cannot see.
-				r.find().mws = append(r.find().mws, Middleware{Name: fn.Name(), Obj: fn, Pos: call.Pos(), Unknown: !mw.Platform, Platform: mw.Platform})
+				platform := e.dirs.Is(fn, directives.Middleware)
+				r.find().mws = append(r.find().mws, Middleware{Name: fn.Name(), Obj: fn, Pos: call.Pos(), Unknown: !platform, Platform: platform})
 				continue
 			}
 			if sig.Results().Len() > 0 && handlerResult(sig.Results().At(0).Type()) {
 				if h := e.asHandler(a); h != nil {
-					return h.wrap(mw)
+					return h.wrap(e.wrapper(fn, call))
 				}
 			}
 		}
 	}
 	if sig.Results().Len() > 0 && (isMiddlewareType(sig.Results().At(0).Type()) || webMiddlewareType(sig.Results().At(0).Type())) {
+		mw := e.wrapper(fn, call)
 		for _, a := range args {
 			if l, ok := a.(mwList); ok && !mw.Platform && (&Route{Chain: l}).Protected() != nil {
 				mw.Unknown = true // built from platform middleware by code we cannot see
@@ -797,6 +797,15 @@ func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) v
 		return mwList{mw}
 	}
 	return nil
+}
+
+// wrapper describes fn, called at call, as the middleware the call
+// applies or builds. Most calls wrap nothing, so external asks only when
+// one does.
+func (e *evaluator) wrapper(fn *types.Func, call *ast.CallExpr) Middleware {
+	mw := e.middlewareOf(fn, call.Fun)
+	mw.Call = call
+	return mw
 }
 
 // middlewareOf describes fn used as, or building, middleware.
