@@ -237,7 +237,8 @@ func (e *evaluator) newRouter(framework string) *router {
 	return r
 }
 
-// run evaluates package-level variables, then every function once.
+// run evaluates package-level variables, then every function once,
+// except those that cannot change the model on their own (inert).
 func (e *evaluator) run() {
 	global := &frame{env: map[types.Object]value{}}
 	for _, f := range e.pass.Files {
@@ -251,10 +252,11 @@ func (e *evaluator) run() {
 			}
 		}
 	}
+	inert := e.inert()
 	for _, f := range e.pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := e.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+				if fn, ok := e.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && !inert[fn] {
 					e.root++
 					if _, done := e.memo[fn]; !done {
 						if e.rootFunc == nil {

@@ -20,12 +20,42 @@ func isNamed(t types.Type, pkg, name string) bool {
 // hasServeHTTP reports whether t's method set has ServeHTTP.
 func hasServeHTTP(t types.Type) bool { return serveHTTPMethod(t) != nil }
 
+// mayHaveMethods reports whether t or *t can have methods: it is a named
+// type, or a struct that embeds a field. Ruling the rest out is cheaper
+// than a method lookup.
+func mayHaveMethods(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		if t.NumMethods() > 0 {
+			return true
+		}
+	case *types.Basic:
+		return false
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Embedded() {
+			return true
+		}
+	}
+	return false
+}
+
 // serveHTTPMethod returns t's ServeHTTP method, or nil.
 func serveHTTPMethod(t types.Type) *types.Func {
 	if t == nil {
 		return nil
 	}
 	if _, ok := t.Underlying().(*types.Interface); ok {
+		return nil
+	}
+	if !mayHaveMethods(t) {
 		return nil
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "ServeHTTP")
