@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/idemlint/idemlint/internal/lazyre"
@@ -23,6 +24,11 @@ const (
 var (
 	defaultFinancialPath = lazyre.New(defaultFinancialPathPattern)
 	defaultADRPattern    = regexp.MustCompile(anchor(defaultADRPatternText))
+
+	// defaultFinancialPaths remembers the built-in pattern's answer for
+	// each route path: a monorepo repeats its paths in service after
+	// service, and the match costs microseconds.
+	defaultFinancialPaths sync.Map // string -> bool
 )
 
 // anchor makes pattern match only a whole string.
@@ -114,7 +120,12 @@ func (c *Config) NaturallyIdempotent(method string) bool {
 // path.
 func (c *Config) FinancialPath(path string) bool {
 	if c.FinancialPaths == nil {
-		return defaultFinancialPath().MatchString(path)
+		if m, ok := defaultFinancialPaths.Load(path); ok {
+			return m.(bool)
+		}
+		m := defaultFinancialPath().MatchString(path)
+		defaultFinancialPaths.Store(path, m)
+		return m
 	}
 	for _, re := range c.FinancialPaths {
 		if re.MatchString(path) {

@@ -277,8 +277,11 @@ func TestFinancialPath(t *testing.T) {
 		"/":                        false,
 		"":                         false,
 	} {
-		if got := c.FinancialPath(path); got != want {
-			t.Errorf("FinancialPath(%q) = %v, want %v", path, got, want)
+		// The second answer for the built-in pattern is remembered.
+		for round := range 2 {
+			if got := c.FinancialPath(path); got != want {
+				t.Errorf("FinancialPath(%q) = %v, want %v (round %d)", path, got, want, round+1)
+			}
 		}
 	}
 	if none := mustParse(t, "financial:\n  paths: []\n"); none.FinancialPath("/payments") {
