@@ -119,12 +119,12 @@ func (e *evaluator) risky(obj types.Object) bool {
 	case *types.Func:
 		sig := obj.Signature()
 		for i := range sig.Params().Len() {
-			if carriesRouterType(sig.Params().At(i).Type()) {
+			if t := sig.Params().At(i).Type(); !plain(t) && carriesRouterType(t) {
 				return true
 			}
 		}
 		for i := range sig.Results().Len() {
-			if t := sig.Results().At(i).Type(); carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || webMiddlewareType(t) {
+			if t := sig.Results().At(i).Type(); !plain(t) && (carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || webMiddlewareType(t)) {
 				return true
 			}
 		}
@@ -135,12 +135,21 @@ func (e *evaluator) risky(obj types.Object) bool {
 			return false
 		}
 		t := obj.Type()
-		return carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || holdsAnything(t)
+		return !plain(t) && (carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || holdsAnything(t))
 	case *types.TypeName:
 		return false // a type of another package or this one: its values count where they are used
 	}
 	return false
 }
+
+// plain reports whether t is a basic type or error, most parameters and
+// results: none carries a router, handler or middleware.
+func plain(t types.Type) bool {
+	_, basic := t.(*types.Basic)
+	return basic || t == errorType
+}
+
+var errorType = types.Universe.Lookup("error").Type()
 
 // carriesRouterType reports whether t is, or is built from (pointers,
 // slices, maps, channels, function signatures, anonymous structs, type
