@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // inert returns the declared functions of the package that the evaluator
@@ -254,7 +256,7 @@ func inertHTTP(obj types.Object) bool {
 		return inertHTTPTypes[obj.Name()]
 	case *types.Func:
 		if recv := obj.Signature().Recv(); recv != nil {
-			n := namedOf(recv.Type())
+			n := typesutil.NamedOf(recv.Type())
 			return n != nil && inertHTTPTypes[n.Obj().Name()]
 		}
 		return inertHTTPFuncs[obj.Name()]
@@ -262,13 +264,4 @@ func inertHTTP(obj types.Object) bool {
 		return obj.IsField() || obj.Name() != "DefaultServeMux"
 	}
 	return false
-}
-
-// namedOf returns the named type of t or *t, or nil.
-func namedOf(t types.Type) *types.Named {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, _ := types.Unalias(t).(*types.Named)
-	return n
 }
