@@ -121,12 +121,7 @@ func run(pass *analysis.Pass) (any, error) {
 // operation can come from.
 func relevant(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
-		p := imp.Path()
-		switch {
-		case p == netHTTP, p == retryableHTTP, p == backoffV4, p == backoffV5,
-			p == retryGoV4, p == retryGoV5, p == goRetry, p == restyV2, p == restyV3,
-			p == grpcPkg, p == grpcRetryMW, p == failsafePkg, p == failsafeHTTPPkg,
-			strings.HasPrefix(p, stripePrefix):
+		if p := imp.Path(); mechanisms[p] != nil || strings.HasPrefix(p, stripePrefix) {
 			return true
 		}
 	}
