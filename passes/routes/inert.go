@@ -111,11 +111,12 @@ func remember[T interface {
 	return r
 }
 
-// risky reports whether the use of obj (not a function declared in the
-// package) can make a function active; see inert.
+// risky reports whether the use of obj can make a function active; see
+// inert. For a function of the package, whether it is inert itself is
+// found apart, by propagation.
 func (e *evaluator) risky(obj types.Object) bool {
-	if pkg := obj.Pkg(); pkg != nil && frameworks[pkg.Path()] != nil {
-		return !(pkg.Path() == netHTTP && inertHTTP(obj))
+	if supported(obj.Pkg()) {
+		return routerObject(obj)
 	}
 	switch obj := obj.(type) {
 	case *types.Func:
@@ -144,6 +145,12 @@ func (e *evaluator) risky(obj types.Object) bool {
 	return false
 }
 
+// routerObject reports whether obj belongs to a supported router package
+// and is not on the request and response side of net/http.
+func routerObject(obj types.Object) bool {
+	return supported(obj.Pkg()) && !(obj.Pkg().Path() == netHTTP && inertHTTP(obj))
+}
+
 // plain reports whether t is a basic type or error, most parameters and
 // results: none carries a router, handler or middleware.
 func plain(t types.Type) bool {
@@ -160,8 +167,7 @@ var errorType = types.Universe.Lookup("error").Type()
 func carriesRouterType(t types.Type) bool {
 	switch t := types.Unalias(t).(type) {
 	case *types.Named:
-		if obj := t.Obj(); obj.Pkg() != nil && frameworks[obj.Pkg().Path()] != nil &&
-			!(obj.Pkg().Path() == netHTTP && inertHTTPTypes[obj.Name()]) {
+		if routerObject(t.Obj()) {
 			return true
 		}
 		for a := range t.TypeArgs().Types() {
