@@ -14,26 +14,28 @@ import (
 	"github.com/idemlint/idemlint/analyzers/idemretry"
 	"github.com/idemlint/idemlint/analyzers/idemstore"
 	"github.com/idemlint/idemlint/analyzers/idemttl"
+	"github.com/idemlint/idemlint/internal/report"
 )
 
-// A Check is one analyzer of the suite and the configuration keys it reads
-// besides checks and tests.
+// A Check is one check of the suite: its analyzer, what finds its
+// findings, and the configuration keys it reads besides checks and tests.
 type Check struct {
 	Analyzer *analysis.Analyzer
+	Finder   *report.Check
 	Options  []string
 }
 
 // Checks lists every check, in documentation order.
 var Checks = []Check{
-	{idemhandler.Analyzer, []string{"middleware", "dedup", "naturally-idempotent-methods", "mutating-verbs"}},
-	{idemconsumer.Analyzer, []string{"consumer-middleware", "dedup", "financial.calls", "mutating-verbs"}},
-	{idemfailopen.Analyzer, []string{"middleware", "fail-open", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
-	{idemttl.Analyzer, []string{"middleware", "ttl", "min-ttl", "min-ttl-financial", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
-	{idemstore.Analyzer, []string{"middleware", "local-store", "naturally-idempotent-methods"}},
-	{idemretry.Analyzer, []string{"key-headers", "naturally-idempotent-methods", "mutating-verbs"}},
-	{idembudget.Analyzer, nil},
-	{idemoverkill.Analyzer, []string{"middleware", "dedup"}},
-	{idemexempt.Analyzer, []string{"adr.pattern", "adr.dir"}},
+	{idemhandler.Analyzer, idemhandler.Check, []string{"middleware", "dedup", "naturally-idempotent-methods", "mutating-verbs"}},
+	{idemconsumer.Analyzer, idemconsumer.Check, []string{"consumer-middleware", "dedup", "financial.calls", "mutating-verbs"}},
+	{idemfailopen.Analyzer, idemfailopen.Check, []string{"middleware", "fail-open", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
+	{idemttl.Analyzer, idemttl.Check, []string{"middleware", "ttl", "min-ttl", "min-ttl-financial", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
+	{idemstore.Analyzer, idemstore.Check, []string{"middleware", "local-store", "naturally-idempotent-methods"}},
+	{idemretry.Analyzer, idemretry.Check, []string{"key-headers", "naturally-idempotent-methods", "mutating-verbs"}},
+	{idembudget.Analyzer, idembudget.Check, nil},
+	{idemoverkill.Analyzer, idemoverkill.Check, []string{"middleware", "dedup"}},
+	{idemexempt.Analyzer, idemexempt.Check, []string{"adr.pattern", "adr.dir"}},
 }
 
 // All returns the analyzers of every check.

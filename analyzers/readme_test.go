@@ -14,6 +14,7 @@ import (
 	"github.com/idemlint/idemlint/analyzers"
 	"github.com/idemlint/idemlint/analyzers/idemexempt"
 	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/config"
 )
 
@@ -133,8 +134,17 @@ func TestRegistry(t *testing.T) {
 		if a.ResultType != findings {
 			t.Errorf("%s: ResultType is %v, want %v", a.Name, a.ResultType, findings)
 		}
-		if a != idemexempt.Analyzer && !slices.Contains(idemexempt.Analyzer.Requires, a) {
-			t.Errorf("%s: idemexempt does not require it, so it cannot tell which exemptions it used", a.Name)
+		if c.Finder == nil || c.Finder.Name != a.Name {
+			t.Errorf("%s: registered with the finder of %v", a.Name, c.Finder)
+		}
+		if c.Finder != idemexempt.Check && !slices.Contains(idemexempt.Checks, c.Finder) {
+			t.Errorf("%s: idemexempt does not ask for its findings, so it cannot tell which exemptions it used", a.Name)
+		}
+		// The checks share their work through the passes, and each other's
+		// findings through their finders: an edge more per check would
+		// cost every package an action input.
+		if len(a.Requires) != 1 || a.Requires[0] != passes.Analyzer {
+			t.Errorf("%s: requires %v, want only %s", a.Name, a.Requires, passes.Analyzer.Name)
 		}
 		// nogo drives each analyzer alone with no flags: none may be needed.
 		a.Flags.VisitAll(func(f *flag.Flag) {

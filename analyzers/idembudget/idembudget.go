@@ -17,17 +17,20 @@ import (
 //go:embed doc.go
 var doc string
 
+// Check finds the problems idembudget reports.
+var Check = &report.Check{Name: "idembudget", Find: find}
+
 // Analyzer reports retries with no bound or no backoff.
 var Analyzer = &analysis.Analyzer{
 	Name:       "idembudget",
 	Doc:        checkdoc.MustExtract(doc, "idembudget"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idembudget",
-	Run:        safe.Run("idembudget", run),
+	Run:        safe.Run("idembudget", Check.Run),
 	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	var findings []*report.Finding
 	rs, err := passes.Of(pass).Retries()
 	if err != nil {
@@ -47,7 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 			})
 		}
 	}
-	return report.Emit(pass, "idembudget", findings), nil
+	return findings, nil
 }
 
 // of names what a retry retries, when known.

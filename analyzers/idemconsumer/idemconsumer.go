@@ -16,17 +16,20 @@ import (
 //go:embed doc.go
 var doc string
 
+// Check finds the problems idemconsumer reports.
+var Check = &report.Check{Name: "idemconsumer", Find: find}
+
 // Analyzer reports at-least-once consumers with side effects and no dedup.
 var Analyzer = &analysis.Analyzer{
 	Name:       "idemconsumer",
 	Doc:        checkdoc.MustExtract(doc, "idemconsumer"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemconsumer",
-	Run:        safe.Run("idemconsumer", run),
+	Run:        safe.Run("idemconsumer", Check.Run),
 	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	var findings []*report.Finding
 	cs, err := passes.Of(pass).Consumers()
 	if err != nil {
@@ -47,5 +50,5 @@ func run(pass *analysis.Pass) (any, error) {
 				"); claim a key derived from the message in the dedup store before the first side effect, wrap the handler in the consumer middleware, or exempt it with an ADR",
 		})
 	}
-	return report.Emit(pass, "idemconsumer", findings), nil
+	return findings, nil
 }

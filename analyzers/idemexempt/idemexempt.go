@@ -24,39 +24,37 @@ import (
 //go:embed doc.go
 var doc string
 
-// checks are the analyzers whose findings exemptions may suppress.
-var checks = []*analysis.Analyzer{
-	idemhandler.Analyzer,
-	idemconsumer.Analyzer,
-	idemfailopen.Analyzer,
-	idemttl.Analyzer,
-	idemstore.Analyzer,
-	idemretry.Analyzer,
-	idembudget.Analyzer,
-	idemoverkill.Analyzer,
+// Checks are the checks whose findings exemptions may suppress. Their
+// findings are asked for, not required through their analyzers: that
+// would add eight edges per package to the host's graph.
+var Checks = []*report.Check{
+	idemhandler.Check,
+	idemconsumer.Check,
+	idemfailopen.Check,
+	idemttl.Check,
+	idemstore.Check,
+	idemretry.Check,
+	idembudget.Check,
+	idemoverkill.Check,
 }
+
+// Check finds the problems idemexempt reports.
+var Check = &report.Check{Name: "idemexempt", Find: find}
 
 // Analyzer reports invalid and unused exemptions and malformed directives.
 var Analyzer = &analysis.Analyzer{
 	Name:       "idemexempt",
 	Doc:        checkdoc.MustExtract(doc, "idemexempt"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemexempt",
-	Run:        safe.Run("idemexempt", run),
-	Requires:   append([]*analysis.Analyzer{passes.Analyzer}, checks...),
+	Run:        safe.Run("idemexempt", Check.Run),
+	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	models := passes.Of(pass)
 	cfg, dirs := models.Config, models.Directives
-	used := make(map[*directives.Directive]bool)
-	for _, c := range checks {
-		for _, f := range pass.ResultOf[c].(*report.Findings).List {
-			if f.Exemption != nil {
-				used[f.Exemption] = true
-			}
-		}
-	}
+	var used map[*directives.Directive]bool // built when a valid exemption needs it
 	var findings []*report.Finding
 	for _, d := range dirs.Directives() {
 		if !cfg.Tests && report.InTestFile(pass.Fset, d.Pos) {
@@ -70,12 +68,38 @@ func run(pass *analysis.Pass) (any, error) {
 			msg = d.Err
 		case !d.Valid():
 			msg = "//idem:" + d.Name + " " + d.Err
-		case d.Name == directives.Exempt && !used[d]:
+		case d.Name == directives.Exempt:
+			if used == nil {
+				var err error
+				if used, err = usedExemptions(pass); err != nil {
+					return nil, err
+				}
+			}
+			if used[d] {
+				continue
+			}
 			msg = "exemption " + d.ADR + " suppresses nothing (no idem finding on the lines it covers); remove it"
 		default:
 			continue
 		}
 		findings = append(findings, &report.Finding{Pos: d.Pos, End: d.End, Message: msg})
 	}
-	return report.Emit(pass, "idemexempt", findings), nil
+	return findings, nil
+}
+
+// usedExemptions returns the exemptions that suppress a finding of a check.
+func usedExemptions(pass *analysis.Pass) (map[*directives.Directive]bool, error) {
+	used := make(map[*directives.Directive]bool)
+	for _, c := range Checks {
+		fs, err := c.Findings(pass)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fs.List {
+			if f.Exemption != nil {
+				used[f.Exemption] = true
+			}
+		}
+	}
+	return used, nil
 }

@@ -21,17 +21,20 @@ import (
 //go:embed doc.go
 var doc string
 
+// Check finds the problems idemfailopen reports.
+var Check = &report.Check{Name: "idemfailopen", Find: find}
+
 // Analyzer reports fail-open dedup stores where a duplicate is not harmless.
 var Analyzer = &analysis.Analyzer{
 	Name:       "idemfailopen",
 	Doc:        checkdoc.MustExtract(doc, "idemfailopen"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemfailopen",
-	Run:        safe.Run("idemfailopen", run),
+	Run:        safe.Run("idemfailopen", Check.Run),
 	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	models := passes.Of(pass)
 	dirs := models.Directives
 	rts, err := models.Routes()
@@ -57,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		findings = append(findings, &report.Finding{Pos: g.Pos(), End: g.End(), Message: msg})
 	}
-	return report.Emit(pass, "idemfailopen", findings), nil
+	return findings, nil
 }
 
 // harmless reports whether //idem:harmless covers the route's

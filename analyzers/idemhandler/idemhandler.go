@@ -23,17 +23,20 @@ import (
 //go:embed doc.go
 var doc string
 
+// Check finds the problems idemhandler reports.
+var Check = &report.Check{Name: "idemhandler", Find: find}
+
 // Analyzer reports mutating routes served without idempotency middleware.
 var Analyzer = &analysis.Analyzer{
 	Name:       "idemhandler",
 	Doc:        checkdoc.MustExtract(doc, "idemhandler"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemhandler",
-	Run:        safe.Run("idemhandler", run),
+	Run:        safe.Run("idemhandler", Check.Run),
 	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	models := passes.Of(pass)
 	cfg, dirs := models.Config, models.Directives
 	var findings []*report.Finding
@@ -72,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 			Fixes: fixer.fix(rt),
 		})
 	}
-	return report.Emit(pass, "idemhandler", findings), nil
+	return findings, nil
 }
 
 // HandlerEffects returns the side effects of a route's handler.

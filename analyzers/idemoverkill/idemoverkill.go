@@ -22,17 +22,20 @@ import (
 //go:embed doc.go
 var doc string
 
+// Check finds the problems idemoverkill reports.
+var Check = &report.Check{Name: "idemoverkill", Find: find}
+
 // Analyzer reports idempotency middleware on reads and double dedup layers.
 var Analyzer = &analysis.Analyzer{
 	Name:       "idemoverkill",
 	Doc:        checkdoc.MustExtract(doc, "idemoverkill"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemoverkill",
-	Run:        safe.Run("idemoverkill", run),
+	Run:        safe.Run("idemoverkill", Check.Run),
 	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	models := passes.Of(pass)
 	dirs := models.Directives
 	res, err := models.Routes()
@@ -91,7 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 			findings = append(findings, &report.Finding{Pos: rt.Call.Pos(), End: rt.Call.End(), Message: msg})
 		}
 	}
-	return report.Emit(pass, "idemoverkill", findings), nil
+	return findings, nil
 }
 
 func readMessage(rt *routes.Route, m routes.Middleware, where string) string {

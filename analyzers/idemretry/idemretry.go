@@ -22,17 +22,20 @@ import (
 //go:embed doc.go
 var doc string
 
+// Check finds the problems idemretry reports.
+var Check = &report.Check{Name: "idemretry", Find: find}
+
 // Analyzer reports retries of non-idempotent operations and per-attempt keys.
 var Analyzer = &analysis.Analyzer{
 	Name:       "idemretry",
 	Doc:        checkdoc.MustExtract(doc, "idemretry"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemretry",
-	Run:        safe.Run("idemretry", run),
+	Run:        safe.Run("idemretry", Check.Run),
 	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	var findings []*report.Finding
 	rs, err := passes.Of(pass).Retries()
 	if err != nil {
@@ -65,7 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 			findings = append(findings, f)
 		}
 	}
-	return report.Emit(pass, "idemretry", findings), nil
+	return findings, nil
 }
 
 // method returns the HTTP method of an operation description, or "call".

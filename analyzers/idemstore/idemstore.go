@@ -19,17 +19,20 @@ import (
 //go:embed doc.go
 var doc string
 
+// Check finds the problems idemstore reports.
+var Check = &report.Check{Name: "idemstore", Find: find}
+
 // Analyzer reports in-process dedup stores guarding mutating routes.
 var Analyzer = &analysis.Analyzer{
 	Name:       "idemstore",
 	Doc:        checkdoc.MustExtract(doc, "idemstore"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemstore",
-	Run:        safe.Run("idemstore", run),
+	Run:        safe.Run("idemstore", Check.Run),
 	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	models := passes.Of(pass)
 	rts, err := models.Routes()
 	if err != nil {
@@ -55,5 +58,5 @@ func run(pass *analysis.Pass) (any, error) {
 			Message: fmt.Sprintf("%s is an in-process dedup store guarding %s (%s", g.Value, g.Name(), why),
 		})
 	}
-	return report.Emit(pass, "idemstore", findings), nil
+	return findings, nil
 }

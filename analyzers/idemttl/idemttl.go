@@ -19,17 +19,20 @@ import (
 //go:embed doc.go
 var doc string
 
+// Check finds the problems idemttl reports.
+var Check = &report.Check{Name: "idemttl", Find: find}
+
 // Analyzer reports dedup windows shorter than the configured minimum.
 var Analyzer = &analysis.Analyzer{
 	Name:       "idemttl",
 	Doc:        checkdoc.MustExtract(doc, "idemttl"),
 	URL:        "https://pkg.go.dev/github.com/idemlint/idemlint/analyzers/idemttl",
-	Run:        safe.Run("idemttl", run),
+	Run:        safe.Run("idemttl", Check.Run),
 	Requires:   []*analysis.Analyzer{passes.Analyzer},
 	ResultType: reflect.TypeFor[*report.Findings](),
 }
 
-func run(pass *analysis.Pass) (any, error) {
+func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	models := passes.Of(pass)
 	cfg := models.Config
 	rts, err := models.Routes()
@@ -64,5 +67,5 @@ func run(pass *analysis.Pass) (any, error) {
 				g.TTL, minTTL, what, g.Name(), g.Value, late, minTTL),
 		})
 	}
-	return report.Emit(pass, "idemttl", findings), nil
+	return findings, nil
 }

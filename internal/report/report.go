@@ -4,6 +4,7 @@
 package report
 
 import (
+	"fmt"
 	"go/token"
 	"strings"
 
@@ -30,17 +31,63 @@ type Findings struct {
 	List []*Finding
 }
 
-// Emit reports the findings of check for pass: findings in test files
-// are dropped unless tests are enabled, a valid exemption suppresses a
-// finding, and nothing is reported when the check is disabled. It returns
-// the findings for dependent analyzers.
-func Emit(pass *analysis.Pass, check string, fs []*Finding) *Findings {
+// A Check is one check of the suite: its name, and the function that
+// finds its problems in a package. Its analyzer's Run is Run; idemexempt
+// and the suite ask for its findings through Findings, without requiring
+// its analyzer, which would add an action input per check and package to
+// the host's graph. The shared passes are computed once per package;
+// what Find adds is cheap, and computed again only for such a caller.
+type Check struct {
+	Name string
+	Find func(*analysis.Pass) ([]*Finding, error)
+}
+
+func (c *Check) String() string { return c.Name }
+
+// Findings returns the findings of c in the package of pass. Duplicates
+// are dropped, and so are findings in test files unless tests are enabled;
+// a finding that a valid exemption covers carries it.
+func (c *Check) Findings(pass *analysis.Pass) (*Findings, error) {
+	if pass.Analyzer == nil || pass.Analyzer.Name != c.Name {
+		defer func() {
+			if p := recover(); p != nil {
+				panic(fmt.Sprintf("finding the problems of %s: %v", c.Name, p))
+			}
+		}()
+	}
+	fs, err := c.Find(pass)
+	if err != nil {
+		return nil, err
+	}
+	return c.resolve(pass, fs), nil
+}
+
+// Run is the Run of c's analyzer: it reports the findings of c that no
+// exemption covers, unless configuration disables c, and returns them all.
+func (c *Check) Run(pass *analysis.Pass) (any, error) {
+	fs, err := c.Findings(pass)
+	if err != nil {
+		return nil, err
+	}
+	if passes.Of(pass).Config.Enabled(c.Name) {
+		for _, f := range fs.List {
+			if f.Exemption == nil {
+				pass.Report(Diagnostic(f))
+			}
+		}
+	}
+	return fs, nil
+}
+
+// resolve names c in fs, drops duplicates and, unless tests are enabled,
+// findings in test files, and attaches exemptions.
+func (c *Check) resolve(pass *analysis.Pass, fs []*Finding) *Findings {
 	cfg := passes.Of(pass).Config
 	dirs := passes.Of(pass).Directives
 	seen := make(map[string]bool)
 	out := &Findings{}
 	for _, f := range fs {
-		f.Check = check
+		f.Check = c.Name
 		key := pass.Fset.Position(f.Pos).String() + f.Message
 		if seen[key] {
 			continue
@@ -49,15 +96,11 @@ func Emit(pass *analysis.Pass, check string, fs []*Finding) *Findings {
 		if !cfg.Tests && InTestFile(pass.Fset, f.Pos) {
 			continue
 		}
-		f.Exemption = dirs.Exemption(check, f.Pos)
+		f.Exemption = dirs.Exemption(c.Name, f.Pos)
 		if f.Exemption != nil && f.Exemption.Pos <= f.Pos && f.Pos < f.Exemption.End {
 			f.Exemption = nil // a finding about the exemption itself
 		}
 		out.List = append(out.List, f)
-		if f.Exemption != nil || !cfg.Enabled(check) {
-			continue
-		}
-		pass.Report(Diagnostic(f))
 	}
 	return out
 }
