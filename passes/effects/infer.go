@@ -142,21 +142,34 @@ func (in *inferrer) walk(node ast.Node, cur *unit) {
 			if in.body != nil {
 				in.body.Loops = true
 			}
-		case *ast.Ident:
-			if cur != nil {
-				obj := in.calleeObj
-				if n != in.calleeID {
-					obj = in.pass.TypesInfo.Uses[n]
-				}
-				if it, ok := in.useItem(obj); ok {
-					cur.items = append(cur.items, it)
-				}
+		case *ast.SelectorExpr:
+			// In x.f with x a name, x is a package, variable or type,
+			// never a function: only f is looked up.
+			if _, ok := n.X.(*ast.Ident); ok {
+				in.ident(n.Sel, cur)
+				return false
 			}
+		case *ast.Ident:
+			in.ident(n, cur)
 		case *ast.FuncType, *ast.StructType, *ast.InterfaceType, *ast.MapType, *ast.ChanType, *ast.ArrayType:
 			return false // types hold no call and name no function
 		}
 		return true
 	})
+}
+
+// ident adds to cur the item of a use of a function by id.
+func (in *inferrer) ident(id *ast.Ident, cur *unit) {
+	if cur == nil {
+		return
+	}
+	obj := in.calleeObj
+	if id != in.calleeID {
+		obj = in.pass.TypesInfo.Uses[id]
+	}
+	if it, ok := in.useItem(obj); ok {
+		cur.items = append(cur.items, it)
+	}
 }
 
 // addCall records a call of a function of pkg.
