@@ -55,7 +55,12 @@ type Results struct {
 	Directives *directives.Result
 	Effects    *effects.Result
 
-	pass      *analysis.Pass // the pass of Analyzer
+	pass *analysis.Pass // the pass of Analyzer
+	// sub is the pass of every pass in turn: a copy of pass naming it.
+	// The passes run one at a time, and none reads Analyzer after its
+	// run, so one copy serves them all, where a copy per pass would cost
+	// the package an allocation each.
+	sub       analysis.Pass
 	illTyped  bool
 	factsOnly bool
 	mu        sync.Mutex
@@ -121,6 +126,8 @@ func run(pass *analysis.Pass) (any, error) {
 		done:      make(map[*analysis.Analyzer]outcome, len(graph)),
 		results:   make(map[*analysis.Analyzer]any, len(graph)),
 	}
+	r.sub = *pass
+	r.sub.ResultOf = r.results
 	for _, a := range eager {
 		if r.illTyped && !a.RunDespiteErrors {
 			continue // as a driver would skip it; no check runs either
@@ -160,10 +167,8 @@ func (r *Results) run(a *analysis.Analyzer) (any, error) {
 		if r.illTyped && !a.RunDespiteErrors {
 			o.err = fmt.Errorf("%s: analysis skipped due to errors in package", a.Name)
 		} else {
-			sub := *r.pass
-			sub.Analyzer = a
-			sub.ResultOf = r.results
-			o.result, o.err = a.Run(&sub)
+			r.sub.Analyzer = a
+			o.result, o.err = a.Run(&r.sub)
 			if o.err == nil && reflect.TypeOf(o.result) != a.ResultType {
 				o.err = fmt.Errorf("internal error: %s returned a %T, not a %v", a.Name, o.result, a.ResultType)
 			}

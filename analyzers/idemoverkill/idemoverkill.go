@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -105,10 +106,8 @@ func readMessage(rt *routes.Route, m routes.Middleware, where string) string {
 // platform returns the distinct platform middleware of a route's chain.
 func platform(rt *routes.Route) []routes.Middleware {
 	var out []routes.Middleware
-	seen := make(map[token.Pos]bool)
 	for _, m := range rt.Chain {
-		if m.Platform && !seen[m.Pos] {
-			seen[m.Pos] = true
+		if m.Platform && !slices.ContainsFunc(out, func(o routes.Middleware) bool { return o.Pos == m.Pos }) {
 			out = append(out, m)
 		}
 	}

@@ -17,15 +17,15 @@ import (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{
-		funcs: make(map[*types.Func]Effects),
-		lits:  make(map[*ast.FuncLit]Effects),
-		pass:  pass,
-	}
+	res := &Result{pass: pass} // nil maps until solve: most packages have no effects
 	if !relevant(pass) {
 		return res, nil
 	}
-	res.bodies = make(map[*ast.FuncDecl]*Body)
+	decls := 0
+	for _, f := range pass.Files {
+		decls += len(f.Decls)
+	}
+	res.bodies = make(map[*ast.FuncDecl]*Body, decls)
 	in := &inferrer{
 		pass:  pass,
 		cfg:   pass.ResultOf[config.Analyzer].(*config.Config),
@@ -85,6 +85,9 @@ type inferrer struct {
 	calleeObj types.Object
 	// body summarises the declared function being walked.
 	body *Body
+	// fact receives the facts imported: one variable for the whole
+	// package, as a variable per import would be allocated each time.
+	fact Fact
 }
 
 // collect builds the units of the package and their items.
@@ -278,9 +281,8 @@ func (in *inferrer) imported(fn *types.Func) Effects {
 	if fn.Pkg() == nil || known(fn.Pkg().Path()) || in.dirs.Is(fn, directives.Dedup|directives.Consumer) {
 		return Effects{}
 	}
-	var f Fact
-	if in.pass.ImportObjectFact(fn, &f) {
-		return f.Effects
+	if in.pass.ImportObjectFact(fn, &in.fact) {
+		return in.fact.Effects
 	}
 	return Effects{}
 }
@@ -349,6 +351,18 @@ func (in *inferrer) solve() {
 			work = append(work, u)
 		}
 	}
+	funcs, lits := 0, 0
+	for _, u := range in.order {
+		switch {
+		case u.eff.None():
+		case u.fn != nil:
+			funcs++
+		default:
+			lits++
+		}
+	}
+	in.res.funcs = make(map[*types.Func]Effects, funcs)
+	in.res.lits = make(map[*ast.FuncLit]Effects, lits)
 	for _, u := range in.order {
 		switch {
 		case u.eff.None():
