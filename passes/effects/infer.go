@@ -10,7 +10,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
@@ -88,77 +87,6 @@ type inferrer struct {
 	// fact receives the facts imported: one variable for the whole
 	// package, as a variable per import would be allocated each time.
 	fact Fact
-}
-
-// collect builds the units of the package and their items.
-func (in *inferrer) collect() {
-	in.byFn = make(map[*types.Func]*unit)
-	for _, file := range in.pass.Files {
-		for _, decl := range file.Decls {
-			in.walk(decl, nil)
-		}
-	}
-}
-
-// walk adds the units declared in node and, when cur is not nil, the items
-// node contributes to cur, in one walk.
-func (in *inferrer) walk(node ast.Node, cur *unit) {
-	ast.Inspect(node, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			fn, _ := in.pass.TypesInfo.Defs[n.Name].(*types.Func)
-			if fn == nil || n.Body == nil {
-				return false
-			}
-			u := &unit{fn: fn, name: fn.Name(), body: n.Body}
-			in.add(n, u)
-			in.byFn[fn] = u
-			in.body = new(Body)
-			in.res.bodies[n] = in.body
-			safe.At(in.pass, n.Body.Pos())
-			in.walk(n.Body, u)
-			in.body = nil
-			return false
-		case *ast.FuncLit:
-			u := &unit{lit: n, name: "func literal", body: n.Body}
-			in.add(n, u)
-			if cur != nil {
-				cur.items = append(cur.items, item{lit: n})
-			}
-			in.walk(n.Body, u)
-			return false
-		case *ast.CallExpr:
-			if cur != nil {
-				in.calleeID, in.calleeObj = calleeIdent(in.pass.TypesInfo, n), nil
-				if in.calleeID != nil {
-					in.calleeObj = in.pass.TypesInfo.Uses[in.calleeID]
-				}
-				fn, _ := in.calleeObj.(*types.Func)
-				if e := in.apiEffectsOf(n, fn); !e.None() {
-					cur.items = append(cur.items, item{eff: e})
-				}
-				if fn != nil && in.body != nil {
-					in.body.addCall(in.pass.Pkg, fn.Pkg())
-				}
-			}
-		case *ast.ForStmt, *ast.RangeStmt:
-			if in.body != nil {
-				in.body.Loops = true
-			}
-		case *ast.SelectorExpr:
-			// In x.f with x a name, x is a package, variable or type,
-			// never a function: only f is looked up.
-			if _, ok := n.X.(*ast.Ident); ok {
-				in.ident(n.Sel, cur)
-				return false
-			}
-		case *ast.Ident:
-			in.ident(n, cur)
-		case *ast.FuncType, *ast.StructType, *ast.InterfaceType, *ast.MapType, *ast.ChanType, *ast.ArrayType:
-			return false // types hold no call and name no function
-		}
-		return true
-	})
 }
 
 // ident adds to cur the item of a use of a function by id.
