@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/idemlint/idemlint/internal/lazyre"
 )
@@ -151,9 +153,8 @@ func gormUpdate(s *site) (effect, bool) {
 }
 
 var (
-	selfArith    = lazyre.New(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*([A-Za-z_][A-Za-z0-9_."]*)\s*[-+*/|]`)
-	cteMain      = lazyre.New(`(?i)\)\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|SELECT)\b`)
-	idempotentRE = lazyre.New(`(?i)\bON\s+CONFLICT\b|\bON\s+DUPLICATE\s+KEY\s+UPDATE\b|^\s*INSERT\s+(?:LOW_PRIORITY\s+|DELAYED\s+|HIGH_PRIORITY\s+)?IGNORE\b|^\s*INSERT\s+OR\s+(?:IGNORE|REPLACE)\b`)
+	selfArith = lazyre.New(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*([A-Za-z_][A-Za-z0-9_."]*)\s*[-+*/|]`)
+	cteMain   = lazyre.New(`(?i)\)\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|SELECT)\b`)
 )
 
 // classifySQL classifies a SQL statement. With writesOnly (a Query call),
@@ -181,7 +182,7 @@ func classifySQL(text string, writesOnly bool) (effect, bool) {
 	switch verb {
 	case "INSERT":
 		e := effect{kind: SQL, desc: "inserts into " + tableAfter(words, "INTO")}
-		e.idempotent = mayBeIdempotent(text) && idempotentRE().MatchString(text)
+		e.idempotent = idempotentInsert(text)
 		return e, true
 	case "UPDATE":
 		e := effect{kind: SQL, desc: "updates " + word(1), idempotent: true}
@@ -319,17 +320,6 @@ func sqlWords(words []string, text string) []string {
 
 func isWordStart(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' }
 
-// mayBeIdempotent reports whether text holds a keyword without which
-// idempotentRE cannot match, sparing the regular expression most inserts.
-func mayBeIdempotent(text string) bool {
-	for _, w := range []string{"conflict", "duplicate", "ignore", "replace"} {
-		if containsFold(text, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // selfArithmetic returns the matches of selfArith in text: an assignment
 // whose right side starts with a name and continues with an operator.
 // Without an operator after an equals sign nothing can match, which spares
@@ -342,13 +332,103 @@ func selfArithmetic(text string) [][]string {
 	return selfArith().FindAllStringSubmatch(text, -1)
 }
 
-// containsFold reports whether s contains the lower-case ASCII word w in
-// any case.
-func containsFold(s, w string) bool {
-	for i := 0; i+len(w) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(w)], w) {
+// idempotentInsert reports whether an insert statement is naturally
+// idempotent: it holds ON CONFLICT or ON DUPLICATE KEY UPDATE, or starts
+// with INSERT [LOW_PRIORITY|DELAYED|HIGH_PRIORITY] IGNORE or INSERT OR
+// IGNORE|REPLACE. Keywords match in any case and are separated by
+// whitespace, as the regular expression in its test, which this scanner
+// spares most inserts, would match them.
+func idempotentInsert(text string) bool {
+	if i, ok := keyword(text, skipSpace(text, 0), "INSERT"); ok {
+		if j := skipSpace(text, i); j > i {
+			if keywordEnd(text, j, "IGNORE") {
+				return true
+			}
+			for _, m := range []string{"LOW_PRIORITY", "DELAYED", "HIGH_PRIORITY"} {
+				if k, ok := keyword(text, j, m); ok {
+					if l := skipSpace(text, k); l > k && keywordEnd(text, l, "IGNORE") {
+						return true
+					}
+				}
+			}
+			if k, ok := keyword(text, j, "OR"); ok {
+				if l := skipSpace(text, k); l > k && (keywordEnd(text, l, "IGNORE") || keywordEnd(text, l, "REPLACE")) {
+					return true
+				}
+			}
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != 'O' && c != 'o' || i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		j, ok := keyword(text, i, "ON")
+		k := skipSpace(text, j)
+		if !ok || k == j {
+			continue
+		}
+		if keywordEnd(text, k, "CONFLICT") {
+			return true
+		}
+		if l, ok := keyword(text, k, "DUPLICATE"); ok {
+			if m := skipSpace(text, l); m > l {
+				if n, ok := keyword(text, m, "KEY"); ok {
+					if p := skipSpace(text, n); p > n && keywordEnd(text, p, "UPDATE") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// keyword returns the end of the upper-case ASCII keyword w at text[i:],
+// in any case (with Unicode's simple folding, as (?i) does: K matches the
+// Kelvin sign), and whether it is there; i when it is not.
+func keyword(text string, i int, w string) (int, bool) {
+	j := i
+	for k := 0; k < len(w); k++ {
+		if j >= len(text) {
+			return i, false
+		}
+		c := rune(w[k])
+		r, size := rune(text[j]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[j:])
+		}
+		if r != c && !foldsTo(r, c) {
+			return i, false
+		}
+		j += size
+	}
+	return j, true
+}
+
+// keywordEnd reports whether the keyword w is at text[i:] and ends a word.
+func keywordEnd(text string, i int, w string) bool {
+	j, ok := keyword(text, i, w)
+	return ok && (j == len(text) || !isWordByte(text[j]))
+}
+
+// foldsTo reports whether r is c in another case.
+func foldsTo(r, c rune) bool {
+	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+		if r == f {
 			return true
 		}
 	}
 	return false
 }
+
+// skipSpace returns the index of the first byte at or after i that is not
+// white space as \s means it: tab, newline, form feed, return or space.
+func skipSpace(text string, i int) int {
+	for i < len(text) && strings.IndexByte("\t\n\f\r ", text[i]) >= 0 {
+		i++
+	}
+	return i
+}
+
+// isWordByte reports whether c is a word character as \b means it.
+func isWordByte(c byte) bool { return isWordStart(c) || '0' <= c && c <= '9' }
