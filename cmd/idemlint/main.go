@@ -36,6 +36,8 @@ func main() {
 	log.SetFlags(0)
 	log.SetPrefix("idemlint: ")
 	chdir()
+	// One run: configuration files do not come and go while it lasts.
+	config.MemoizeDiscovery()
 	args, code, handled := dispatch(os.Args[1:], os.Stdout, os.Stderr)
 	if handled {
 		os.Exit(code)

@@ -40,19 +40,44 @@ func Find(dir string) string {
 	if abs, err := filepath.Abs(dir); err == nil {
 		dir = abs
 	}
-	for {
-		for _, name := range fileNames {
-			if path := filepath.Join(dir, name); isFile(path) {
-				return path
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	return find(dir)
 }
+
+func find(dir string) string {
+	remember := memoize.Load()
+	if remember {
+		if path, ok := found.Load(dir); ok {
+			return path.(string)
+		}
+	}
+	path := ""
+	for _, name := range fileNames {
+		if p := filepath.Join(dir, name); isFile(p) {
+			path = p
+			break
+		}
+	}
+	if parent := filepath.Dir(dir); path == "" && parent != dir {
+		path = find(parent)
+	}
+	if remember {
+		found.Store(dir, path)
+	}
+	return path
+}
+
+// memoize tells Find to remember what it found in each directory, in
+// found.
+var (
+	memoize atomic.Bool
+	found   sync.Map // directory -> path of its configuration file, or ""
+)
+
+// MemoizeDiscovery makes Find remember, for the rest of the process, what
+// it found in each directory: packages share their ancestors, and one run
+// of a command sees no configuration file come or go. A long-lived host
+// such as an editor must not call it.
+func MemoizeDiscovery() { memoize.Store(true) }
 
 // installed is the configuration set by UseSettings.
 var installed atomic.Pointer[Config]

@@ -360,6 +360,39 @@ func TestFind(t *testing.T) {
 	}
 }
 
+func TestFindMemoized(t *testing.T) {
+	root := t.TempDir()
+	deep, sibling := filepath.Join(root, "a", "b"), filepath.Join(root, "a", "c")
+	for _, d := range []string{deep, sibling} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	top := filepath.Join(root, "a", ".idemlint.yaml")
+	writeFile(t, top, "")
+	config.MemoizeDiscovery()
+	t.Cleanup(config.StopMemoizing)
+	if got := config.Find(deep); got != top {
+		t.Fatalf("Find = %q, want %q", got, top)
+	}
+	// A file that appears later is not seen: the directories on the way
+	// up are remembered, and a sibling shares its parent's answer.
+	writeFile(t, filepath.Join(deep, ".idemlint.yaml"), "")
+	if got := config.Find(deep); got != top {
+		t.Errorf("Find after a file appeared = %q, want the remembered %q", got, top)
+	}
+	if err := os.Remove(top); err != nil {
+		t.Fatal(err)
+	}
+	if got := config.Find(sibling); got != top {
+		t.Errorf("Find in a sibling = %q, want the parent's remembered %q", got, top)
+	}
+	config.StopMemoizing()
+	if got := config.Find(deep); got != filepath.Join(deep, ".idemlint.yaml") {
+		t.Errorf("Find without memoizing = %q, want the new file", got)
+	}
+}
+
 func TestFindNone(t *testing.T) {
 	// Nothing is found above a fresh temporary directory unless the
 	// machine has a configuration file in one of its ancestors.
