@@ -43,6 +43,7 @@ func Find(dir string) string {
 	return find(dir)
 }
 
+// find is Find from an absolute directory.
 func find(dir string) string {
 	remember := memoize.Load()
 	if remember {
