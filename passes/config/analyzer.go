@@ -166,7 +166,7 @@ func packageDir(pass *analysis.Pass) string {
 			continue
 		}
 		name := tf.Name()
-		if adjusted := pass.Fset.Position(f.Package).Filename; adjusted != name && filepath.IsAbs(adjusted) {
+		if adjusted := tf.PositionFor(f.Package, true).Filename; adjusted != name && filepath.IsAbs(adjusted) {
 			name = adjusted
 		}
 		if strings.HasPrefix(filepath.Base(name), "_cgo_") {
