@@ -309,7 +309,7 @@ func sqlWords(words []string, text string) []string {
 			continue
 		}
 		j := i + 1
-		for j < len(text) && (isWordStart(text[j]) || '0' <= text[j] && text[j] <= '9' || text[j] == '.' || text[j] == '$' || text[j] == '"') {
+		for j < len(text) && (isWordByte(text[j]) || text[j] == '.' || text[j] == '$' || text[j] == '"') {
 			j++
 		}
 		words = append(words, text[i:j])
@@ -422,9 +422,9 @@ func foldsTo(r, c rune) bool {
 }
 
 // skipSpace returns the index of the first byte at or after i that is not
-// white space as \s means it: tab, newline, form feed, return or space.
+// white space (isSQLSpace).
 func skipSpace(text string, i int) int {
-	for i < len(text) && strings.IndexByte("\t\n\f\r ", text[i]) >= 0 {
+	for i < len(text) && isSQLSpace(text[i]) {
 		i++
 	}
 	return i
