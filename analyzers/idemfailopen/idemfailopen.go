@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/idemlint/idemlint/analyzers/idemhandler"
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/dedupcfg"
 	"github.com/idemlint/idemlint/internal/report"
@@ -41,7 +40,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	mutating := func(rt *routes.Route) string { return idemhandler.MutatingMethod(rt, models.Config) }
+	mutating := func(rt *routes.Route) string { return routes.MutatingMethod(rt, models.Config) }
 	var findings []*report.Finding
 	for g := range dedupcfg.All(pass, dirs, rts.Routes, mutating, nil) {
 		if g.Kind != dedupcfg.FailOpen {
@@ -66,6 +65,9 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 // harmless reports whether //idem:harmless covers the route's
 // registration or handler, or the fail-open option or its middleware.
 func harmless(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route, at ...token.Pos) bool {
+	if rt.Home != nil && rt.Home.Harmless {
+		return true
+	}
 	if rt.Call != nil {
 		at = append(at, rt.Call.Pos())
 	}

@@ -11,21 +11,16 @@ import (
 	"github.com/idemlint/idemlint/passes/routes"
 )
 
-// MutatingRPC reports whether an RPC route mutates: a unary procedure
-// that declares no idempotency level and whose name does not read as a
-// read (routes.ReadProcedure). Streaming procedures are not reported.
-func MutatingRPC(rt *routes.Route) bool {
-	return rt.RPC && !rt.Streaming && rt.Idempotency == routes.IdempotencyUnknown && !routes.ReadProcedure(rt.Path)
-}
-
 // rpcFinding reports an unprotected procedure at its registration call
 // (RegisterXxxServer, NewXxxHandler), one finding per procedure.
 func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route) *report.Finding {
 	return &report.Finding{
-		Pos: rt.Call.Pos(),
-		End: rt.Call.End(),
+		Pos: rt.Pos,
+		End: rt.End,
 		Message: fmt.Sprintf("rpc %s is served without idempotency middleware (clients and proxies retry rpc calls); install %s or exempt it with an ADR",
 			displayPath(rt.Path), interceptorName(pass, dirs, rt.Framework)),
+		Related:    servedAt(rt),
+		Exemptions: rt.Exemptions(),
 	}
 }
 

@@ -3,14 +3,11 @@ package idemoverkill
 import (
 	_ "embed"
 	"fmt"
-	"go/ast"
 	"go/token"
-	"go/types"
 	"reflect"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/report"
@@ -70,9 +67,15 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 		if len(mws) == 0 {
 			continue
 		}
-		claim := claimsDedup(pass.TypesInfo, dirs, rt.Body)
+		claim := rt.ClaimsDedup
 		var msg string
 		switch {
+		case rt.Home != nil && !attachedHere(mws):
+			// Every layer was attached where the route was registered,
+			// and judged there.
+		case !rt.Served && len(mws) >= 2:
+			msg = fmt.Sprintf("%s is deduplicated twice, by %s and %s (the inner layer finds the key the outer one just claimed and rejects every request as a duplicate); keep one layer or exempt it with an ADR",
+				display(rt), mws[0].Name, mws[1].Name)
 		case !rt.Served:
 			if isRead(rt, dirs) && mws[0].Scope == routes.ScopeRoute {
 				msg = readMessage(rt, mws[0], "this route")
@@ -92,7 +95,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			}
 		}
 		if msg != "" {
-			findings = append(findings, &report.Finding{Pos: rt.Call.Pos(), End: rt.Call.End(), Message: msg})
+			findings = append(findings, &report.Finding{Pos: rt.Pos, End: rt.End, Message: msg, Exemptions: rt.Exemptions()})
 		}
 	}
 	return findings, nil
@@ -122,7 +125,7 @@ func isRead(rt *routes.Route, dirs *directives.Result) bool {
 		if rt.Idempotency == routes.IdempotencyNoSideEffects {
 			return true
 		}
-		if rt.Idempotency != routes.IdempotencyUnknown || (rt.Func != nil && dirs.Find(directives.Mutates, rt.Func.Pos()) != nil) {
+		if rt.Idempotency != routes.IdempotencyUnknown || rt.Mutates {
 			return false
 		}
 		return routes.ReadProcedure(rt.Path)
@@ -148,17 +151,13 @@ func display(rt *routes.Route) string {
 	return rt.Method + " " + path
 }
 
-// claimsDedup reports whether a handler body calls a dedup claim itself.
-func claimsDedup(info *types.Info, dirs *directives.Result, body *ast.BlockStmt) bool {
-	if body == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && !found {
-			found = dirs.Is(typeutil.Callee(info, call), directives.Dedup)
+// attachedHere reports whether a layer of platform middleware was
+// attached in this package.
+func attachedHere(mws []routes.Middleware) bool {
+	for _, m := range mws {
+		if !m.Foreign {
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }

@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/idemlint/idemlint/analyzers/idemhandler"
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/dedupcfg"
 	"github.com/idemlint/idemlint/internal/report"
@@ -42,7 +41,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	mutating := func(rt *routes.Route) string { return idemhandler.MutatingMethod(rt, models.Config) }
+	mutating := func(rt *routes.Route) string { return routes.MutatingMethod(rt, models.Config) }
 	var findings []*report.Finding
 	for g := range dedupcfg.All(pass, models.Directives, rts.Routes, mutating, cons.Consumers) {
 		if g.Kind != dedupcfg.LocalStore {

@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/idemlint/idemlint/analyzers/idemhandler"
 	"github.com/idemlint/idemlint/internal/checkdoc"
 	"github.com/idemlint/idemlint/internal/dedupcfg"
 	"github.com/idemlint/idemlint/internal/report"
@@ -43,7 +42,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	mutating := func(rt *routes.Route) string { return idemhandler.MutatingMethod(rt, cfg) }
+	mutating := func(rt *routes.Route) string { return routes.MutatingMethod(rt, cfg) }
 	var findings []*report.Finding
 	for g := range dedupcfg.All(pass, models.Directives, rts.Routes, mutating, cons.Consumers) {
 		financial, what, late := g.Consumer != nil && g.Consumer.Effects.MovesMoney, "", "a redelivery that arrives after the window is handled again"

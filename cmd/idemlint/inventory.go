@@ -375,17 +375,17 @@ func (r *run) entries(all bool) []entry {
 			out = append(out, e)
 		}
 		for _, rt := range res.routes.Routes {
-			if rt == nil || rt.Call == nil {
+			if rt == nil || !rt.Pos.IsValid() {
 				continue
 			}
 			e, ok := routeEntry(rt, res.cfg, res.findings["idemhandler"], all)
 			if !ok {
 				continue
 			}
-			if method := idemhandler.MutatingMethod(rt, res.cfg); method != "" {
+			if method := routes.MutatingMethod(rt, res.cfg); method != "" {
 				e.policy(res, res.policies.routes[rt], dedupcfg.RouteName(method, rt))
 			}
-			add(e, rt.Pos())
+			add(e, rt.Pos)
 		}
 		for _, u := range res.routes.Unrecognised {
 			if u.Call == nil || ((u.Method == "GET" || u.Method == "HEAD") && !all) {
@@ -654,12 +654,12 @@ func routeEntry(rt *routes.Route, cfg *config.Config, findings *report.Findings,
 	if rt.RPC {
 		e.Kind = "rpc"
 	}
-	mutating := idemhandler.MutatingMethod(rt, cfg)
+	mutating := routes.MutatingMethod(rt, cfg)
 
 	// A finding of idemhandler on this route: it is at the registration
 	// and its message reads "METHOD PATH is served ...".
 	for _, f := range findings.List {
-		if _, rest, _ := strings.Cut(f.Message, " "); f.Pos != rt.Pos() || !strings.HasPrefix(rest, displayPath(rt.Path)+" ") {
+		if _, rest, _ := strings.Cut(f.Message, " "); f.Pos != rt.Pos || !strings.HasPrefix(rest, displayPath(rt.Path)+" ") {
 			continue
 		}
 		e.Finding = "idemhandler: " + f.Message

@@ -20,6 +20,12 @@ type Finding struct {
 	Pos, End token.Pos // the construct
 	Message  string    // "WHAT (WHY); FIX", lower case, without the check name
 	Fixes    []analysis.SuggestedFix
+	// Related names other places that explain the finding, such as where
+	// the router of a route registered in another package is served.
+	Related []analysis.RelatedInformation
+	// Exemptions are the exemptions of another package that cover the
+	// finding: the package that registered a route decided here.
+	Exemptions []*directives.Directive
 	// Exemption is the valid exemption that suppressed the finding, or nil.
 	Exemption *directives.Directive
 }
@@ -100,6 +106,11 @@ func (c *Check) resolve(pass *analysis.Pass, fs []*Finding) *Findings {
 		if f.Exemption != nil && f.Exemption.Pos <= f.Pos && f.Pos < f.Exemption.End {
 			f.Exemption = nil // a finding about the exemption itself
 		}
+		for _, d := range f.Exemptions {
+			if f.Exemption == nil && d.Applies(c.Name) {
+				f.Exemption = d
+			}
+		}
 		out.List = append(out.List, f)
 	}
 	return out
@@ -113,6 +124,7 @@ func Diagnostic(f *Finding) analysis.Diagnostic {
 		Category:       f.Check,
 		Message:        f.Check + ": " + f.Message,
 		SuggestedFixes: f.Fixes,
+		Related:        f.Related,
 	}
 }
 

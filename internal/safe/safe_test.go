@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/checker"
 
+	"github.com/idemlint/idemlint/analyzers/idemconsumer"
 	"github.com/idemlint/idemlint/analyzers/idemhandler"
 	"github.com/idemlint/idemlint/internal/safe"
 )
@@ -66,17 +67,17 @@ func TestPanicInCheck(t *testing.T) {
 }
 
 // TestPanicInPass forces a panic in a pass a check asks for when it runs
-// (routes): the check fails with the pass's error, which names the pass,
-// instead of crashing.
+// (consumers): the check fails with the pass's error, which names the
+// pass, instead of crashing.
 func TestPanicInPass(t *testing.T) {
-	hook(t, "idemroutes", "forced failure in routes")
+	hook(t, "idemconsumers", "forced failure in consumers")
 	rec := new(recorder)
-	results := analysistest.Run(rec, testdata, idemhandler.Analyzer, "idemhandler/nethttp")
+	results := analysistest.Run(rec, testdata, idemconsumer.Analyzer, "idemconsumer/kafkago")
 	if len(results) != 1 || results[0].Err == nil {
 		t.Fatalf("got %d results, want 1 that failed", len(results))
 	}
-	if msg := results[0].Err.Error(); !strings.Contains(msg, "idemroutes: internal error at idemhandler/nethttp: forced failure in routes") {
-		t.Errorf("idemhandler error = %q, want the forced panic in idemroutes", msg)
+	if msg := results[0].Err.Error(); !strings.Contains(msg, "idemconsumers: internal error at idemconsumer/kafkago: forced failure in consumers") {
+		t.Errorf("idemconsumer error = %q, want the forced panic in idemconsumers", msg)
 	}
 }
 

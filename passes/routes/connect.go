@@ -218,6 +218,21 @@ func (e *evaluator) registerService(r *router, h *handler, mws []Middleware) {
 	}
 }
 
+// registerProcs registers on r the procedures of a connect service
+// handler made in another package, known through a summary.
+func (e *evaluator) registerProcs(r *router, h *handler, mws []Middleware) {
+	scope := ScopeGroup
+	if len(h.procs) == 1 {
+		scope = ScopeRoute
+	}
+	wrap := scoped(concat(mws, h.mws), scope)
+	for _, p := range h.procs {
+		g := *p
+		g.mws = concat(wrap, p.mws)
+		r.regs = append(r.regs, &g)
+	}
+}
+
 // ConnectIdempotency is the fact that a generated connect service handler
 // constructor declares idempotency levels for some of its procedures
 // (protoc-gen-connect-go adds connect.WithIdempotency for methods with an

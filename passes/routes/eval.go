@@ -9,7 +9,10 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/internal/xpos"
+	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/effects"
 )
 
 // Abstract values. A value is one of *router, *handler, mwList, *slot,
@@ -24,6 +27,12 @@ type router struct {
 	mws       []Middleware
 	regs      []*reg
 	mounts    []*mount
+	// ref is set on a placeholder for a router the caller passes (a
+	// parameter or the receiver): what is added to it is what a summary
+	// tells the caller (see summarize). Placeholders are never united.
+	ref *SRef
+	// owner is the field or variable whose slot holds the router.
+	owner types.Object
 }
 
 func (r *router) find() *router {
@@ -42,6 +51,12 @@ func unite(a, b *router) {
 	if a.framework == "" {
 		a.framework = b.framework
 	}
+	if a.ref != nil || b.ref != nil {
+		return // a placeholder stands for the caller's router
+	}
+	if a.owner == nil {
+		a.owner = b.owner
+	}
 	a.mws = append(a.mws, b.mws...)
 	a.regs = append(a.regs, b.regs...)
 	a.mounts = append(a.mounts, b.mounts...)
@@ -58,6 +73,8 @@ type handler struct {
 	lit    *ast.FuncLit // the target is a function literal
 	strip  string       // http.StripPrefix prefix
 	rpc    *rpcService  // the target is a connect service handler
+	ref    *SRef        // the target is a handler the caller passes (a placeholder)
+	procs  []*reg       // the target is a connect service handler of another package
 }
 
 func (h *handler) wrap(mws ...Middleware) *handler {
@@ -77,6 +94,8 @@ type reg struct {
 	mws       []Middleware // route-level middleware
 	rpc       *rpcInfo     // the route is an RPC procedure
 	order     order
+	imp       *Registration // registered in another package, known through a summary
+	seed      bool          // from the summary of a slot of another package: not exported again
 }
 
 // A mount attaches a sub-tree below a router.
@@ -86,11 +105,13 @@ type mount struct {
 	mws    []Middleware
 	h      *handler
 	order  order
+	seed   bool // from the summary of a slot of another package: not exported again
 }
 
 // A slot is a package-level variable or struct field holding a router or
 // handler; every function of the package sees the same slot.
 type slot struct {
+	obj     types.Object // the variable or field
 	router  *router
 	handler *handler
 	mws     mwList // a middleware list (a chain) assigned to it
@@ -126,6 +147,23 @@ type evaluator struct {
 	root, seq int                     // the top-level evaluation in progress and the last order stamped
 	rootFunc  map[int]*types.Func     // the function evaluated as each top-level evaluation
 	calls     map[*types.Func][]order // where context-free calls of package functions were made
+
+	// sums records what the package's exportable functions do that their
+	// callers can see (see summarize); stack holds the records of the
+	// functions being evaluated, innermost last.
+	sums        map[*types.Func]*fnSummary
+	stack       []*fnSummary
+	foreignRoot int // the last root made for orders of other packages that cannot be compared
+	resolver    *xpos.Resolver
+	pkgs        map[string]*types.Package // the package's imports, direct or not, by path
+
+	eff      *effects.Result
+	cfg      *config.Config
+	regs     map[*reg]*Registration // registrations of the package, as summaries carry them
+	reported map[*reg][]string      // registrations idemhandler reports here: their ReportKeys
+	fin      *financialClassifier
+	fix      *fixer
+	serving  token.Pos // where the handler being resolved is served
 }
 
 // An order is the point of the evaluation at which middleware was
@@ -218,6 +256,7 @@ func newEvaluator(pass *analysis.Pass, dirs *directives.Result) *evaluator {
 		active:     make(map[*types.Func]bool),
 		activeLits: make(map[*ast.FuncLit]bool),
 		budget:     5000,
+		sums:       make(map[*types.Func]*fnSummary),
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -283,32 +322,54 @@ func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
 	for _, a := range args {
 		contextual = contextual || a != nil
 	}
-	if !contextual {
-		if len(e.active) > 0 {
-			if e.calls == nil {
-				e.calls = make(map[*types.Func][]order)
-			}
-			e.calls[fn] = append(e.calls[fn], e.stamp())
-		}
-		if v, ok := e.memo[fn]; ok {
-			return v
-		}
-		e.memo[fn] = nil
-	} else {
+	if contextual {
 		if e.budget <= 0 {
 			return nil
 		}
 		e.budget--
+		return e.evalBody(fn, fd, recv, args)
 	}
+	if len(e.active) > 0 {
+		if e.calls == nil {
+			e.calls = make(map[*types.Func][]order)
+		}
+		e.calls[fn] = append(e.calls[fn], e.stamp())
+	}
+	if v, ok := e.memo[fn]; ok {
+		e.inherit(fn)
+		return v
+	}
+	e.memo[fn] = nil
+	s := e.sums[fn]
+	if s == nil {
+		v := e.evalBody(fn, fd, nil, nil)
+		e.memo[fn] = v
+		return v
+	}
+	// A function other packages may call: evaluated once, with
+	// placeholders for the routers, handlers and middleware its callers
+	// pass, so that what it does to them is its summary.
+	s.root = e.root
+	e.stack = append(e.stack, s)
+	s.result = e.evalBody(fn, fd, s.recv, s.params)
+	e.stack = e.stack[:len(e.stack)-1]
+	v := withoutPlaceholders(s.result)
+	e.memo[fn] = v
+	return v
+}
+
+// evalBody evaluates the body of fn with its receiver and parameters
+// bound to recv and args (nil: unknown), and returns its result.
+func (e *evaluator) evalBody(fn *types.Func, fd *ast.FuncDecl, recv value, args []value) value {
 	e.active[fn] = true
 	defer delete(e.active, fn)
 	safe.At(e.pass, fd.Pos())
 
 	fr := &frame{env: map[types.Object]value{}}
-	if contextual {
-		if recv != nil && fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
-			fr.env[e.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]] = recv
-		}
+	if recv != nil && fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
+		fr.env[e.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]] = recv
+	}
+	if recv != nil || len(args) > 0 {
 		e.bindParams(fr, fn.Signature(), fd.Type.Params, args)
 	}
 	e.block(fr, fd.Body.List)
@@ -320,9 +381,6 @@ func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
 				result = nil
 			}
 		}
-	}
-	if !contextual {
-		e.memo[fn] = result
 	}
 	return result
 }
@@ -494,22 +552,10 @@ func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
 		return
 	}
 	if s := e.slotFor(obj); s != nil {
-		switch v := v.(type) {
-		case *router:
-			unite(s.routerNode(e), v)
-		case *handler:
-			if v.router != nil && len(v.mws) == 0 && v.strip == "" {
-				unite(s.routerNode(e), v.router)
-			} else {
-				s.handler = v
-			}
-		case mwList:
-			s.mws = append(mwList{}, v...)
-		default:
-			if s.mws != nil { // a list changed in a way we cannot follow
-				s.mws = mwList{{Name: exprName(lhs), Pos: lhs.Pos(), Unknown: true}}
-			}
+		if e.recordStore(obj, v) {
+			return // the caller's value: the summary says where it goes
 		}
+		e.storeSlot(s, v, lhs)
 		return
 	}
 	if old, had := fr.env[obj]; had && fr.cond > 0 && obj.Pos() < fr.condPos && !same(old, v) {
@@ -517,6 +563,38 @@ func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
 		return
 	}
 	fr.env[obj] = v
+}
+
+// storeSlot stores v in a slot; lhs is the expression assigned, or nil.
+func (e *evaluator) storeSlot(s *slot, v value, lhs ast.Expr) {
+	switch v := v.(type) {
+	case *router:
+		unite(s.routerNode(e), v)
+	case *fiberGroup:
+		unite(s.routerNode(e), v.app)
+	case *slot:
+		switch {
+		case v == s:
+		case v.router != nil:
+			unite(s.routerNode(e), v.router)
+		case v.handler != nil:
+			s.handler = v.handler
+		case v.mws != nil:
+			s.mws = append(mwList{}, v.mws...)
+		}
+	case *handler:
+		if v.router != nil && len(v.mws) == 0 && v.strip == "" {
+			unite(s.routerNode(e), v.router)
+		} else {
+			s.handler = v
+		}
+	case mwList:
+		s.mws = append(mwList{}, v...)
+	default:
+		if s.mws != nil && lhs != nil { // a list changed in a way we cannot follow
+			s.mws = mwList{{Name: exprName(lhs), Pos: lhs.Pos(), Unknown: true}}
+		}
+	}
 }
 
 func (e *evaluator) lhsObject(lhs ast.Expr) types.Object {
@@ -537,20 +615,25 @@ func (e *evaluator) lhsObject(lhs ast.Expr) types.Object {
 	return nil
 }
 
-// slotFor returns the shared slot of a package-level variable or a field
-// of a type of this package, or nil for local variables.
+// slotFor returns the shared slot of a package-level variable or a
+// field, or nil for local variables. Every function of the package sees
+// the same slot. The slot of an object of another package starts with
+// what that package's summary says it holds.
 func (e *evaluator) slotFor(obj types.Object) *slot {
 	v, ok := obj.(*types.Var)
-	if !ok || v.Pkg() != e.pass.Pkg {
+	if !ok || v.Pkg() == nil {
 		return nil
 	}
-	if !v.IsField() && v.Parent() != e.pass.Pkg.Scope() {
+	if !v.IsField() && v.Parent() != v.Pkg().Scope() {
 		return nil
 	}
 	s := e.slots[obj]
 	if s == nil {
-		s = &slot{}
+		s = &slot{obj: obj}
 		e.slots[obj] = s
+		if v.Pkg() != e.pass.Pkg {
+			e.importSlot(s)
+		}
 	}
 	return s
 }
@@ -558,6 +641,7 @@ func (e *evaluator) slotFor(obj types.Object) *slot {
 func (s *slot) routerNode(e *evaluator) *router {
 	if s.router == nil {
 		s.router = e.newRouter("")
+		s.router.owner = s.obj
 	}
 	return s.router.find()
 }
@@ -674,13 +758,53 @@ func (e *evaluator) compositeLit(fr *frame, lit *ast.CompositeLit) value {
 		}
 		return nil
 	}
-	for _, elt := range lit.Elts {
-		e.eval(fr, elt)
+	// A struct literal stores its fields, and one of a type with a
+	// ServeHTTP method that holds a handler (a logging or tracing
+	// wrapper holding next) wraps it.
+	st, _ := t.Underlying().(*types.Struct)
+	var inner *handler
+	for i, elt := range lit.Elts {
+		v := e.eval(fr, elt)
+		if st == nil {
+			continue
+		}
+		var field *types.Var
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				field, _ = e.pass.TypesInfo.Uses[id].(*types.Var)
+			}
+		} else if i < st.NumFields() {
+			field = st.Field(i)
+		}
+		if field == nil || v == nil {
+			continue
+		}
+		if s := e.slotFor(field); s != nil && !e.recordStore(field, v) {
+			e.storeSlot(s, v, nil)
+		}
+		if h := e.asHandler(v); h != nil && inner == nil && handlerResult(field.Type()) {
+			if _, fn := v.(funcRef); !fn {
+				inner = h
+			}
+		}
 	}
 	if fn := serveHTTPMethod(t); fn != nil {
+		if inner != nil {
+			return inner.wrap(e.structWrapper(fn, lit))
+		}
 		return funcRef{fn}
 	}
 	return nil
+}
+
+// structWrapper describes a struct literal whose ServeHTTP method wraps
+// the handler it holds: platform middleware when that method applies it.
+func (e *evaluator) structWrapper(serve *types.Func, lit *ast.CompositeLit) Middleware {
+	mw := Middleware{Name: exprName(lit.Type), Obj: serve, Pos: lit.Pos()}
+	if fd := e.decls[serve]; fd != nil {
+		mw.Platform = e.dirs.UsesMiddleware(e.pass.TypesInfo, fd.Body)
+	}
+	return mw
 }
 
 // call evaluates a call expression.
@@ -748,7 +872,13 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		}
 		return e.callLocal(fn, recv, args)
 	}
-	return e.external(call, fn, args)
+	return e.external(call, fn, recv, args)
+}
+
+// calleeOf returns the function a call calls statically, or nil.
+func (e *evaluator) calleeOf(call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
+	return fn
 }
 
 // passesRouter reports whether a method's receiver value matters.
@@ -761,9 +891,20 @@ func (e *evaluator) passesRouter(fn *types.Func, recv value) bool {
 }
 
 // external models a call to a function of another package that no
-// framework table knows: platform middleware, other wrappers, or opaque.
-func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) value {
+// framework table knows: one with a summary is applied as if inlined;
+// others are platform middleware, other wrappers, or opaque.
+func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, recv value, args []value) value {
+	platform := e.dirs.Is(fn, directives.Middleware)
+	if !platform {
+		if s := e.summaryOf(fn.Origin()); s != nil {
+			return e.atCall(s, e.replay(s, call, recv, args), fn, call)
+		}
+	}
 	sig := fn.Signature()
+	// A function of a package the model ran on, and with no summary,
+	// does nothing to the routers it gets; only a method of an
+	// interface may hide code that does.
+	silent := (sig.Recv() == nil || !types.IsInterface(sig.Recv().Type())) && e.analysed(fn.Pkg())
 	for i, a := range args {
 		var pt types.Type
 		if i < sig.Params().Len() {
@@ -778,8 +919,9 @@ func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) v
 			} else if ok && pt != nil && !isHTTPHandlerType(pt) {
 				// The function takes the router itself and may add
 				// middleware we cannot see.
-				platform := e.dirs.Is(fn, directives.Middleware)
-				r.find().mws = append(r.find().mws, Middleware{Name: fn.Name(), Obj: fn, Pos: call.Pos(), Unknown: !platform, Platform: platform})
+				if !silent || platform {
+					r.find().mws = append(r.find().mws, Middleware{Name: fn.Name(), Obj: fn, Pos: call.Pos(), Unknown: !platform, Platform: platform})
+				}
 				continue
 			}
 			if sig.Results().Len() > 0 && handlerResult(sig.Results().At(0).Type()) {
@@ -799,6 +941,61 @@ func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, args []value) v
 		return mwList{mw}
 	}
 	return nil
+}
+
+// atCall returns the value of a call of fn whose summary s was applied.
+// Middleware the call builds, or wraps around the handler the caller
+// passed, is described as built at the call, like a call without a
+// summary: named as written, with the call, whose arguments may carry
+// the middleware's options.
+func (e *evaluator) atCall(s *Summary, v value, fn *types.Func, call *ast.CallExpr) value {
+	if s.Result == nil {
+		return v
+	}
+	one := func(ms []SMW) Middleware {
+		mw := e.wrapper(fn, call)
+		for _, m := range ms {
+			mw.Platform = mw.Platform || m.Platform
+			mw.Unknown = mw.Unknown || m.Unknown
+		}
+		mw.Unknown = mw.Unknown && !mw.Platform
+		return mw
+	}
+	res := s.Result
+	switch res.Kind {
+	case ValueMWs:
+		if len(res.MWs) == 1 && res.MWs[0].Param == 0 {
+			return mwList{one(res.MWs)}
+		}
+	case ValueHandler:
+		h, ok := v.(*handler)
+		if !ok || res.Router < 0 || s.Routers[res.Router].Ref.Kind != RefParam || len(res.MWs) == 0 || len(h.mws) < len(res.MWs) {
+			break
+		}
+		for _, m := range res.MWs {
+			if m.Param != 0 {
+				return v
+			}
+		}
+		c := *h
+		c.mws = append([]Middleware{one(res.MWs)}, h.mws[len(res.MWs):]...)
+		return &c
+	}
+	return v
+}
+
+// analysed reports whether the route model ran on pkg: it imports a
+// supported router, or a package with summaries.
+func (e *evaluator) analysed(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	for _, imp := range pkg.Imports() {
+		if frameworks[imp.Path()] != nil {
+			return true
+		}
+	}
+	return e.pass.ImportPackageFact(pkg, new(Routing))
 }
 
 // wrapper describes fn, called at call, as the middleware the call
@@ -894,6 +1091,10 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 		e.registerService(r, h, mws)
 		return
 	}
+	if h.procs != nil {
+		e.registerProcs(r, h, mws)
+		return
+	}
 	if h.router != nil || h.slot != nil {
 		prefix := ""
 		if h.strip != "" {
@@ -908,6 +1109,9 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 func (e *evaluator) serve(h *handler, pos token.Pos) {
 	if h != nil {
 		e.served = append(e.served, served{h, pos})
+		for _, s := range e.stack {
+			s.serves = append(s.serves, served{h, pos})
+		}
 	}
 }
 

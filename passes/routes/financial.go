@@ -37,29 +37,23 @@ import (
 const maxMoneyDepth = 3
 
 // financialRoutes sets Route.Financial on every route.
-func financialRoutes(pass *analysis.Pass, cfg *config.Config, dirs *directives.Result, eff *effects.Result, routes []*Route) {
-	fc := &financialClassifier{pass: pass, cfg: cfg, eff: eff}
-	if len(cfg.FinancialCalls) == 0 && !moneyAPIs.Reached(pass.Pkg) {
-		// No call can be a money-moving API: skip the search of handlers.
-		for _, rt := range routes {
-			rt.Financial = fc.classify(dirs, rt)
-		}
-		return
-	}
-	fc.decls = make(map[*types.Func]*ast.FuncDecl)
-	fc.memo = make(map[*types.Func]string)
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					fc.decls[fn] = fd
-				}
-			}
-		}
-	}
+func (e *evaluator) financialRoutes(routes []*Route) {
+	fc := e.financial()
 	for _, rt := range routes {
-		rt.Financial = fc.classify(dirs, rt)
+		rt.Financial = fc.classify(e.dirs, rt)
 	}
+}
+
+// financial returns the package's classifier, made on first use.
+func (e *evaluator) financial() *financialClassifier {
+	if e.fin == nil {
+		e.fin = &financialClassifier{pass: e.pass, cfg: e.cfg, eff: e.eff}
+		if len(e.cfg.FinancialCalls) > 0 || moneyAPIs.Reached(e.pass.Pkg) {
+			e.fin.decls = e.decls
+			e.fin.memo = make(map[*types.Func]string)
+		}
+	}
+	return e.fin
 }
 
 type financialClassifier struct {
@@ -82,6 +76,37 @@ func paymentSDK(path string) bool {
 }
 
 func (fc *financialClassifier) classify(dirs *directives.Result, rt *Route) string {
+	if rt.Home != nil {
+		if strings.Contains(rt.Home.Financial, "marked") {
+			return rt.Home.Financial
+		}
+		if rt.Path != "" && fc.cfg.FinancialPath(rt.Path) {
+			return "its path matches a financial pattern"
+		}
+		return rt.Home.Financial
+	}
+	if r := fc.marked(dirs, rt); r != "" {
+		return r
+	}
+	if rt.Path != "" && fc.cfg.FinancialPath(rt.Path) {
+		return "its path matches a financial pattern"
+	}
+	return fc.handlerMoves(rt)
+}
+
+// handlerReason returns why a route of the package is financial apart
+// from its path, which importers may extend: a directive, or its
+// handler.
+func (fc *financialClassifier) handlerReason(dirs *directives.Result, rt *Route) string {
+	if r := fc.marked(dirs, rt); r != "" {
+		return r
+	}
+	return fc.handlerMoves(rt)
+}
+
+// marked returns why a //idem:financial directive makes a route
+// financial, or "".
+func (fc *financialClassifier) marked(dirs *directives.Result, rt *Route) string {
 	if rt.Call != nil && dirs.Find(directives.Financial, rt.Call.Pos()) != nil {
 		return "marked //idem:financial"
 	}
@@ -91,9 +116,11 @@ func (fc *financialClassifier) classify(dirs *directives.Result, rt *Route) stri
 	if rt.Body != nil && dirs.Find(directives.Financial, rt.Body.Pos()) != nil {
 		return "its handler is marked //idem:financial"
 	}
-	if rt.Path != "" && fc.cfg.FinancialPath(rt.Path) {
-		return "its path matches a financial pattern"
-	}
+	return ""
+}
+
+// handlerMoves returns why a route's handler moves money, or "".
+func (fc *financialClassifier) handlerMoves(rt *Route) string {
 	if rt.Body != nil && fc.decls != nil {
 		if call := fc.moneyIn(rt.Body, 0); call != "" {
 			return "its handler calls " + call

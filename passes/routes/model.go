@@ -2,27 +2,57 @@ package routes
 
 import (
 	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/xpos"
 	"go/token"
 	"go/types"
+
+	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/effects"
 )
 
 // A Route is one route registration as served through one path of routers.
 // A registration reached through several mounts or servers yields one
 // Route per path.
 type Route struct {
-	Framework string        // "net/http", "chi", ...
-	Method    string        // upper-case method, or "" when the route accepts any method
-	Path      string        // full path pattern; "" when not constant
-	Call      *ast.CallExpr // the registration call
-	Handler   ast.Expr      // the handler expression as written
-	Func      *types.Func   // the handler function or method, when static
-	Body      *ast.BlockStmt
+	Framework string // "net/http", "chi", ...
+	Method    string // upper-case method, or "" when the route accepts any method
+	Path      string // full path pattern; "" when not constant
+	// Pos and End delimit the registration call. It is in another
+	// package's file when Home is set.
+	Pos, End token.Pos
+	// Call, Handler, Func and Body are the registration call, the handler
+	// expression as written, the handler function or method when static,
+	// and the handler's body, when they are in this package.
+	Call    *ast.CallExpr
+	Handler ast.Expr
+	Func    *types.Func
+	Body    *ast.BlockStmt
+	// Home is what the package that registered the route knew of it,
+	// when that is another package: the route's router is served here.
+	Home *Registration
 	// Chain is the middleware applied to the route, outermost first. It is
 	// complete only when Served is true.
 	Chain []Middleware
 	// Served reports whether the router was followed up to the place it is
-	// served, so Chain is complete.
-	Served bool
+	// served, so Chain is complete; ServedAt is that place.
+	Served   bool
+	ServedAt token.Pos
+	// Exported reports that the route's router is one that importers can
+	// reach (a parameter, a result, a field or variable), so that a
+	// package importing this one may decide it where it serves the router.
+	Exported bool
+	// The route's handler, as the registering package sees it: its side
+	// effects, whether every call it makes is known (Visible), whether it
+	// claims a dedup key itself, and the //idem:readonly and
+	// //idem:mutates directives on it.
+	Effects     effects.Effects
+	Visible     bool
+	ClaimsDedup bool
+	Readonly    bool
+	Mutates     bool
 	// RPC marks a gRPC or connect procedure: Path is its full name
 	// "/pkg.Service/Method" and Method is "RPC". Streaming marks one with
 	// a streaming request or response; Idempotency is the level it
@@ -36,10 +66,15 @@ type Route struct {
 	// Financial says why the route is financial (it moves money or
 	// fulfils orders), or is "" when it is not; see financial.go.
 	Financial string
+
+	reg        *reg
+	exemptions []*directives.Directive
 }
 
-// Pos returns the position of the registration.
-func (r *Route) Pos() token.Pos { return r.Call.Pos() }
+// Exemptions returns the valid exemptions of the package that registered
+// a route registered in another package, that cover its registration:
+// they apply wherever the route is decided.
+func (r *Route) Exemptions() []*directives.Directive { return r.exemptions }
 
 // Protected returns the platform middleware protecting the route, or nil.
 func (r *Route) Protected() *Middleware {
@@ -71,8 +106,13 @@ type Middleware struct {
 	Platform bool          // platform idempotency middleware
 	Unknown  bool          // identity unknown
 	Scope    Scope         // where it is attached, see Scope
+	// Foreign marks middleware attached or built in another package,
+	// known through a summary: its options were judged there.
+	Foreign bool
 
-	only *rpcFilter // RPC interceptors: the procedures it runs for
+	param int        // a placeholder for the caller's middleware: parameter param-1
+	seed  bool       // from the summary of a slot of another package: not exported again
+	only  *rpcFilter // RPC interceptors: the procedures it runs for
 
 	order  order  // when it was attached, for routers where that matters (see attach)
 	prefix string // the path prefix it is limited to, relative to its router; "" for all
@@ -84,6 +124,16 @@ type Result struct {
 	// Unrecognised lists calls that look like route registrations on a
 	// router the model does not know; see unrecognised.go.
 	Unrecognised []Unrecognised
+
+	fixer     *fixer
+	positions *xpos.Resolver
+}
+
+func (r *Result) resolver(pass *analysis.Pass) *xpos.Resolver {
+	if r.positions == nil {
+		r.positions = xpos.NewResolver(pass.Fset)
+	}
+	return r.positions
 }
 
 // Scope is where a middleware is attached, from the narrowest.

@@ -16,6 +16,28 @@ type callTable func(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 // filled in init because the tables call back into the evaluator.
 var frameworks map[string]callTable
 
+// routerTypes maps the router types of the frameworks, "path.Name", to
+// the framework: a parameter of such a type is a router the caller
+// passes.
+var routerTypes = map[string]string{
+	netHTTP + ".ServeMux":          netHTTP,
+	chiPath + ".Router":            "chi",
+	chiPath + ".Mux":               "chi",
+	gorillaPath + ".Router":        gorillaFramework,
+	httprouterPath + ".Router":     httprouterFramework,
+	ginPath + ".Engine":            "gin",
+	ginPath + ".RouterGroup":       "gin",
+	ginPath + ".IRouter":           "gin",
+	ginPath + ".IRoutes":           "gin",
+	echoPath + ".Echo":             "echo",
+	echoPath + ".Group":            "echo",
+	fiberPath + ".App":             "fiber",
+	fiberPath + ".Router":          "fiber",
+	fiberPath + ".Group":           "fiber",
+	grpcPath + ".Server":           "grpc",
+	grpcPath + ".ServiceRegistrar": "grpc",
+}
+
 func init() {
 	frameworks = map[string]callTable{
 		netHTTP: netHTTPCall,

@@ -2,8 +2,11 @@ package routes
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/passes/directives"
 )
 
 // maxDepth bounds the nesting of mounts followed from a server.
@@ -56,8 +59,10 @@ func (e *evaluator) resolve() []*Route {
 		}
 	}
 	for _, s := range e.served {
+		e.serving = s.pos
 		walk(s.h, nil, "", "", 0, map[*router]bool{})
 	}
+	e.serving = token.NoPos
 	for _, r := range e.routers {
 		for _, g := range r.find().regs {
 			if !reached[g] {
@@ -168,8 +173,26 @@ func (e *evaluator) route(g *reg, method, path string, chain []Middleware, serve
 		Path:      path,
 		Call:      g.call,
 		Handler:   g.expr,
+		Home:      g.imp,
 		Chain:     chain,
 		Served:    served,
+		reg:       g,
+	}
+	if served {
+		rt.ServedAt = e.serving
+	}
+	if g.imp != nil {
+		ps := e.positions().Resolve(g.imp.Pos, g.imp.End)
+		rt.Pos, rt.End = ps[0], ps[1]
+		for _, x := range g.imp.Exemptions {
+			ps := e.positions().Resolve(x.Pos, x.End)
+			rt.exemptions = append(rt.exemptions, &directives.Directive{
+				Name: directives.Exempt, Checks: x.Checks, ADR: x.ADR, Reason: x.Reason, Args: x.ADR + " " + x.Reason,
+				Pos: ps[0], End: ps[1],
+			})
+		}
+	} else if g.call != nil {
+		rt.Pos, rt.End = g.call.Pos(), g.call.End()
 	}
 	if g.rpc != nil {
 		rt.Path, rt.RPC, rt.Streaming = g.path, true, g.rpc.streaming
@@ -179,9 +202,7 @@ func (e *evaluator) route(g *reg, method, path string, chain []Middleware, serve
 		}
 	}
 	rt.Func, rt.Body = e.handlerBody(g.h)
-	if method == "" && rt.Body != nil {
-		rt.BranchMethods = branchMethods(e.pass.TypesInfo, rt.Body)
-	}
+	e.handlerFacts(rt)
 	return rt
 }
 

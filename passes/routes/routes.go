@@ -18,27 +18,72 @@ var Analyzer = &analysis.Analyzer{
 	Run:        safe.Run("idemroutes", run),
 	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, effects.Analyzer, proceduresAnalyzer},
 	ResultType: reflect.TypeFor[*Result](),
+	FactTypes:  []analysis.Fact{new(Summary), new(Routing)},
 }
+
+// Routing is the fact that a package exports summaries: a package that
+// imports it may register, wrap or serve routes through it.
+type Routing struct{}
+
+// AFact marks Routing as an analysis fact.
+func (*Routing) AFact() {}
+
+func (*Routing) String() string { return "routing" }
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{}
 	if relevant(pass) {
-		dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
-		e := newEvaluator(pass, dirs)
+		cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+		e := newEvaluator(pass, pass.ResultOf[directives.Analyzer].(*directives.Result))
+		e.cfg, e.eff = cfg, pass.ResultOf[effects.Analyzer].(*effects.Result)
+		e.planSummaries()
 		e.run()
 		res.Routes = e.resolve()
-		financialRoutes(pass, pass.ResultOf[config.Analyzer].(*config.Config), dirs, pass.ResultOf[effects.Analyzer].(*effects.Result), res.Routes)
+		e.financialRoutes(res.Routes)
+		e.decideHome(res.Routes)
+		if e.export() {
+			pass.ExportPackageFact(&Routing{})
+		}
+		for _, rt := range res.Routes {
+			rt.Exported = !rt.Served && e.regs[rt.reg] != nil
+		}
+		res.fixer, res.positions = e.fixer(), e.positions()
 	}
 	res.Unrecognised = unrecognised(pass, res.Routes)
 	return res, nil
 }
 
-// relevant reports whether the package imports a supported router.
+// relevant reports whether the package imports a supported router, or a
+// package that exports summaries, and is not a router package itself.
 func relevant(pass *analysis.Pass) bool {
+	if frameworks[pass.Pkg.Path()] != nil {
+		return false
+	}
 	for _, imp := range pass.Pkg.Imports() {
-		if frameworks[imp.Path()] != nil {
+		if frameworks[imp.Path()] != nil || pass.ImportPackageFact(imp, new(Routing)) {
 			return true
 		}
 	}
 	return false
 }
+
+// decideHome records the registrations idemhandler reports in this
+// package, so that an importer serving the same router again does not
+// report them twice.
+func (e *evaluator) decideHome(rts []*Route) {
+	for _, rt := range rts {
+		if rt.reg == nil || !rt.Served {
+			continue
+		}
+		if m, _ := Unprotected(rt, e.cfg); m != "" {
+			if e.reported == nil {
+				e.reported = make(map[*reg][]string)
+			}
+			e.reported[rt.reg] = append(e.reported[rt.reg], ReportKey(m, rt.Path))
+		}
+	}
+}
+
+// ReportKey names an idemhandler finding on a route, for
+// Registration.Reported.
+func ReportKey(method, path string) string { return "idemhandler " + method + " " + path }

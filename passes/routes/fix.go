@@ -1,4 +1,4 @@
-package idemhandler
+package routes
 
 import (
 	"go/ast"
@@ -7,16 +7,43 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/internal/xpos"
 	"github.com/idemlint/idemlint/passes/directives"
-	"github.com/idemlint/idemlint/passes/routes"
 )
 
 // fixer builds the suggested fix that wraps a route in the platform
 // middleware, when exactly one middleware of the form
-// func(http.Handler) http.Handler is known.
+// func(http.Handler) http.Handler is known. The registering package
+// builds it, where the registration's file is visible, and hands it on
+// to importers with the route.
 type fixer struct {
 	pass *analysis.Pass
 	mw   *types.Func // the one candidate, or nil
+}
+
+// fixer returns the package's fixer, made on first use.
+func (e *evaluator) fixer() *fixer {
+	if e.fix == nil {
+		e.fix = newFixer(e.pass, e.dirs)
+	}
+	return e.fix
+}
+
+// encoded returns how messages name the platform middleware and the fix
+// of a route registered in the package, in the form a fact carries.
+func (f *fixer) encoded(rt *Route) (string, *Fix) {
+	if f.mw == nil {
+		return "", nil
+	}
+	fixes := f.fix(rt)
+	if len(fixes) == 0 {
+		return f.name(), nil
+	}
+	out := &Fix{Message: fixes[0].Message}
+	for _, ed := range fixes[0].TextEdits {
+		out.Edits = append(out.Edits, Edit{Pos: xpos.Of(f.pass.Fset, ed.Pos), End: xpos.Of(f.pass.Fset, ed.End), NewText: string(ed.NewText)})
+	}
+	return f.name(), out
 }
 
 func newFixer(pass *analysis.Pass, dirs *directives.Result) *fixer {
@@ -48,8 +75,8 @@ func (f *fixer) name() string {
 // fix returns the edit wrapping rt in the middleware, or nil when the edit
 // is not mechanical (no single middleware, package not imported by the
 // file, unusual call shape).
-func (f *fixer) fix(rt *routes.Route) []analysis.SuggestedFix {
-	if f.mw == nil {
+func (f *fixer) fix(rt *Route) []analysis.SuggestedFix {
+	if f.mw == nil || rt.Call == nil {
 		return nil
 	}
 	file := f.fileOf(rt.Call)
@@ -130,10 +157,38 @@ func (f *fixer) qualifier(file *ast.File, pkg *types.Package) (string, bool) {
 // plainMiddleware reports whether sig is func(http.Handler) http.Handler.
 func plainMiddleware(sig *types.Signature) bool {
 	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
-		isHTTPHandler(sig.Params().At(0).Type()) && isHTTPHandler(sig.Results().At(0).Type())
+		isNamed(sig.Params().At(0).Type(), netHTTP, "Handler") && isNamed(sig.Results().At(0).Type(), netHTTP, "Handler")
 }
 
-func isHTTPHandler(t types.Type) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == "Handler"
+// Fix returns how findings name the platform middleware to wrap a route
+// in, and the suggested fix that does it when the edit is mechanical;
+// for a route registered in another package, as that package made them.
+func (r *Result) Fix(pass *analysis.Pass, rt *Route) (string, []analysis.SuggestedFix) {
+	if rt.Home == nil {
+		if r.fixer == nil {
+			return "the platform idempotency middleware", nil
+		}
+		return r.fixer.name(), r.fixer.fix(rt)
+	}
+	name := rt.Home.Middleware
+	if name == "" && r.fixer != nil {
+		name = r.fixer.name()
+	}
+	if name == "" {
+		name = "the platform idempotency middleware"
+	}
+	f := rt.Home.Fix
+	if f == nil || len(f.Edits) == 0 {
+		return name, nil
+	}
+	var ps []xpos.Pos
+	for _, ed := range f.Edits {
+		ps = append(ps, ed.Pos, ed.End)
+	}
+	pos := r.resolver(pass).Resolve(ps...)
+	fix := analysis.SuggestedFix{Message: f.Message}
+	for i, ed := range f.Edits {
+		fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{Pos: pos[2*i], End: pos[2*i+1], NewText: []byte(ed.NewText)})
+	}
+	return name, []analysis.SuggestedFix{fix}
 }

@@ -1,0 +1,148 @@
+// Package xpos carries source positions across package boundaries in
+// analysis facts, and turns them back into token.Pos values of the
+// importing pass, so that a finding decided in one package can be
+// reported at a line of another.
+//
+// A token.Pos means nothing outside the file set it came from, and go vet
+// analyses each package in a process of its own, so a fact holds a Pos:
+// the file name, byte offset, line and column. Where the importing pass's
+// file set holds the file (the standalone driver and golangci-lint load
+// every package into one file set), the position maps back to it exactly.
+// Otherwise a small file of the same name is added to the file set, with
+// a line table made so that the positions map to their true line, column
+// and offset: a diagnostic prints the right place, and a suggested fix
+// edits the right bytes.
+package xpos
+
+import (
+	"go/token"
+	"slices"
+)
+
+// A Pos is a source position that can be encoded in a fact.
+type Pos struct {
+	File         string
+	Offset       int
+	Line, Column int
+}
+
+// IsValid reports whether p names a position.
+func (p Pos) IsValid() bool { return p.File != "" && p.Line > 0 }
+
+// Of encodes pos of fset.
+func Of(fset *token.FileSet, pos token.Pos) Pos {
+	if !pos.IsValid() {
+		return Pos{}
+	}
+	f := fset.File(pos)
+	if f == nil {
+		return Pos{}
+	}
+	p := f.Position(pos)
+	return Pos{File: p.Filename, Offset: p.Offset, Line: p.Line, Column: p.Column}
+}
+
+// A Resolver maps encoded positions to positions of one file set. It is
+// meant for one pass: it remembers the files it found or made.
+type Resolver struct {
+	fset  *token.FileSet
+	files map[string]*token.File // by name; built on first use
+	base  int                    // fset.Base() when files was built
+}
+
+// NewResolver returns a resolver for fset.
+func NewResolver(fset *token.FileSet) *Resolver { return &Resolver{fset: fset} }
+
+// Resolve returns the positions of ps in the resolver's file set. All of
+// ps must be in one file; a position that is not valid maps to
+// token.NoPos.
+func (r *Resolver) Resolve(ps ...Pos) []token.Pos {
+	out := make([]token.Pos, len(ps))
+	var name string
+	for _, p := range ps {
+		if p.IsValid() {
+			name = p.File
+			break
+		}
+	}
+	if name == "" {
+		return out
+	}
+	if f := r.file(name); f != nil && fits(f, ps) {
+		for i, p := range ps {
+			if p.IsValid() {
+				out[i] = f.Pos(p.Offset)
+			}
+		}
+		return out
+	}
+	f := r.synthetic(name, ps)
+	for i, p := range ps {
+		if p.IsValid() {
+			out[i] = f.Pos(p.Offset)
+		}
+	}
+	return out
+}
+
+// file returns the file of the file set named name, or nil.
+func (r *Resolver) file(name string) *token.File {
+	if r.files == nil || r.fset.Base() != r.base {
+		r.files = make(map[string]*token.File)
+		r.fset.Iterate(func(f *token.File) bool {
+			if _, dup := r.files[f.Name()]; !dup {
+				r.files[f.Name()] = f
+			}
+			return true
+		})
+		r.base = r.fset.Base()
+	}
+	return r.files[name]
+}
+
+// fits reports whether f holds every position of ps at its line and
+// column: it is the file the positions were taken from.
+func fits(f *token.File, ps []Pos) bool {
+	for _, p := range ps {
+		if !p.IsValid() {
+			continue
+		}
+		if p.Offset > f.Size() {
+			return false
+		}
+		if q := f.Position(f.Pos(p.Offset)); q.Line != p.Line || q.Column != p.Column {
+			return false
+		}
+	}
+	return true
+}
+
+// synthetic adds a file named name to the file set whose line table puts
+// every position of ps at its line, column and offset. The lines between
+// known ones are given one byte each, which is always possible: a real
+// file's line n starts at offset n-1 or later.
+func (r *Resolver) synthetic(name string, ps []Pos) *token.File {
+	type start struct{ line, offset int }
+	var known []start
+	size := 0
+	for _, p := range ps {
+		if !p.IsValid() {
+			continue
+		}
+		known = append(known, start{p.Line, p.Offset - (p.Column - 1)})
+		size = max(size, p.Offset+1)
+	}
+	slices.SortFunc(known, func(a, b start) int { return a.line - b.line })
+	lines := []int{0}
+	for _, k := range known {
+		for line := len(lines) + 1; line < k.line; line++ {
+			lines = append(lines, lines[len(lines)-1]+1)
+		}
+		if k.line == len(lines)+1 && k.offset > lines[len(lines)-1] {
+			lines = append(lines, k.offset)
+		}
+	}
+	f := r.fset.AddFile(name, -1, size)
+	f.SetLines(lines)
+	return f
+}

@@ -1,0 +1,202 @@
+package routes
+
+import (
+	"go/types"
+)
+
+// Summaries, the evaluation side: while the package is evaluated, the
+// evaluator records for each function that other packages may call what
+// they can see of it, and export.go turns the records into facts.
+//
+// Such a function is evaluated once with placeholders bound to the
+// routers, handlers and middleware its callers pass (a *router, *handler
+// or Middleware whose ref or param is set). What it adds to a placeholder
+// router is what it adds to the caller's; a placeholder handler or
+// middleware stands for the caller's in what it returns, registers or
+// serves. Placeholders are never united with other routers, nor stored in
+// slots: a store of one is recorded instead, for the caller to replay.
+
+// A fnSummary records what a function does that its callers can see.
+type fnSummary struct {
+	recv   value   // the receiver's placeholder, or nil
+	params []value // the parameters' placeholders (nil elements: none)
+	root   int     // the top-level evaluation it was evaluated in
+	result value
+	serves []served
+	stores []storeRec
+}
+
+// A storeRec is a value stored in a field or package-level variable.
+type storeRec struct {
+	obj types.Object
+	v   value
+}
+
+// planSummaries makes a record, with its placeholders, for every function
+// of the package that importers may call and whose summary can say
+// something: one that receives or returns a router, handler or
+// middleware, or a method of a type holding one.
+func (e *evaluator) planSummaries() {
+	for fn := range e.decls {
+		sig := fn.Signature()
+		recv := sig.Recv()
+		if recv == nil && !fn.Exported() {
+			continue // no importer can call it
+		}
+		if !e.risky(fn) && (recv == nil || !e.holdsRouters(recv.Type())) {
+			continue
+		}
+		s := &fnSummary{}
+		if recv != nil {
+			s.recv = e.placeholder(recv.Type(), SRef{Kind: RefParam, Param: -1}, false)
+		}
+		any := s.recv != nil
+		params := make([]value, sig.Params().Len())
+		for i := range params {
+			params[i] = e.placeholder(sig.Params().At(i).Type(), SRef{Kind: RefParam, Param: i}, sig.Variadic() && i == len(params)-1)
+			any = any || params[i] != nil
+		}
+		if any {
+			s.params = params
+		}
+		e.sums[fn] = s
+	}
+}
+
+// holdsRouters reports whether a receiver type is a struct of the package
+// with a field that can hold a router, handler or middleware: its
+// methods may serve or return them.
+func (e *evaluator) holdsRouters(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for f := range st.Fields() {
+		if t := f.Type(); !plain(t) && (carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || webMiddlewareType(t)) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeholder returns the value standing for what a caller passes as a
+// parameter of type t (variadic: the elements of t), or nil when the
+// model does not follow such values.
+func (e *evaluator) placeholder(t types.Type, ref SRef, variadic bool) value {
+	if variadic {
+		if s, ok := t.Underlying().(*types.Slice); ok {
+			t = s.Elem()
+		}
+	}
+	if framework := routerFramework(t); framework != "" {
+		r := &router{framework: framework, ref: &ref}
+		e.routers = append(e.routers, r)
+		if framework == "fiber" {
+			return &fiberGroup{app: r}
+		}
+		return r
+	}
+	if s, ok := t.Underlying().(*types.Slice); ok && !variadic {
+		t = s.Elem() // a list of middleware
+	} else if isHTTPHandlerType(t) || isHandlerFunc(t) {
+		return &handler{ref: &ref}
+	}
+	if isMiddlewareType(t) || webMiddlewareType(t) || isNamed(t, alicePath, "Chain") {
+		return mwList{{Name: "(caller's middleware)", param: ref.Param + 1}}
+	}
+	return nil
+}
+
+// routerFramework returns the framework of a router type: a type that
+// routes are registered on, or "".
+func routerFramework(t types.Type) string {
+	n := namedOf(t)
+	if n == nil || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return routerTypes[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+}
+
+// namedOf returns the named type t denotes, through one pointer.
+func namedOf(t types.Type) *types.Named {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// recordStore records a store of v in the field or variable obj for the
+// summaries of the functions being evaluated, when a caller must replay
+// it: v holds a placeholder, or obj belongs to another package (its
+// package cannot see the store). It reports whether v holds a
+// placeholder, which the slot must not take.
+func (e *evaluator) recordStore(obj types.Object, v value) bool {
+	ph := hasPlaceholder(v)
+	if len(e.stack) > 0 && (ph || obj.Pkg() != e.pass.Pkg) {
+		for _, s := range e.stack {
+			s.stores = append(s.stores, storeRec{obj, v})
+		}
+	}
+	return ph
+}
+
+// inherit adds what fn, evaluated before, serves and stores to the
+// records of the functions being evaluated, which called it.
+func (e *evaluator) inherit(fn *types.Func) {
+	s := e.sums[fn]
+	if s == nil || len(e.stack) == 0 || len(s.serves)+len(s.stores) == 0 {
+		return
+	}
+	for _, t := range e.stack {
+		if t != s {
+			t.serves = append(t.serves, s.serves...)
+			t.stores = append(t.stores, s.stores...)
+		}
+	}
+}
+
+// hasPlaceholder reports whether v is, or wraps, a placeholder.
+func hasPlaceholder(v value) bool {
+	switch v := v.(type) {
+	case *router:
+		return v.find().ref != nil
+	case *fiberGroup:
+		return v.app.find().ref != nil
+	case *handler:
+		if v.ref != nil || (v.router != nil && v.router.find().ref != nil) {
+			return true
+		}
+		return mwsHavePlaceholder(v.mws)
+	case mwList:
+		return mwsHavePlaceholder(v)
+	case tuple:
+		for _, x := range v {
+			if hasPlaceholder(x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func mwsHavePlaceholder(mws []Middleware) bool {
+	for _, m := range mws {
+		if m.param != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// withoutPlaceholders returns v, or nil when it holds a placeholder: a
+// caller that passes nothing the model follows gets nothing back.
+func withoutPlaceholders(v value) value {
+	if hasPlaceholder(v) {
+		return nil
+	}
+	return v
+}
