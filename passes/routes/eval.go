@@ -852,6 +852,14 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 			e.callLit(fr, lit.lit, args...)
 			return nil
 		}
+		if f, ok := callee.(funcRef); ok {
+			// A function value or method value of a known function:
+			// called as the function itself, its receiver unknown.
+			if _, local := e.decls[f.fn]; local {
+				return e.callLocal(f.fn, nil, args)
+			}
+			return e.external(call, f.fn, nil, args)
+		}
 		if len(args) == 1 && callee != nil {
 			if h := e.asHandler(args[0]); h != nil {
 				return h.wrap(e.asMiddleware(callee, call.Fun)...)
@@ -895,16 +903,24 @@ func (e *evaluator) passesRouter(fn *types.Func, recv value) bool {
 // others are platform middleware, other wrappers, or opaque.
 func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, recv value, args []value) value {
 	platform := e.dirs.Is(fn, directives.Middleware)
+	replayed := false
 	if !platform {
 		if s := e.summaryOf(fn.Origin()); s != nil {
-			return e.atCall(s, e.replay(s, call, recv, args), fn, call)
+			v := e.atCall(s, e.replay(s, call, recv, args), fn, call)
+			if !s.opaqueResult() {
+				return v
+			}
+			// A handler the summary cannot describe, such as a
+			// closure calling next: described below, as a wrapper of
+			// the handler the call is given.
+			replayed = true
 		}
 	}
 	sig := fn.Signature()
 	// A function of a package the model ran on, and with no summary,
 	// does nothing to the routers it gets; only a method of an
 	// interface may hide code that does.
-	silent := (sig.Recv() == nil || !types.IsInterface(sig.Recv().Type())) && e.analysed(fn.Pkg())
+	silent := replayed || (sig.Recv() == nil || !types.IsInterface(sig.Recv().Type())) && e.analysed(fn.Pkg())
 	for i, a := range args {
 		var pt types.Type
 		if i < sig.Params().Len() {
@@ -1079,6 +1095,12 @@ func (e *evaluator) asRouter(v value, framework string) *router {
 // itself a router.
 func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr, hx ast.Expr, hv value, mws []Middleware) {
 	h := e.asHandler(hv)
+	if l, ok := hv.(mwList); ok && h == nil && e.wrapsHandler(hx) {
+		// A handler built by a function that wraps one (gin, echo and
+		// fiber handlers and middleware share a type): what it wraps it
+		// in is known.
+		h = &handler{mws: l}
+	}
 	if h == nil {
 		h = &handler{}
 		if !e.opaqueHandler(hx) {
@@ -1113,6 +1135,21 @@ func (e *evaluator) serve(h *handler, pos token.Pos) {
 			s.serves = append(s.serves, served{h, pos})
 		}
 	}
+}
+
+// wrapsHandler reports whether x is a call given a handler: a function
+// that wraps one in what it returns.
+func (e *evaluator) wrapsHandler(x ast.Expr) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, a := range call.Args {
+		if t := e.pass.TypesInfo.TypeOf(a); t != nil && (handlerResult(t) || webMiddlewareType(t) || isHandlerFunc(t) || webHandlerType(t)) {
+			return true
+		}
+	}
+	return false
 }
 
 // same reports whether two values are the same abstract value.

@@ -22,14 +22,15 @@ func (e *evaluator) export() bool {
 	var paths objectpath.Encoder
 	any := false
 	for fn, rec := range e.sums {
-		if _, done := e.memo[fn]; !done {
-			continue // never evaluated: inert
+		if _, done := e.memo[fn]; !done || e.dirs.Is(fn, directives.Middleware) {
+			continue // never evaluated (inert), or known as middleware without it
 		}
 		c := e.newEncoder(&paths, nil, rec.root)
 		s := c.summary(rec)
 		if s.empty() {
 			continue
 		}
+		s.compact()
 		e.pass.ExportObjectFact(fn, s)
 		any = true
 	}
@@ -58,7 +59,7 @@ func (e *evaluator) export() bool {
 
 // empty reports whether s tells an importer nothing.
 func (s *Summary) empty() bool {
-	if (s.Result != nil && s.Result.Kind != ValueNone) || len(s.Serves) > 0 || len(s.Stores) > 0 {
+	if !s.opaqueResult() || len(s.Serves) > 0 || len(s.Stores) > 0 {
 		return false
 	}
 	for _, r := range s.Routers {
@@ -67,6 +68,28 @@ func (s *Summary) empty() bool {
 		}
 	}
 	return true
+}
+
+// compact drops what an importer does not read: the names and positions
+// of the middleware a call builds or wraps the caller's handler in, which
+// the importer describes at the call (see atCall).
+func (s *Summary) compact() {
+	r := s.Result
+	if r == nil {
+		return
+	}
+	for _, m := range r.MWs {
+		if m.Param != 0 {
+			return
+		}
+	}
+	switch {
+	case r.Kind == ValueMWs && len(r.MWs) == 1,
+		r.Kind == ValueHandler && r.Router >= 0 && s.Routers[r.Router].Ref.Kind == RefParam:
+		for i := range r.MWs {
+			r.MWs[i].Name, r.MWs[i].Pos = "", xpos.Pos{}
+		}
+	}
 }
 
 // An encoder turns values of the evaluation into a summary.

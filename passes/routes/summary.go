@@ -196,6 +196,13 @@ type Edit struct {
 	NewText  string
 }
 
+// opaqueResult reports whether the summary says nothing of what the
+// function returns, or only that it is a handler.
+func (s *Summary) opaqueResult() bool {
+	r := s.Result
+	return r == nil || r.Kind == ValueNone || (r.Kind == ValueHandler && r.Router < 0 && len(r.MWs) == 0 && len(r.Procs) == 0)
+}
+
 func (s *Summary) String() string {
 	var b strings.Builder
 	b.WriteString("summary(")

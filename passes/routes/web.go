@@ -88,3 +88,14 @@ func (e *evaluator) evalArgs(fr *frame, args []ast.Expr) {
 		e.eval(fr, a)
 	}
 }
+
+// webHandlerType reports whether t is a handler function of gin, echo or
+// fiber: it takes the framework's context.
+func webHandlerType(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 1 {
+		return false
+	}
+	p := sig.Params().At(0).Type()
+	return isNamed(p, ginPath, "Context") || isNamed(p, echoPath, "Context") || isNamed(p, fiberPath, "Ctx")
+}

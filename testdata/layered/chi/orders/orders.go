@@ -35,3 +35,11 @@ func (h *Handler) update(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) get(w http.ResponseWriter, r *http.Request) {
 	h.db.QueryRowContext(r.Context(), `SELECT id FROM orders WHERE id = $1`, chi.URLParam(r, "id"))
 }
+
+// RegisterInternal adds the routes other services call to r.
+func (h *Handler) RegisterInternal(r chi.Router) {
+	r.Post("/orders/import", h.create) // want `idemhandler: POST /internal/orders/import is served without idempotency middleware`
+	//idem:exempt ADR-0001 replays of an import are deduplicated by the importer
+	r.Post("/orders/replay", h.create)
+	r.Post("/orders/sync", h.create) // want `idemhandler: POST /internal/orders/sync is served without idempotency middleware`
+}
