@@ -2,6 +2,7 @@ package idemexempt
 
 import (
 	_ "embed"
+	"go/token"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -78,13 +79,75 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			if used[d] {
 				continue
 			}
+			if decidedElsewhere(pass, d) {
+				continue // used, or not, where its routes are decided
+			}
 			msg = "exemption " + d.ADR + " suppresses nothing (no idem finding on the lines it covers); remove it"
 		default:
 			continue
 		}
 		findings = append(findings, &report.Finding{Pos: d.Pos, End: d.End, Message: msg})
 	}
-	return findings, nil
+	unused, err := unusedImported(pass)
+	if err != nil {
+		return nil, err
+	}
+	return append(findings, unused...), nil
+}
+
+// decidedElsewhere reports whether an exemption covers a route whose
+// router the package passes on to importers, which decide it.
+func decidedElsewhere(pass *analysis.Pass, d *directives.Directive) bool {
+	rts, err := passes.Of(pass).Routes()
+	if err != nil {
+		return false
+	}
+	for _, rt := range rts.Routes {
+		if rt.Exported && d.Covers(rt.Pos) {
+			return true
+		}
+	}
+	return false
+}
+
+// unusedImported reports the exemptions of another package that cover a
+// route this package decides, and that suppress nothing here.
+func unusedImported(pass *analysis.Pass) ([]*report.Finding, error) {
+	rts, err := passes.Of(pass).Routes()
+	if err != nil {
+		return nil, err
+	}
+	var candidates []*directives.Directive
+	for _, rt := range rts.Routes {
+		if rt.Served && rt.Home != nil {
+			candidates = append(candidates, rt.Exemptions()...)
+		}
+	}
+	if len(candidates) == 0 {
+		return nil, nil
+	}
+	used := make(map[token.Pos]bool)
+	for _, c := range Checks {
+		fs, err := c.Findings(pass)
+		if err != nil {
+			return nil, err
+		}
+		for _, f := range fs.List {
+			if f.Exemption != nil {
+				used[f.Exemption.Pos] = true
+			}
+		}
+	}
+	var out []*report.Finding
+	for _, d := range candidates {
+		if used[d.Pos] {
+			continue
+		}
+		used[d.Pos] = true // reported once
+		out = append(out, &report.Finding{Pos: d.Pos, End: d.End,
+			Message: "exemption " + d.ADR + " suppresses nothing (no idem finding on the lines it covers, where its routes are decided); remove it"})
+	}
+	return out, nil
 }
 
 // usedExemptions returns the exemptions that suppress a finding of a check.

@@ -19,7 +19,7 @@ import (
 var doc string
 
 // Check finds the problems idemhandler reports.
-var Check = &report.Check{Name: "idemhandler", Find: find}
+var Check = &report.Check{Name: "idemhandler", Find: find, Annotate: decisions}
 
 // Analyzer reports mutating routes served without idempotency middleware.
 var Analyzer = &analysis.Analyzer{
@@ -63,6 +63,25 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 		})
 	}
 	return findings, nil
+}
+
+// decisions records the registrations of the mutating routes the package
+// decides, and of those registered here that it cannot decide.
+func decisions(pass *analysis.Pass, fs *report.Findings) error {
+	models := passes.Of(pass)
+	rts, err := models.Routes()
+	if err != nil {
+		return err
+	}
+	for _, rt := range rts.Routes {
+		switch {
+		case rt.Served:
+			fs.Decided = append(fs.Decided, rt.Pos)
+		case rt.Home == nil && routes.Mutating(rt, models.Config):
+			fs.Undecided = append(fs.Undecided, rt.Pos)
+		}
+	}
+	return nil
 }
 
 // servedAt names where a route registered in another package is served.

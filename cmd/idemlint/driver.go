@@ -8,8 +8,6 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
-	"flag"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -27,7 +25,6 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/idemlint/idemlint/analyzers"
 	"github.com/idemlint/idemlint/passes/config"
 )
 
@@ -38,161 +35,40 @@ const (
 	exitFindings = 3
 )
 
-// boolFlags are the multichecker's flags that take no value, so that
-// dispatch can find the first argument that is not a flag.
-var boolFlags = map[string]bool{
-	"fix": true, "diff": true, "json": true, "test": true, "flags": true,
-	"source": true, "v": true, "all": true, "V": true, "write-baseline": true,
-}
-
 // dispatch chooses the path of a run from its arguments (after -C): the
-// inventory subcommand, the reports driver (-format=sarif, -baseline,
-// -write-baseline), or the multichecker. For the multichecker it returns
-// the arguments to use (-format=text and -format=json translated) and
-// handled false; otherwise it runs the command and returns its exit
-// status and handled true.
-func dispatch(args []string, stdout, stderr io.Writer) (rest []string, code int, handled bool) {
-	format, custom := "", false
+// inventory and help subcommands, or the standalone driver. It returns
+// handled false for the runs the multichecker serves: the units of go vet
+// and go fix (a configuration file, -flags, -V).
+func dispatch(args []string, stdout, stderr io.Writer) (code int, handled bool) {
 	i := 0
 	for i < len(args) {
 		a := args[i]
 		if a == "--" || len(a) < 2 || a[0] != '-' {
 			break
 		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name == "flags" || name == "V" {
+			return 0, false // go vet asks the tool about itself
+		}
 		i++
-		switch {
-		case name == "format":
-			if !hasValue && i < len(args) {
-				value = args[i]
-				i++
-			}
-			format = value
-			continue // not a multichecker flag
-		case name == "baseline" || name == "write-baseline":
-			custom = true
-			if name == "baseline" && !hasValue {
-				i++
-			}
-		case !hasValue && !boolFlags[name] && !isAnalyzerName(name) && i < len(args):
-			rest = append(rest, a)
-			a = args[i] // the flag's value
-			i++
+		if !hasValue && takesValue[name] && i < len(args) {
+			i++ // the flag's value
 		}
-		rest = append(rest, a)
-	}
-	i = min(i, len(args))
-	if i < len(args) && args[i] == "inventory" {
-		return nil, runInventory(args[:i], args[i+1:], stdout, stderr), true
-	}
-	if custom || format == "sarif" {
-		return nil, runReport(args, stdout, stderr), true
-	}
-	switch format {
-	case "", "text":
-	case "json":
-		rest = append(rest, "-json")
-	default:
-		fmt.Fprintf(stderr, "idemlint: -format=%s: want text, json or sarif (inventory: text, json or markdown)\n", format)
-		return nil, exitError, true
-	}
-	return append(rest, args[i:]...), 0, false
-}
-
-func isAnalyzerName(name string) bool {
-	for _, a := range analyzers.All() {
-		if a.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
-// runReport runs the checks for -format=sarif and the baseline flags.
-func runReport(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("idemlint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output `format`: text, json (the multichecker's) or sarif")
-	baselinePath := fs.String("baseline", "", "report only findings not recorded in this baseline `file`")
-	write := fs.Bool("write-baseline", false, "record the current findings in the -baseline file and exit")
-	cfgPath := fs.String("config", "", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
-	tests := fs.Bool("test", true, "also load test packages")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: idemlint [-C DIR] [-config FILE] [-format text|sarif] [-baseline FILE [-write-baseline]] [-test=false] packages...\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitClean
-		}
-		return exitError
 	}
 	switch {
-	case *format != "text" && *format != "sarif":
-		fmt.Fprintf(stderr, "idemlint: -format=%s cannot be combined with -baseline: want text or sarif\n", *format)
-		return exitError
-	case *write && *baselinePath == "":
-		fmt.Fprintln(stderr, "idemlint: -write-baseline needs -baseline FILE")
-		return exitError
-	case fs.NArg() == 0:
-		fs.Usage()
-		return exitError
+	case i < len(args) && args[i] == "inventory":
+		return runInventory(args[:i], args[i+1:], stdout, stderr), true
+	case i < len(args) && args[i] == "help":
+		return runHelp(args[i+1:], stdout, stderr), true
+	case len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg"):
+		return 0, false // a unit of go vet or go fix
 	}
-	if err := setConfig(*cfgPath); err != nil {
-		fmt.Fprintln(stderr, "idemlint:", err)
-		return exitError
-	}
+	return runStandalone(args, stdout, stderr), true
+}
 
-	var accepted baseline
-	if *baselinePath != "" && !*write {
-		var err error
-		if accepted, err = readBaseline(*baselinePath); err != nil {
-			fmt.Fprintln(stderr, "idemlint:", err)
-			return exitError
-		}
-	}
-
-	code := exitClean
-	run, err := analyze(analyzers.All(), fs.Args(), *tests, stderr)
-	if err != nil {
-		fmt.Fprintln(stderr, "idemlint:", err)
-		return exitError
-	}
-	if run.failed {
-		code = exitError
-	}
-	found := run.findings()
-
-	if *write {
-		if run.failed {
-			fmt.Fprintf(stderr, "idemlint: not writing %s: the analysis failed\n", *baselinePath)
-			return exitError
-		}
-		if err := writeBaseline(*baselinePath, found); err != nil {
-			fmt.Fprintln(stderr, "idemlint:", err)
-			return exitError
-		}
-		fmt.Fprintf(stderr, "idemlint: recorded %d findings in %s\n", len(found), *baselinePath)
-		return exitClean
-	}
-	if accepted != nil {
-		found = accepted.filter(found)
-	}
-
-	if *format == "sarif" {
-		if err := writeSARIF(stdout, run, found, *baselinePath != ""); err != nil {
-			fmt.Fprintln(stderr, "idemlint:", err)
-			return exitError
-		}
-	} else {
-		for _, f := range found {
-			fmt.Fprintf(stderr, "%s: %s\n", f.posn, f.message)
-		}
-	}
-	if code == exitClean && len(found) > 0 {
-		code = exitFindings
-	}
-	return code
+// takesValue are the flags before a subcommand that take a value.
+var takesValue = map[string]bool{
+	"format": true, "config": true, "baseline": true, "c": true, "cpuprofile": true, "memprofile": true,
 }
 
 // setConfig sets the config pass's -config flag, which every path shares.
@@ -269,19 +145,23 @@ func analyze(as []*analysis.Analyzer, patterns []string, tests bool, stderr io.W
 // shows it.
 type finding struct {
 	check       string
+	pkg         string // the ID of the package that reported it first
 	posn, end   token.Position
 	message     string
 	fixes       []analysis.SuggestedFix
+	related     []analysis.RelatedInformation
 	fset        *token.FileSet
 	file        string // slash-separated, relative to the repository root
 	function    string // enclosing function: "Recv.Name", "Name" or "(package)"
 	fingerprint string
 }
 
-// findings returns the diagnostics of the root actions, without the
-// duplicates of files that belong to several packages (a package and its
-// test variant), sorted by position.
+// findings returns the diagnostics of the root actions, each once: a
+// file can belong to several packages (a package and its test variant),
+// and a route to routers served in several packages. They are sorted by
+// position.
 func (r *run) findings() []*finding {
+	files := r.syntax()
 	type key struct {
 		pos, end token.Position
 		check    string
@@ -301,10 +181,12 @@ func (r *run) findings() []*finding {
 			}
 			f := &finding{
 				check:   check,
+				pkg:     act.Package.ID,
 				posn:    fset.Position(d.Pos),
 				end:     fset.Position(d.End),
 				message: d.Message,
 				fixes:   d.SuggestedFixes,
+				related: d.Related,
 				fset:    fset,
 			}
 			if !f.end.IsValid() {
@@ -316,7 +198,7 @@ func (r *run) findings() []*finding {
 			}
 			seen[k] = true
 			f.file = r.rel(f.posn.Filename)
-			f.function = enclosingFunc(act.Package.Syntax, d.Pos)
+			f.function = enclosingFunc(files[f.posn.Filename], f.posn.Offset)
 			f.fingerprint = fingerprint(f.check, f.file, f.function, f.message)
 			out = append(out, f)
 		}
@@ -349,13 +231,27 @@ func fingerprint(check, file, function, message string) string {
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// enclosingFunc names the function declaration holding pos: "Recv.Name"
-// for a method, "Name" for a function, "(package)" outside functions.
-func enclosingFunc(files []*ast.File, pos token.Pos) string {
-	for _, f := range files {
-		if pos < f.FileStart || pos > f.FileEnd {
-			continue
+// syntax returns the parsed files of the run's packages, by file name:
+// a finding may be at a line of another package than the one reporting
+// it.
+func (r *run) syntax() map[string]*ast.File {
+	files := make(map[string]*ast.File)
+	for act := range r.graph.All() {
+		for _, f := range act.Package.Syntax {
+			if name := act.Package.Fset.File(f.FileStart).Name(); files[name] == nil {
+				files[name] = f
+			}
 		}
+	}
+	return files
+}
+
+// enclosingFunc names the function declaration of f holding the byte
+// offset off: "Recv.Name" for a method, "Name" for a function,
+// "(package)" outside functions or when f is nil.
+func enclosingFunc(f *ast.File, off int) string {
+	if f != nil {
+		pos := f.FileStart + token.Pos(off)
 		for _, decl := range f.Decls {
 			fd, ok := decl.(*ast.FuncDecl)
 			if !ok || pos < fd.Pos() || pos >= fd.End() {

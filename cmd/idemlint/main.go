@@ -38,12 +38,11 @@ func main() {
 	chdir()
 	// One run: configuration files do not come and go while it lasts.
 	config.MemoizeDiscovery()
-	args, code, handled := dispatch(os.Args[1:], os.Stdout, os.Stderr)
+	code, handled := dispatch(os.Args[1:], os.Stdout, os.Stderr)
 	if handled {
 		os.Exit(code)
 	}
-	os.Args = append(os.Args[:1], args...)
-	passes.SetFactsOnly(vetDependency(args))
+	passes.SetFactsOnly(vetDependency(os.Args[1:]))
 	// -config sets the config pass's own flag, so the standalone driver and
 	// go vet (which asks the tool for its flags) both accept it.
 	flag.Var(config.Analyzer.Flags.Lookup("config").Value, "config", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")

@@ -35,6 +35,11 @@ type Finding struct {
 // which exemptions were used.
 type Findings struct {
 	List []*Finding
+	// Decided and Undecided are, for idemhandler, the registrations of the
+	// mutating routes the package decides (their router is served here)
+	// and of those registered here whose router it does not serve: a
+	// driver that sees every package can tell which no package decides.
+	Decided, Undecided []token.Pos
 }
 
 // A Check is one check of the suite: its name, and the function that
@@ -46,6 +51,9 @@ type Findings struct {
 type Check struct {
 	Name string
 	Find func(*analysis.Pass) ([]*Finding, error)
+	// Annotate, when set, adds to the findings what drivers read
+	// besides them (Findings.Decided and Undecided).
+	Annotate func(*analysis.Pass, *Findings) error
 }
 
 func (c *Check) String() string { return c.Name }
@@ -65,7 +73,13 @@ func (c *Check) Findings(pass *analysis.Pass) (*Findings, error) {
 	if err != nil {
 		return nil, err
 	}
-	return c.resolve(pass, fs), nil
+	out := c.resolve(pass, fs)
+	if c.Annotate != nil {
+		if err := c.Annotate(pass, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Run is the Run of c's analyzer: it reports the findings of c that no

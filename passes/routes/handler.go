@@ -162,6 +162,13 @@ func mutating(method string, cfg *config.Config) bool {
 	return false
 }
 
+// Mutating reports whether a route mutates: by its method, or for a
+// route of any method by the methods its handler branches on or its
+// effects.
+func Mutating(rt *Route, cfg *config.Config) bool {
+	return MutatingMethod(rt, cfg) != "" || (!rt.RPC && rt.Method == "" && rt.Effects.NonIdempotent != "")
+}
+
 // MutatingRPC reports whether an RPC route mutates: a unary procedure
 // that declares no idempotency level and whose name does not read as a
 // read (ReadProcedure). Streaming procedures are not reported.

@@ -17,3 +17,11 @@ func Mux() *http.ServeMux {
 }
 
 func reindex(w http.ResponseWriter, r *http.Request) {}
+
+// Audit returns the audit routes, protected where they are registered.
+func Audit() http.Handler {
+	mux := http.NewServeMux()
+	//idem:exempt ADR-0002 audit entries are keyed by the caller // want `idemexempt: exemption ADR-0002 suppresses nothing \(no idem finding on the lines it covers, where its routes are decided\)`
+	mux.Handle("POST /audit", idem.Middleware(http.HandlerFunc(reindex)))
+	return mux
+}

@@ -17,5 +17,6 @@ func main() {
 	(&items.Service{DB: db}).Routes(mux)
 	srv := &http.Server{Addr: ":9000", Handler: admin.Mux()}
 	go srv.ListenAndServe()
+	go http.ListenAndServe(":9001", admin.Audit())
 	log.Fatal(http.ListenAndServe(":8080", mux))
 }
