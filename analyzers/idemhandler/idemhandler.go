@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"reflect"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -40,11 +39,11 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 		return nil, err
 	}
 	for _, rt := range rts.Routes {
-		if !rt.Served {
-			continue
+		if !rt.Served && !routes.ReportedUnserved(rt, cfg) {
+			continue // decided where its router is served
 		}
 		method, why := routes.Unprotected(rt, cfg)
-		if method == "" || (rt.Home != nil && slices.Contains(rt.Home.Reported, routes.ReportKey(method, rt.Path))) {
+		if method == "" || routes.AlreadyReported(rt, routes.ReportKey(method, rt.Path)) {
 			continue // not reported, or reported by a package this one imports
 		}
 		if rt.RPC {
@@ -52,11 +51,15 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			continue
 		}
 		name, fixes := rts.Fix(pass, rt)
+		what := "is served without idempotency middleware"
+		if !rt.Served {
+			what = "is registered without idempotency middleware on a router no analysed package serves (unserved-routes: report)"
+		}
 		findings = append(findings, &report.Finding{
 			Pos: rt.Pos,
 			End: rt.End,
-			Message: fmt.Sprintf("%s %s is served without idempotency middleware (%sclients and proxies retry %s); wrap it in %s or exempt it with an ADR",
-				method, displayPath(rt.Path), why, method, name),
+			Message: fmt.Sprintf("%s %s %s (%sclients and proxies retry %s); wrap it in %s or exempt it with an ADR",
+				method, displayPath(rt.Path), what, why, method, name),
 			Fixes:      fixes,
 			Related:    servedAt(rt),
 			Exemptions: rt.Exemptions(),

@@ -78,6 +78,11 @@ type Config struct {
 	// Tests reports findings in _test.go files.
 	Tests bool
 
+	// ReportUnserved reports, where they are registered, the routes whose
+	// router no analysed package serves, when their visible chain lacks
+	// the platform middleware (key unserved-routes: report).
+	ReportUnserved bool
+
 	enabled map[string]bool // enabled checks
 }
 

@@ -31,6 +31,7 @@ adr:
   pattern: 'DEC-[0-9]{4}'
   dir: docs/adr
 tests: true
+unserved-routes: report
 `
 
 func TestParseFull(t *testing.T) {
@@ -87,6 +88,9 @@ func TestParseFull(t *testing.T) {
 	}
 	if !c.Tests {
 		t.Errorf("Tests = false")
+	}
+	if !c.ReportUnserved {
+		t.Errorf("ReportUnserved = false")
 	}
 }
 
@@ -176,6 +180,8 @@ func TestParseErrors(t *testing.T) {
 		{"tests: \"yes\"\n", []string{".idemlint.yaml:1:", "tests:", `"yes"`}},
 		{"tests: yes\n", []string{".idemlint.yaml:1:", "tests:"}},
 		{"tests: 1\n", []string{"tests:"}},
+		{"unserved-routes: warn\n", []string{".idemlint.yaml:1:", `unserved-routes: want ignore or report, got the string "warn"`}},
+		{"unserved-routes: true\n", []string{"unserved-routes: want ignore or report"}},
 		{"min-ttl: 5\n", []string{".idemlint.yaml:1:", `min-ttl: "5" is not a duration (want e.g. 24h)`}},
 		{"\n\nmin-ttl: 1x\n", []string{`.idemlint.yaml:3: min-ttl: "1x" is not a duration (want e.g. 24h)`}},
 		{"min-ttl-financial: 0s\n", []string{"min-ttl-financial:", "positive"}},
@@ -457,6 +463,7 @@ func TestFromSettings(t *testing.T) {
 		{map[string]any{"financal": map[string]any{}}, `golangci-lint settings: unknown key "financal"`},
 		{map[string]any{"adr": map[string]any{"dri": "x"}}, `golangci-lint settings: unknown key "adr.dri"`},
 		{map[string]any{"tests": "yes"}, `golangci-lint settings: tests: want true or false, got the string "yes"`},
+		{map[string]any{"unserved-routes": "always"}, `golangci-lint settings: unserved-routes: want ignore or report, got the string "always"`},
 		{map[string]any{"min-ttl": 5}, `golangci-lint settings: min-ttl: "5" is not a duration`},
 		{map[string]any{"min-ttl": 1.5}, `golangci-lint settings: min-ttl: "1.5" is not a duration`},
 		{map[string]any{"checks": "idemhandler"}, `golangci-lint settings: checks: want a list`},

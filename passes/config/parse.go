@@ -24,7 +24,7 @@ const settingsPath = "golangci-lint settings"
 
 // Known keys, in the order of the specification.
 var (
-	topKeys       = []string{"checks", "middleware", "consumer-middleware", "dedup", "fail-open", "ttl", "local-store", "financial", "min-ttl", "min-ttl-financial", "key-headers", "naturally-idempotent-methods", "mutating-verbs", "adr", "tests"}
+	topKeys       = []string{"checks", "middleware", "consumer-middleware", "dedup", "fail-open", "ttl", "local-store", "financial", "min-ttl", "min-ttl-financial", "key-headers", "naturally-idempotent-methods", "mutating-verbs", "adr", "tests", "unserved-routes"}
 	financialKeys = []string{"paths", "calls"}
 	adrKeys       = []string{"pattern", "dir"}
 	httpMethods   = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"}
@@ -205,6 +205,15 @@ func (p *parser) top(c *Config, key string, v *yaml.Node) {
 				}
 			}
 		})
+	case "unserved-routes":
+		switch {
+		case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" && v.Value == "ignore":
+			c.ReportUnserved = false
+		case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" && v.Value == "report":
+			c.ReportUnserved = true
+		default:
+			p.errorf(v, "%s: want ignore or report, got %s", key, describe(v))
+		}
 	case "tests":
 		if isNull(v) || v.Kind != yaml.ScalarNode || v.ShortTag() != "!!bool" {
 			p.errorf(v, "%s: want true or false, got %s", key, describe(v))

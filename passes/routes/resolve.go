@@ -14,10 +14,12 @@ const maxDepth = 32
 
 // resolve walks from every served handler down through routers and
 // mounts, producing one Route per registration and path. Registrations
-// not reached from a server are returned with Served false.
+// not reached from a server are returned with Served false, with the
+// chain visible from the routers they are mounted below.
 func (e *evaluator) resolve() []*Route {
 	var out []*Route
 	reached := make(map[*reg]bool)
+	served := true
 	var walk func(h *handler, chain []Middleware, prefix, method string, depth int, seen map[*router]bool)
 	walkRouter := func(r *router, chain []Middleware, prefix, method string, depth int, seen map[*router]bool) {
 		r = r.find()
@@ -28,6 +30,9 @@ func (e *evaluator) resolve() []*Route {
 		defer delete(seen, r)
 		own := scoped(r.mws, depthScope(depth, ScopeRouter))
 		for _, g := range r.regs {
+			if !served && reached[g] {
+				continue
+			}
 			reached[g] = true
 			m := g.method
 			if m == "" {
@@ -35,7 +40,7 @@ func (e *evaluator) resolve() []*Route {
 			}
 			path := joinPath(prefix, g.path)
 			rc := concat(chain, e.attachedAt(own, g.order, prefix), scoped(g.mws, ScopeRoute), scoped(g.h.mws, ScopeRoute))
-			out = append(out, e.route(g, m, path, covering(rc, path, g.path == ""), true))
+			out = append(out, e.route(g, m, path, covering(rc, path, g.path == ""), served))
 		}
 		for _, mt := range r.mounts {
 			m := mt.method
@@ -63,6 +68,22 @@ func (e *evaluator) resolve() []*Route {
 		walk(s.h, nil, "", "", 0, map[*router]bool{})
 	}
 	e.serving = token.NoPos
+	// The routers no server reaches, from those not mounted below
+	// another.
+	served = false
+	mounted := make(map[*router]bool)
+	for _, r := range e.routers {
+		for _, mt := range r.find().mounts {
+			if t := mountedRouter(mt.h); t != nil {
+				mounted[t] = true
+			}
+		}
+	}
+	for _, r := range e.routers {
+		if r.rep == nil && !mounted[r] {
+			walk(&handler{router: r}, nil, "", "", 0, map[*router]bool{})
+		}
+	}
 	for _, r := range e.routers {
 		for _, g := range r.find().regs {
 			if !reached[g] {
@@ -73,6 +94,17 @@ func (e *evaluator) resolve() []*Route {
 		}
 	}
 	return out
+}
+
+// mountedRouter returns the router a mount's handler leads to, or nil.
+func mountedRouter(h *handler) *router {
+	switch {
+	case h.router != nil:
+		return h.router.find()
+	case h.slot != nil && h.slot.handler == nil && h.slot.router != nil:
+		return h.slot.router.find()
+	}
+	return nil
 }
 
 // attachedAt returns the middleware of a router that applies to a route

@@ -2,6 +2,7 @@ package routes
 
 import (
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -72,14 +73,18 @@ func relevant(pass *analysis.Pass) bool {
 // report them twice.
 func (e *evaluator) decideHome(rts []*Route) {
 	for _, rt := range rts {
-		if rt.reg == nil || !rt.Served {
+		if rt.reg == nil || !(rt.Served || ReportedUnserved(rt, e.cfg)) {
 			continue
 		}
 		if m, _ := Unprotected(rt, e.cfg); m != "" {
 			if e.reported == nil {
 				e.reported = make(map[*reg][]string)
 			}
-			e.reported[rt.reg] = append(e.reported[rt.reg], ReportKey(m, rt.Path))
+			key := ReportKey(m, rt.Path)
+			if !rt.Served {
+				key = reportedUnserved
+			}
+			e.reported[rt.reg] = append(e.reported[rt.reg], key)
 		}
 	}
 }
@@ -87,3 +92,21 @@ func (e *evaluator) decideHome(rts []*Route) {
 // ReportKey names an idemhandler finding on a route, for
 // Registration.Reported.
 func ReportKey(method, path string) string { return "idemhandler " + method + " " + path }
+
+// reportedUnserved is the ReportKey of a route reported where it was
+// registered because unserved-routes is report: importers report it
+// under no path again.
+const reportedUnserved = "idemhandler (unserved)"
+
+// ReportedUnserved reports whether idemhandler reports a route of the
+// package, whose router is not served here, where it is registered:
+// unserved-routes is report.
+func ReportedUnserved(rt *Route, cfg *config.Config) bool {
+	return cfg.ReportUnserved && !rt.Served && rt.Home == nil
+}
+
+// AlreadyReported reports whether a package that registered or served a
+// route registered in another package already reported it under key.
+func AlreadyReported(rt *Route, key string) bool {
+	return rt.Home != nil && (slices.Contains(rt.Home.Reported, key) || slices.Contains(rt.Home.Reported, reportedUnserved))
+}

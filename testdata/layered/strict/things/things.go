@@ -1,0 +1,23 @@
+// Package things registers routes on a router its caller owns; with
+// unserved-routes: report they are judged here, on the chain visible
+// here.
+package things
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"example.com/platform/idem"
+)
+
+// Register adds the thing routes to r.
+func Register(r chi.Router) {
+	r.Post("/things", create) // want `idemhandler: POST /things is registered without idempotency middleware on a router no analysed package serves \(unserved-routes: report\)`
+	r.With(idem.Middleware).Post("/things/batch", create)
+	r.Get("/things", list)
+}
+
+func create(w http.ResponseWriter, r *http.Request) {}
+
+func list(w http.ResponseWriter, r *http.Request) {}
