@@ -30,6 +30,7 @@ import (
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/retries"
 	"github.com/idemlint/idemlint/passes/routes"
 )
@@ -73,7 +74,8 @@ type entry struct {
 	Framework     string   `json:"framework,omitempty"`     // "net/http", "chi", ...
 	Receiver      string   `json:"receiver,omitempty"`      // unrecognised: the router's type
 	Handler       string   `json:"handler,omitempty"`       // the handler as written
-	Package       string   `json:"package"`                 // import path
+	Package       string   `json:"package"`                 // import path of the package that registers it
+	ServedIn      string   `json:"servedIn,omitempty"`      // route: the package that serves its router, when another
 	File          string   `json:"file"`                    // slash-separated, relative to the repository root
 	Line          int      `json:"line"`
 	Status        string   `json:"status"`               // see the status constants
@@ -105,6 +107,9 @@ type entry struct {
 
 	// issueCells annotate the policy columns of the text tables.
 	failOpenNote, windowNote, storeNote string
+	// served is set on a route whose router the package listing it
+	// serves.
+	served bool
 }
 
 // MarshalJSON leaves out the fields that do not apply to the entry's
@@ -309,6 +314,7 @@ func runPolicy(pass *analysis.Pass) (any, error) {
 // pkgResults are the results of the root actions of one package.
 type pkgResults struct {
 	cfg       *config.Config
+	dirs      *directives.Result
 	routes    *routes.Result
 	consumers *consumers.Result
 	retries   *retries.Result
@@ -344,7 +350,7 @@ func (r *run) entries(all bool) []entry {
 		case *passes.Results:
 			// A pass that fails fails the checks that read it too, and
 			// the driver reports their errors.
-			res.cfg = v.Config
+			res.cfg, res.dirs = v.Config, v.Directives
 			res.routes, _ = v.Routes()
 			res.consumers, _ = v.Consumers()
 			res.retries, _ = v.Retries()
@@ -378,7 +384,7 @@ func (r *run) entries(all bool) []entry {
 			if rt == nil || !rt.Pos.IsValid() {
 				continue
 			}
-			e, ok := routeEntry(rt, res.cfg, res.findings["idemhandler"], all)
+			e, ok := routeEntry(rt, res, all)
 			if !ok {
 				continue
 			}
@@ -386,6 +392,9 @@ func (r *run) entries(all bool) []entry {
 				e.policy(res, res.policies.routes[rt], dedupcfg.RouteName(method, rt))
 			}
 			add(e, rt.Pos)
+			if rt.Home != nil {
+				out[len(out)-1].Package, out[len(out)-1].ServedIn = rt.Home.Pkg, act.Package.PkgPath
+			}
 		}
 		for _, u := range res.routes.Unrecognised {
 			if u.Call == nil || ((u.Method == "GET" || u.Method == "HEAD") && !all) {
@@ -411,6 +420,7 @@ func (r *run) entries(all bool) []entry {
 			}
 		}
 	}
+	out = decided(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if ga, gb := group(&a), group(&b); ga != gb {
@@ -428,6 +438,89 @@ func (r *run) entries(all bool) []entry {
 		return a.Method < b.Method
 	})
 	return out
+}
+
+// notServed is the detail of a route whose router no analysed package
+// serves.
+const notServed = "router not served in the analysed packages"
+
+// decided merges the entries of the routes of all packages: one entry
+// per registration and path. A route registered in one package and
+// served in another is listed by both, the first not knowing its chain:
+// the entries of the packages that serve it are kept. Served by several
+// with different outcomes, the route keeps the worst, and names every
+// package that serves it.
+func decided(es []entry) []entry {
+	type reg struct {
+		file string
+		line int
+	}
+	type route struct {
+		reg
+		kind, method, path string
+	}
+	served := make(map[reg]bool)
+	for _, e := range es {
+		if e.served {
+			served[reg{e.File, e.Line}] = true
+		}
+	}
+	first := make(map[route]int)
+	out := es[:0]
+	for _, e := range es {
+		if e.Kind != "route" && e.Kind != "rpc" {
+			out = append(out, e)
+			continue
+		}
+		r := route{reg{e.File, e.Line}, e.Kind, e.Method, e.Path}
+		if !e.served && served[r.reg] {
+			continue
+		}
+		i, ok := first[r]
+		if !ok {
+			first[r] = len(out)
+			out = append(out, e)
+			continue
+		}
+		kept := &out[i]
+		servedIn := joinSet(kept.ServedIn, e.ServedIn)
+		finding := kept.Finding
+		if worse(e.Status, kept.Status) {
+			*kept = e
+		}
+		kept.ServedIn = servedIn
+		if kept.Finding == "" {
+			kept.Finding = finding
+		}
+		if kept.Finding == "" && e.Status == kept.Status {
+			kept.Finding = e.Finding
+		}
+	}
+	return out
+}
+
+// worse reports whether status a is worse than b for a route.
+func worse(a, b string) bool {
+	rank := map[string]int{statusUnprotected: 4, statusExempt: 3, statusUnknown: 2, statusProtected: 1}
+	return rank[a] > rank[b]
+}
+
+// joinSet joins two comma-separated sets.
+func joinSet(a, b string) string {
+	set := make(map[string]bool)
+	for _, s := range []string{a, b} {
+		for _, x := range strings.Split(s, ",") {
+			if x = strings.TrimSpace(x); x != "" {
+				set[x] = true
+			}
+		}
+	}
+	list := make([]string, 0, len(set))
+	for x := range set {
+		list = append(list, x)
+	}
+	sort.Strings(list)
+	return strings.Join(list, ", ")
 }
 
 // policy fills the dedup-store columns of an entry from the settings of
@@ -635,18 +728,23 @@ func retryEntry(rt *retries.Retry, res *pkgResults) entry {
 	return e
 }
 
-// routeEntry builds the entry of one route from the route model and the
-// findings of idemhandler; ok is false for a route with a method that
-// does not mutate, unless all is set.
-func routeEntry(rt *routes.Route, cfg *config.Config, findings *report.Findings, all bool) (e entry, ok bool) {
+// routeEntry builds the entry of one route from the route model, and the
+// findings of idemhandler for their message; ok is false for a route
+// with a method that does not mutate, unless all is set.
+func routeEntry(rt *routes.Route, res *pkgResults, all bool) (e entry, ok bool) {
+	cfg := res.cfg
 	e = entry{
 		Kind:          "route",
 		Method:        rt.Method,
 		BranchMethods: rt.BranchMethods,
 		Path:          rt.Path,
 		Framework:     rt.Framework,
-		Handler:       handlerName(rt),
+		Handler:       routes.HandlerName(rt),
 		Financial:     rt.Financial,
+		served:        rt.Served,
+	}
+	if e.Handler == "" && rt.Func != nil {
+		e.Handler = rt.Func.Name()
 	}
 	if e.Method == "" {
 		e.Method = "ANY"
@@ -655,44 +753,57 @@ func routeEntry(rt *routes.Route, cfg *config.Config, findings *report.Findings,
 		e.Kind = "rpc"
 	}
 	mutating := routes.MutatingMethod(rt, cfg)
-
-	// A finding of idemhandler on this route: it is at the registration
-	// and its message reads "METHOD PATH is served ...".
-	for _, f := range findings.List {
-		if _, rest, _ := strings.Cut(f.Message, " "); f.Pos != rt.Pos || !strings.HasPrefix(rest, displayPath(rt.Path)+" ") {
-			continue
-		}
-		e.Finding = "idemhandler: " + f.Message
-		if f.Exemption != nil {
-			e.Status, e.ADR, e.Detail = statusExempt, f.Exemption.ADR, f.Exemption.Reason
-		} else {
-			e.Status = statusUnprotected
-		}
-		return e, true
-	}
 	listed := rt.Method == "" || mutating != "" || all
 	if m := rt.Protected(); m != nil {
 		e.Status, e.Middleware = statusProtected, m.Name
 		return e, listed
 	}
+	method, _ := routes.Unprotected(rt, cfg)
 	switch {
 	case rt.Method != "" && mutating == "":
 		e.Status, e.Detail = statusNotMutating, notMutating(rt, cfg)
-	case !rt.Served:
-		e.Status, e.Detail = statusUnknown, "router not served in this package; its chain may be completed elsewhere"
+	case !rt.Served && !routes.ReportedUnserved(rt, cfg):
+		e.Status, e.Detail = statusUnknown, notServed
 	case rt.Unknown():
 		e.Status, e.Detail = statusUnknown, "middleware the analysis cannot identify: "+unknownMiddleware(rt)
-	case mutating == "":
-		// A route for any method that idemhandler does not report:
-		// its handler branches on no mutating method and has no
-		// side effect that is not naturally idempotent.
+	case rt.ClaimsDedup:
+		e.Status, e.Detail = statusProtected, "dedup claim in the handler"
+	case method == "" && rt.RPC && rt.Readonly:
+		e.Status, e.Detail = statusNotMutating, "marked //idem:readonly"
+	case method == "":
+		// A route for any method that idemhandler does not report: its
+		// handler branches on no mutating method and has no side effect
+		// that is not naturally idempotent.
 		e.Status, e.Detail = statusNotMutating, "no mutating method or side effect found"
 	default:
-		// Served, mutating, no platform middleware, and idemhandler
-		// found nothing: the handler claims dedup itself.
-		e.Status, e.Detail = statusProtected, "dedup claim in the handler"
+		e.Status = statusUnprotected
+		if x := exemption(rt, res); x != nil {
+			e.Status, e.ADR, e.Detail = statusExempt, x.ADR, x.Reason
+		}
+		// The finding, when this package reports it; a package that
+		// serves the router too may have reported it first.
+		for _, f := range res.found("idemhandler", rt.Pos) {
+			if _, rest, _ := strings.Cut(f.Message, " "); strings.HasPrefix(rest, displayPath(rt.Path)+" ") {
+				e.Finding = "idemhandler: " + f.Message
+			}
+		}
+		return e, true
 	}
 	return e, listed
+}
+
+// exemption returns the valid exemption of idemhandler that covers a
+// route's registration, or nil.
+func exemption(rt *routes.Route, res *pkgResults) *directives.Directive {
+	for _, x := range rt.Exemptions() {
+		if x.Applies("idemhandler") {
+			return x
+		}
+	}
+	if res.dirs != nil {
+		return res.dirs.Exemption("idemhandler", rt.Pos)
+	}
+	return nil
 }
 
 // notMutating says why a route with a method does not mutate.

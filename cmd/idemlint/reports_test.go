@@ -90,6 +90,12 @@ type sarifResult struct {
 	} `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	BaselineState       string            `json:"baselineState"`
+	RelatedLocations    []struct {
+		PhysicalLocation struct {
+			ArtifactLocation sarifArtifact `json:"artifactLocation"`
+		} `json:"physicalLocation"`
+		Message *sarifText `json:"message"`
+	} `json:"relatedLocations"`
 	Fixes               []struct {
 		Description     sarifText `json:"description"`
 		ArtifactChanges []struct {
@@ -313,6 +319,7 @@ type inventoryEntry struct {
 	Framework  string `json:"framework"`
 	Handler    string `json:"handler"`
 	Package    string `json:"package"`
+	ServedIn   string `json:"servedIn"`
 	File       string `json:"file"`
 	Line       int    `json:"line"`
 	Status     string `json:"status"`

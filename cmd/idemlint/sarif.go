@@ -92,10 +92,13 @@ type sarifResult struct {
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	BaselineState       string            `json:"baselineState,omitempty"`
 	Fixes               []sarifFix        `json:"fixes,omitempty"`
+	RelatedLocations    []sarifLocation   `json:"relatedLocations,omitempty"`
 }
 
 type sarifLocation struct {
+	ID               int                   `json:"id,omitempty"`
 	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+	Message          *sarifMessage         `json:"message,omitempty"`
 }
 
 type sarifPhysicalLocation struct {
@@ -193,6 +196,17 @@ func writeSARIF(w io.Writer, r *run, found []*finding, newOnly bool) error {
 		}
 		if newOnly {
 			res.BaselineState = "new"
+		}
+		for i, rel := range f.related {
+			p, q := f.fset.Position(rel.Pos), f.fset.Position(rel.End)
+			if !q.IsValid() {
+				q = p
+			}
+			res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
+				ID:               i + 1,
+				PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: artifact(r.rel(p.Filename)), Region: lines.region(p, q)},
+				Message:          &sarifMessage{Text: rel.Message},
+			})
 		}
 		for _, fix := range f.fixes {
 			sf := sarifFix{Description: sarifMessage{Text: fix.Message}}

@@ -48,6 +48,7 @@ type Resolver struct {
 	fset  *token.FileSet
 	files map[string]*token.File // by name; built on first use
 	base  int                    // fset.Base() when files was built
+	made  map[Pos]token.Pos      // positions in files the resolver added
 }
 
 // NewResolver returns a resolver for fset.
@@ -76,10 +77,27 @@ func (r *Resolver) Resolve(ps ...Pos) []token.Pos {
 		}
 		return out
 	}
+	// A position resolved before keeps its value, so that two findings
+	// about one construct agree.
+	known := true
+	for i, p := range ps {
+		if p.IsValid() {
+			out[i], known = r.made[p], known && r.made[p].IsValid()
+		}
+	}
+	if known {
+		return out
+	}
 	f := r.synthetic(name, ps)
+	if r.made == nil {
+		r.made = make(map[Pos]token.Pos)
+	}
 	for i, p := range ps {
 		if p.IsValid() {
 			out[i] = f.Pos(p.Offset)
+			if _, ok := r.made[p]; !ok {
+				r.made[p] = out[i]
+			}
 		}
 	}
 	return out
@@ -119,28 +137,38 @@ func fits(f *token.File, ps []Pos) bool {
 
 // synthetic adds a file named name to the file set whose line table puts
 // every position of ps at its line, column and offset. The lines between
-// known ones are given one byte each, which is always possible: a real
-// file's line n starts at offset n-1 or later.
+// known ones are given one byte each, just before the next known line:
+// in a real file, the n lines before a line starting at offset s start
+// at s-n or before, after every position of the lines before them.
 func (r *Resolver) synthetic(name string, ps []Pos) *token.File {
-	type start struct{ line, offset int }
-	var known []start
+	starts := make(map[int]int) // line -> offset of its start
 	size := 0
 	for _, p := range ps {
-		if !p.IsValid() {
+		if p.IsValid() {
+			starts[p.Line] = p.Offset - (p.Column - 1)
+			size = max(size, p.Offset+1)
+		}
+	}
+	known := make([]int, 0, len(starts))
+	for line := range starts {
+		known = append(known, line)
+	}
+	slices.Sort(known)
+	lines := []int{0}
+	prev := 1
+	for _, line := range known {
+		if line == 1 {
 			continue
 		}
-		known = append(known, start{p.Line, p.Offset - (p.Column - 1)})
-		size = max(size, p.Offset+1)
-	}
-	slices.SortFunc(known, func(a, b start) int { return a.line - b.line })
-	lines := []int{0}
-	for _, k := range known {
-		for line := len(lines) + 1; line < k.line; line++ {
-			lines = append(lines, lines[len(lines)-1]+1)
+		start := starts[line]
+		for l := prev + 1; l <= line; l++ {
+			off := start - (line - l)
+			if off <= lines[len(lines)-1] {
+				break // not the positions of one file
+			}
+			lines = append(lines, off)
 		}
-		if k.line == len(lines)+1 && k.offset > lines[len(lines)-1] {
-			lines = append(lines, k.offset)
-		}
+		prev = line
 	}
 	f := r.fset.AddFile(name, -1, size)
 	f.SetLines(lines)

@@ -85,7 +85,7 @@ func chiCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 			case litRef:
 				e.callLit(fr, cb.lit, child)
 			case funcRef:
-				e.callLocal(cb.fn, nil, []value{child})
+				e.callback(cb.fn, call, child)
 			}
 		}
 		return child, true

@@ -883,6 +883,19 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 	return e.external(call, fn, recv, args)
 }
 
+// callback evaluates fn, a function given to call as a callback that
+// the router calls with args (chi's Route, fiber's Route): a function of
+// the package, or of another with a summary.
+func (e *evaluator) callback(fn *types.Func, call *ast.CallExpr, args ...value) {
+	if _, local := e.decls[fn]; local {
+		e.callLocal(fn, nil, args)
+		return
+	}
+	if s := e.summaryOf(fn.Origin()); s != nil {
+		e.replay(s, nil, call.Pos(), nil, args)
+	}
+}
+
 // calleeOf returns the function a call calls statically, or nil.
 func (e *evaluator) calleeOf(call *ast.CallExpr) *types.Func {
 	fn, _ := typeutil.Callee(e.pass.TypesInfo, call).(*types.Func)
@@ -906,7 +919,7 @@ func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, recv value, arg
 	replayed := false
 	if !platform {
 		if s := e.summaryOf(fn.Origin()); s != nil {
-			v := e.atCall(s, e.replay(s, call, recv, args), fn, call)
+			v := e.atCall(s, e.replay(s, call, call.Pos(), recv, args), fn, call)
 			if !s.opaqueResult() {
 				return v
 			}

@@ -112,7 +112,7 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 			case litRef:
 				e.callLit(fr, cb.lit, sub)
 			case funcRef:
-				e.callLocal(cb.fn, nil, []value{sub})
+				e.callback(cb.fn, call, sub)
 			}
 		}
 		return sub, true

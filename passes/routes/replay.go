@@ -43,8 +43,10 @@ type decoder struct {
 }
 
 // replay applies the summary of a function at call, with the values of
-// its receiver and arguments, and returns the value of its result.
-func (e *evaluator) replay(s *Summary, call *ast.CallExpr, recv value, args []value) value {
+// its receiver and arguments, and returns the value of its result. call
+// is nil for a function the router calls back; pos is where the call is
+// made.
+func (e *evaluator) replay(s *Summary, call *ast.CallExpr, pos token.Pos, recv value, args []value) value {
 	d := &decoder{e: e, s: s, call: call, recv: recv, args: args, base: e.seq, root: e.root}
 	d.advance()
 	d.routers()
@@ -54,7 +56,7 @@ func (e *evaluator) replay(s *Summary, call *ast.CallExpr, recv value, args []va
 		}
 	}
 	for _, v := range s.Serves {
-		e.serve(e.asHandler(d.value(v)), call.Pos())
+		e.serve(e.asHandler(d.value(v)), pos)
 	}
 	if s.Result == nil {
 		return nil

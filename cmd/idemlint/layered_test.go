@@ -1,0 +1,171 @@
+package main_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/idemlint/idemlint/internal/moduletest"
+)
+
+// layered is a module laid out like real services: routes registered in
+// service packages, decided in the packages that serve their routers.
+const layered = "../../testdata/layered"
+
+// TestLayeredHosts checks that every host reports the findings of the
+// layered module at their registration lines, each once, as the module's
+// // want comments say, and that the inventory, SARIF and -fix agree.
+func TestLayeredHosts(t *testing.T) {
+	t.Parallel()
+	moduletest.Download(t, layered)
+	wants := moduletest.Wants(t, layered)
+	if len(wants) < 15 {
+		t.Fatalf("only %d expectations in %s", len(wants), layered)
+	}
+
+	t.Run("standalone", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, layered, bin, "./...")
+		if r.code != 3 {
+			t.Errorf("want exit status 3 (findings)\n%s", r)
+		}
+		moduletest.Check(t, wants, moduletest.Parse(layered, r.stderr))
+		if !strings.Contains(r.stderr, "idemlint: 1 mutating routes not decided: their routers are not served in the analysed packages") {
+			t.Errorf("stderr lacks the count of undecided routes (chi/lib)\n%s", r)
+		}
+		if !strings.Contains(r.stderr, "chi/httpapi/server.go:38:52: \tits router is served here") {
+			t.Errorf("stderr lacks where the chi API is served\n%s", r)
+		}
+	})
+
+	t.Run("vet", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, layered, "go", "vet", "-vettool="+bin, "./...")
+		if r.code == 0 {
+			t.Errorf("go vet exited 0, want non-zero: the tool reports findings\n%s", r)
+		}
+		// go vet runs a process per package: a finding about another
+		// package's line, reported once.
+		moduletest.Check(t, wants, moduletest.Parse(layered, r.stdout+r.stderr))
+	})
+
+	t.Run("json", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, layered, bin, "-json", "./...")
+		if r.code != 0 {
+			t.Errorf("want exit status 0 with -json\n%s", r)
+		}
+		var tree map[string]map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(r.stdout), &tree); err != nil {
+			t.Fatalf("-json output is not JSON: %v\n%s", err, r)
+		}
+		var text strings.Builder
+		for _, byCheck := range tree {
+			for _, raw := range byCheck {
+				var ds []struct {
+					Posn    string `json:"posn"`
+					Message string `json:"message"`
+				}
+				if err := json.Unmarshal(raw, &ds); err != nil {
+					t.Errorf("not a list of diagnostics: %s", raw)
+				}
+				for _, d := range ds {
+					fmt.Fprintf(&text, "%s: %s\n", d.Posn, d.Message)
+				}
+			}
+		}
+		moduletest.Check(t, wants, moduletest.Parse(layered, text.String()))
+	})
+
+	t.Run("sarif", func(t *testing.T) {
+		t.Parallel()
+		r := run(t, layered, bin, "-format=sarif", "./...")
+		if r.code != 3 {
+			t.Errorf("want exit status 3 (findings)\n%s", r)
+		}
+		root, results := readSARIF(t, r)
+		var text strings.Builder
+		related := 0
+		for _, res := range results {
+			loc := res.Locations[0].PhysicalLocation
+			fmt.Fprintf(&text, "%s:%d:%d: %s\n", filepath.Join(root, filepath.FromSlash(loc.ArtifactLocation.URI)), loc.Region.StartLine, loc.Region.StartColumn, res.Message.Text)
+			if strings.HasSuffix(loc.ArtifactLocation.URI, "chi/orders/orders.go") && loc.Region.StartLine == 20 {
+				for _, rl := range res.RelatedLocations {
+					if strings.HasSuffix(rl.PhysicalLocation.ArtifactLocation.URI, "chi/httpapi/server.go") && rl.Message != nil {
+						related++
+					}
+				}
+			}
+		}
+		moduletest.Check(t, wants, moduletest.Parse(layered, text.String()))
+		if related != 1 {
+			t.Errorf("POST /v1/orders: %d related locations at chi/httpapi/server.go, want 1", related)
+		}
+	})
+
+	t.Run("inventory", func(t *testing.T) {
+		t.Parallel()
+		byRoute := make(map[string][]inventoryEntry)
+		for _, e := range inventoryOf(t, layered, "./...") {
+			key := fmt.Sprintf("%s:%d %s %s", e.File[strings.Index(e.File, "layered/")+len("layered/"):], e.Line, e.Method, e.Path)
+			byRoute[key] = append(byRoute[key], e)
+		}
+		for key, want := range map[string]string{
+			"chi/orders/orders.go:20 POST /v1/orders":                "unprotected chi/cmd/worker, chi/httpapi",
+			"chi/orders/orders.go:43 POST /internal/orders/replay":   "exempt chi/cmd/gateway",
+			"chi/orders/orders.go:43 POST /public/orders/replay":     "protected chi/cmd/gateway",
+			"chi/payments/payments.go:17 POST /payments/charges":     "protected chi/cmd/worker, chi/httpapi",
+			"chi/lib/lib.go:12 POST /things":                         "unknown ",
+			"gin/orders/orders.go:21 POST /early/orders":             "unprotected gin/cmd/shop",
+			"gin/orders/orders.go:21 POST /late/orders":              "protected gin/cmd/shop",
+			"fiber/carts/carts.go:11 POST /v2/carts":                 "protected fiber/cmd/storeidem",
+			"gorilla/accounts/accounts.go:18 POST /api/accounts":     "unprotected gorilla/cmd/accounts, gorilla/cmd/accountsidem",
+			"httprouter/notes/notes.go:12 POST /notes":               "protected httprouter/cmd/notes",
+			"strict/things/things.go:16 POST /v1/things":             "unprotected strict/cmd/things",
+			"nethttp/items/items.go:15 POST /items":                  "unprotected nethttp/cmd/items",
+			"alice/invoices/invoices.go:14 POST /invoices/{id}/void": "unprotected alice/cmd/invoices",
+		} {
+			es := byRoute[key]
+			if len(es) != 1 {
+				t.Errorf("%s: %d entries, want 1", key, len(es))
+				continue
+			}
+			servedIn := strings.ReplaceAll(es[0].ServedIn, "example.com/layered/", "")
+			if got := es[0].Status + " " + servedIn; got != want {
+				t.Errorf("%s: status and servedIn %q, want %q", key, got, want)
+			}
+		}
+		for key := range byRoute {
+			if strings.HasPrefix(key, "chi/payments/payments.go:17 POST /charges") {
+				t.Errorf("%s: the entry of the registering package is listed beside the entries of the packages that serve the route", key)
+			}
+		}
+	})
+
+	t.Run("fix", func(t *testing.T) {
+		t.Parallel()
+		// The module and the platform module it replaces, side by side.
+		root := t.TempDir()
+		dir := filepath.Join(root, "layered")
+		copyTree(t, layered, dir)
+		copyTree(t, filepath.Join(layered, "..", "platform"), filepath.Join(root, "platform"))
+		r := run(t, dir, bin, "-fix", "./...")
+		if r.code != 3 || !strings.Contains(r.stderr, "findings have no suggested fix") {
+			t.Errorf("want exit status 3 and the count of findings left\n%s", r)
+		}
+		fixed, err := os.ReadFile(filepath.Join(dir, "nethttp", "admin", "admin.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(fixed), `mux.Handle("POST /admin/flush", idem.Middleware(http.HandlerFunc(reindex)))`) {
+			t.Errorf("nethttp/admin/admin.go, where POST /admin/flush is registered, is not fixed:\n%s", fixed)
+		}
+		again := run(t, dir, bin, "./nethttp/...")
+		if strings.Contains(again.stderr, "/admin/flush") {
+			t.Errorf("POST /admin/flush is still reported after the fix\n%s", again)
+		}
+	})
+}
