@@ -96,7 +96,7 @@ type sarifResult struct {
 		} `json:"physicalLocation"`
 		Message *sarifText `json:"message"`
 	} `json:"relatedLocations"`
-	Fixes               []struct {
+	Fixes []struct {
 		Description     sarifText `json:"description"`
 		ArtifactChanges []struct {
 			ArtifactLocation sarifArtifact `json:"artifactLocation"`

@@ -14,7 +14,9 @@ import (
 // TestEncoding checks that a summary decodes to what was encoded, every
 // field set, and that a corrupt one is an error.
 func TestEncoding(t *testing.T) {
-	at := func(line int) xpos.Pos { return xpos.Pos{File: "/src/svc/svc.go", Offset: 10 * line, Line: line, Column: 2} }
+	at := func(line int) xpos.Pos {
+		return xpos.Pos{File: "/src/svc/svc.go", Offset: 10 * line, Line: line, Column: 2}
+	}
 	reg := &routes.Registration{
 		Pkg: "example.com/svc", Pos: at(3), End: at(4), Framework: "chi", Handler: "h.create",
 		Effects:       effects.Effects{Kinds: effects.SQL | effects.Publish, NonIdempotent: "inserts into orders", MovesMoney: true},
@@ -43,8 +45,8 @@ func TestEncoding(t *testing.T) {
 			{Ref: routes.SRef{Kind: routes.RefObject, Pkg: "example.com/svc", Path: "Server.UF0"}},
 		},
 		Result: &routes.SValue{Kind: routes.ValueTuple, Elems: []routes.SValue{{Kind: routes.ValueGroup, Router: 0, Prefix: "/g"}, {Kind: routes.ValueHandler, Router: -1, Procs: []routes.SReg{{Method: "RPC", Path: "/a.B/C", Reg: reg}}}}},
-		Serves:  []routes.SValue{*handler},
-		Stores:  []routes.SStore{{Pkg: "example.com/app", Path: "Config.UF1", Value: routes.SValue{Kind: routes.ValueMWs, MWs: []routes.SMW{mw}}}},
+		Serves: []routes.SValue{*handler},
+		Stores: []routes.SStore{{Pkg: "example.com/app", Path: "Config.UF1", Value: routes.SValue{Kind: routes.ValueMWs, MWs: []routes.SMW{mw}}}},
 	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(s); err != nil {
