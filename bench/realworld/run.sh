@@ -36,8 +36,11 @@ work=$(cd "$work" && pwd)
 out=$(cd "$out" && pwd)
 
 # Build idemlint.
-idemlint_commit=$(git -C "$root" rev-parse HEAD 2>/dev/null || echo unknown)
-if ! git -C "$root" diff --quiet HEAD -- 2>/dev/null; then
+# The commit measured is the last one that changed idemlint itself (this
+# directory aside), "+dirty" when such files have uncommitted changes.
+idemlint_commit=$(git -C "$root" log -1 --format=%H -- . ':!bench/realworld' 2>/dev/null || true)
+idemlint_commit=${idemlint_commit:-unknown}
+if ! git -C "$root" diff --quiet HEAD -- . ':!bench/realworld' 2>/dev/null; then
 	idemlint_commit="$idemlint_commit+dirty"
 fi
 (cd "$root" && go build -o "$work/idemlint" ./cmd/idemlint)
