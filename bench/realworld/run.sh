@@ -63,8 +63,11 @@ want() { # NAME -> 0 when it was asked for (or nothing was)
 	return 1
 }
 
+# Read the list first: the loop runs for minutes, and the file may change.
+mapfile -t lines <"$services"
 failed=0
-while IFS=$'\t' read -r -u 3 name repo commit subdir pattern libs layout; do
+for line in "${lines[@]}"; do
+	IFS=$'\t' read -r name repo commit subdir pattern libs _ <<<"$line"
 	[[ -z $name || $name == \#* || $name == name ]] && continue
 	want "$name" "$@" || continue
 	echo "== $name ($repo@$commit ${subdir:-.} $pattern)" >&2
@@ -131,7 +134,7 @@ while IFS=$'\t' read -r -u 3 name repo commit subdir pattern libs layout; do
 	if [[ $rc -ne 0 && $rc -ne 3 ]] || [[ $irc -ne 0 ]]; then
 		failed=1
 	fi
-done 3<"$services"
+done
 
 echo "outputs in $out; summary: (cd $root && go run ./bench/realworld/summarize $out)" >&2
 exit "$failed"

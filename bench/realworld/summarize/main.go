@@ -312,6 +312,9 @@ func write(w io.Writer, services []service, showFindings bool) {
 			title = "RPC procedures"
 		}
 		p("### %s by inventory status\n\n", title)
+		if class != "POST/PATCH" {
+			p("Services with none are left out.\n\n")
+		}
 		p("| service | %s | total |\n|---|%s---|\n", strings.Join(routeStatuses, " | "), strings.Repeat("---|", len(routeStatuses)))
 		sum := counts{}
 		for _, s := range services {
@@ -327,6 +330,9 @@ func write(w io.Writer, services []service, showFindings bool) {
 					cells[len(cells)-1] += fmt.Sprintf(" (+%d %s)", n, st)
 					sum[st] += n
 				}
+			}
+			if c.total() == 0 && class != "POST/PATCH" {
+				continue // rows of services with none are left out
 			}
 			p("| %s | %s | %d |\n", s.Name, strings.Join(cells, " | "), c.total())
 		}
@@ -389,6 +395,7 @@ func write(w io.Writer, services []service, showFindings bool) {
 
 	p("### Unrecognised registrations (unsupported routers)\n\n")
 	p("| service | receiver | POST/PATCH | ANY | all listed |\n|---|---|---|---|---|\n")
+	none := true
 	for _, s := range services {
 		byRecv := map[string]counts{}
 		for _, e := range s.Inv.Entries {
@@ -407,7 +414,11 @@ func write(w io.Writer, services []service, showFindings bool) {
 		for _, r := range recvs {
 			c := byRecv[r]
 			p("| %s | `%s` | %d | %d | %d |\n", s.Name, r, c["POST/PATCH"], c["ANY"], c.total())
+			none = false
 		}
+	}
+	if none {
+		p("| (none) | | | | |\n")
 	}
 	p("\n")
 
