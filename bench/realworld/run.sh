@@ -136,5 +136,5 @@ for line in "${lines[@]}"; do
 	fi
 done
 
-echo "outputs in $out; summary: (cd $root && go run ./bench/realworld/summarize $out)" >&2
+echo "outputs in $out; summary: (cd $(cd "$here/../.." && pwd) && go run ./bench/realworld/summarize $out)" >&2
 exit "$failed"

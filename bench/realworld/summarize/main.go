@@ -36,6 +36,7 @@ type entry struct {
 	Status    string `json:"status"`
 	Detail    string `json:"detail"`
 	Library   string `json:"library"`
+	Source    string `json:"source"`
 	Mechanism string `json:"mechanism"`
 }
 
@@ -60,7 +61,9 @@ type analysisError struct {
 type service struct {
 	Name     string
 	Meta     map[string]string
-	Inv      inventory
+	Inv      inventory // entries made distinct by distinct
+	Listed   int       // entries as listed
+	Conflict int       // registrations listed with more than one status
 	InvErr   string
 	Findings []finding // unique by check, position and message, sorted
 	Raw      int       // findings before removing duplicates
@@ -185,6 +188,9 @@ func load(dir, name string) service {
 		s.InvErr = err.Error()
 	} else if err := json.Unmarshal(data, &s.Inv); err != nil {
 		s.InvErr = "cannot parse inventory: " + err.Error()
+	} else {
+		s.Listed = len(s.Inv.Entries)
+		s.Inv.Entries, s.Conflict = distinct(s.Inv.Entries)
 	}
 	if data, err := os.ReadFile(filepath.Join(dir, name+".findings.json")); err != nil {
 		s.FindErr = err.Error()
@@ -201,6 +207,65 @@ func load(dir, name string) service {
 		}
 	}
 	return s
+}
+
+// precedence orders statuses when one registration is listed more than
+// once (say, unknown where it is registered and decided where its router is
+// served): a decided status wins over unknown.
+var precedence = map[string]int{
+	"unprotected": 0, "exempt": 1, "protected": 2, "not-mutating": 3,
+	"unsafe": 0, "unbounded": 1, "no-backoff": 2, "ok": 3,
+	"no-effects": 3, "at-most-once": 4, "unrecognised": 5, "unknown": 6,
+}
+
+func rank(status string) int {
+	if r, ok := precedence[status]; ok {
+		return r
+	}
+	return 5
+}
+
+// distinct keeps one entry per entry point, the one with the most decided
+// status, in the order of first listing, and counts the entry points listed
+// with more than one status. Entries are one entry point when they agree on
+// kind, method, library, source, mechanism and position, and one path ends
+// with the other: a route is listed with the path its own package sees
+// ("/login", or "" for a group's root) where it is registered and with its
+// full path ("/api/users/login") where its router is served.
+func distinct(entries []entry) (out []entry, conflicts int) {
+	type key struct {
+		kind, method, library, source, mechanism, file string
+		line                                           int
+	}
+	groups := map[key][]int{} // indexes into out
+	var statuses []map[string]bool
+	for _, e := range entries {
+		k := key{e.Kind, e.Method, e.Library, e.Source, e.Mechanism, e.File, e.Line}
+		i := -1
+		for _, j := range groups[k] {
+			if strings.HasSuffix(out[j].Path, e.Path) || strings.HasSuffix(e.Path, out[j].Path) {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			groups[k] = append(groups[k], len(out))
+			out = append(out, e)
+			statuses = append(statuses, map[string]bool{e.Status: true})
+			continue
+		}
+		statuses[i][e.Status] = true
+		// Keep the most decided status, and the longer (fuller) path.
+		if rank(e.Status) < rank(out[i].Status) || rank(e.Status) == rank(out[i].Status) && len(e.Path) > len(out[i].Path) {
+			out[i] = e
+		}
+	}
+	for _, st := range statuses {
+		if len(st) > 1 {
+			conflicts++
+		}
+	}
+	return out, conflicts
 }
 
 // routeClass is the row a route entry counts in: "POST/PATCH", "ANY", "RPC",
@@ -422,10 +487,12 @@ func write(w io.Writer, services []service, showFindings bool) {
 	}
 	p("\n")
 
-	p("### Runs\n\n| service | repository | commit | module dir | exit (-json, inventory) | seconds (-json, inventory) |\n|---|---|---|---|---|---|\n")
+	p("### Runs\n\n")
+	p("Inventory entries: as listed, distinct entry points (the tables above count these), and entry points listed with more than one status.\n\n")
+	p("| service | repository | commit | module dir | exit (-json, inventory) | seconds (-json, inventory) | inventory entries (listed, distinct, conflicting) |\n|---|---|---|---|---|---|---|\n")
 	for _, s := range services {
 		m := s.Meta
-		p("| %s | %s | %s | %s | %s, %s | %s, %s |\n", s.Name, m["repo"], short(m["commit"]), m["subdir"], m["findings_rc"], m["inventory_rc"], m["findings_seconds"], m["inventory_seconds"])
+		p("| %s | %s | %s | %s | %s, %s | %s, %s | %d, %d, %d |\n", s.Name, m["repo"], short(m["commit"]), m["subdir"], m["findings_rc"], m["inventory_rc"], m["findings_seconds"], m["inventory_seconds"], s.Listed, len(s.Inv.Entries), s.Conflict)
 	}
 	p("\n")
 	var problems []string

@@ -71,7 +71,10 @@ const inventoryJSON = `{"version": 1, "entries": [
 	{"kind": "unrecognised", "method": "POST", "path": "/e", "receiver": "*web.App", "file": "api/r.go", "line": 7, "status": "unrecognised"},
 	{"kind": "rpc", "method": "RPC", "path": "/pkg.S/Create", "framework": "grpc", "file": "main.go", "line": 9, "status": "unprotected"},
 	{"kind": "consumer", "library": "kafka-go", "file": "c.go", "line": 1, "status": "unprotected"},
-	{"kind": "retry", "mechanism": "retry.Do", "file": "r.go", "line": 2, "status": "ok"}
+	{"kind": "retry", "mechanism": "retry.Do", "file": "r.go", "line": 2, "status": "ok"},
+	{"kind": "route", "method": "PATCH", "path": "/b", "framework": "chi", "file": "api/r.go", "line": 4, "status": "unknown", "detail": "router not served"},
+	{"kind": "route", "method": "PATCH", "path": "/v1/b", "framework": "chi", "file": "api/r.go", "line": 4, "status": "unprotected"},
+	{"kind": "rpc", "method": "RPC", "path": "/pkg.S/Delete", "framework": "grpc", "file": "main.go", "line": 9, "status": "unprotected"}
 ]}`
 
 func TestSummary(t *testing.T) {
@@ -87,11 +90,14 @@ func TestSummary(t *testing.T) {
 		}
 	}
 	s := load(dir, "svc")
+	if s.Listed != 11 || len(s.Inv.Entries) != 9 || s.Conflict != 1 {
+		t.Errorf("listed %d, distinct %d, conflicting %d; want 11, 9, 1", s.Listed, len(s.Inv.Entries), s.Conflict)
+	}
 	routes, cons, retries := tally(s)
 	if got := routes["POST/PATCH"]; got["unknown"] != 1 || got["unprotected"] != 1 || got["unrecognised"] != 1 || got.total() != 3 {
 		t.Errorf("POST/PATCH = %v", got)
 	}
-	if routes["ANY"]["not-mutating"] != 1 || routes["RPC"]["unprotected"] != 1 {
+	if routes["ANY"]["not-mutating"] != 1 || routes["RPC"]["unprotected"] != 2 {
 		t.Errorf("routes = %v", routes)
 	}
 	if cons["unprotected"] != 1 || retries["ok"] != 1 {
@@ -105,6 +111,7 @@ func TestSummary(t *testing.T) {
 		"| svc | `*web.App` | 1 | 0 | 1 |",
 		"| idemhandler | api/routes.go:12 | idemhandler: POST /v1/x",
 		"svc: example.com/svc/api idemexempt: invalid configuration",
+		"| 0, 0 | ,  | 11, 9, 1 |",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("summary lacks %q:\n%s", want, out.String())
