@@ -6,11 +6,15 @@
 // DIR becomes a module, example.com/mono, that needs nothing but the
 // standard library. It holds a platform idempotency package
 // (platform/idem: //idem:middleware Middleware, //idem:dedup Claim), a
-// shared HTTP helper package (platform/httpx) and N packages: about a
-// quarter are services on net/http's ServeMux (command packages with
-// handlers, routes and helper register functions), as many are their
-// database/sql repositories, and the rest are utility packages that import
-// nothing idemlint cares about. Some utilities and services import other
+// shared HTTP helper package (platform/httpx), a server package
+// (platform/server) and N packages. A service on net/http's ServeMux is
+// laid out as real services are: its handlers and routes in a package of
+// their own (api), its database/sql repository (store), and a command
+// that serves the routes, built by api.NewMux, added to the command's
+// own mux by api.Register, or handed to platform/server; a quarter of
+// the services have a second command serving the same routes. The other
+// packages, about half, are utility packages that import nothing
+// idemlint cares about. Some utilities and services import other
 // utilities.
 //
 // Mutating routes are protected in several ways (the middleware on the
@@ -108,8 +112,13 @@ func Generate(n int, seed uint64) (*Module, error) {
 	if err := g.addGo("platform/httpx/httpx.go", httpxSource, nil); err != nil {
 		return nil, err
 	}
-	services := n / 4
-	utilities := n - 2*services
+	if err := g.addGo("platform/server/server.go", serverSource, nil); err != nil {
+		return nil, err
+	}
+	// A service is three packages (api, store and a command), and every
+	// fourth has a second command.
+	services := n / 6
+	utilities := n - 3*services - (services+3)/4
 	// Utilities first, so that services can import them.
 	for i := range utilities {
 		if err := g.utility(i); err != nil {
@@ -122,7 +131,7 @@ func Generate(n int, seed uint64) (*Module, error) {
 		}
 	}
 	slices.Sort(g.m.Expected)
-	g.m.Packages, g.m.Services, g.m.Utilities = 2*services+utilities, services, utilities
+	g.m.Packages, g.m.Services, g.m.Utilities = 3*services+(services+3)/4+utilities, services, utilities
 	return g.m, nil
 }
 
@@ -311,6 +320,30 @@ func JSON(w http.ResponseWriter, status int, v any) {
 		log.Printf("httpx: encoding response: %v", err)
 	}
 }
+`
+
+const serverSource = `// Package server runs the services' HTTP servers.
+package server
+
+import (
+	"net/http"
+	"time"
+
+	"example.com/mono/platform/httpx"
+)
+
+// A Server serves one handler, logging every request.
+type Server struct {
+	srv *http.Server
+}
+
+// New returns a server of h on addr.
+func New(addr string, h http.Handler) *Server {
+	return &Server{srv: &http.Server{Addr: addr, Handler: httpx.Logging(h), ReadHeaderTimeout: 5 * time.Second}}
+}
+
+// Run serves until the server fails.
+func (s *Server) Run() error { return s.srv.ListenAndServe() }
 `
 
 // ---- utilities ----
@@ -676,7 +709,13 @@ func (g *generator) service(i int) error {
 	if err := g.handlers(sv); err != nil {
 		return err
 	}
-	return g.serviceMain(sv)
+	if err := g.serviceMain(sv, i); err != nil {
+		return err
+	}
+	if i%4 == 0 {
+		return g.adminMain(sv)
+	}
+	return nil
 }
 
 // store writes the repository package of sv.
@@ -902,16 +941,22 @@ func (g *generator) resourceRoutes(sv *svc, s *src, r resource) {
 // need and how.
 func (g *generator) routes(sv *svc) error {
 	var body, helpers src
-	body.f("// newMux builds the %s API.", sv.name)
-	body.f("func newMux(h *handlers) *http.ServeMux {")
+	body.f("// NewMux returns the %s API on a mux of its own.", sv.name)
+	body.f("func NewMux(h *Handlers) *http.ServeMux {")
 	body.f("\tmux := http.NewServeMux()")
+	body.f("\tRegister(mux, h)")
+	body.f("\treturn mux")
+	body.f("}")
+	body.f("")
+	body.f("// Register adds the %s API to mux.", sv.name)
+	body.f("func Register(mux *http.ServeMux, h *Handlers) {")
 	body.f("\tmux.HandleFunc(\"/healthz\", health)")
 	for _, r := range sv.res {
 		if g.chance(0.5) {
 			body.f("\tregister%s(mux, h)", r.typ)
 			helpers.f("")
 			helpers.f("// register%s adds the %s routes to mux.", r.typ, r.plural)
-			helpers.f("func register%s(mux *http.ServeMux, h *handlers) {", r.typ)
+			helpers.f("func register%s(mux *http.ServeMux, h *Handlers) {", r.typ)
 			g.resourceRoutes(sv, &helpers, r)
 			helpers.f("}")
 		} else {
@@ -920,7 +965,6 @@ func (g *generator) routes(sv *svc) error {
 			g.resourceRoutes(sv, &body, r)
 		}
 	}
-	body.f("\treturn mux")
 	body.f("}")
 	body.Write(helpers.Bytes())
 	if sv.usesProt {
@@ -937,11 +981,12 @@ func (g *generator) routes(sv *svc) error {
 		local = append(local, ModulePath+"/platform/httpx")
 	}
 	var s src
-	s.f("package main")
+	s.f("// Package api serves the %s API.", sv.name)
+	s.f("package api")
 	s.f("")
 	s.imports([]string{"net/http"}, local)
 	s.Write(body.Bytes())
-	return g.addGo(sv.dir+"/routes.go", s.String(), sv.exps)
+	return g.addGo(sv.dir+"/api/routes.go", s.String(), sv.exps)
 }
 
 // handlers writes the handlers of sv.
@@ -956,10 +1001,13 @@ func (g *generator) handlers(sv *svc) error {
 	}
 	var s src // the declarations; the imports depend on them
 	usesIdem := false
-	s.f("// handlers serves the %s API.", sv.name)
-	s.f("type handlers struct {")
+	s.f("// Handlers serves the %s API.", sv.name)
+	s.f("type Handlers struct {")
 	s.f("\trepo *store.Repo")
 	s.f("}")
+	s.f("")
+	s.f("// NewHandlers returns the handlers of the API, on repo.")
+	s.f("func NewHandlers(repo *store.Repo) *Handlers { return &Handlers{repo: repo} }")
 	s.f("")
 	s.f("func health(w http.ResponseWriter, r *http.Request) {")
 	s.f("\tw.Header().Set(\"Content-Type\", \"text/plain\")")
@@ -996,7 +1044,7 @@ func (g *generator) handlers(sv *svc) error {
 	for _, r := range sv.res {
 		plural := strings.ToUpper(r.plural[:1]) + r.plural[1:]
 		s.f("")
-		s.f("func (h *handlers) list%s(w http.ResponseWriter, r *http.Request) {", plural)
+		s.f("func (h *Handlers) list%s(w http.ResponseWriter, r *http.Request) {", plural)
 		s.f("\tlimit, offset := 50, 0")
 		s.f("\tif v := r.URL.Query().Get(\"limit\"); v != \"\" {")
 		s.f("\t\tif n, err := strconv.Atoi(v); err == nil && n > 0 && n <= 500 {")
@@ -1014,7 +1062,7 @@ func (g *generator) handlers(sv *svc) error {
 		s.f("\treply(w, http.StatusOK, xs)")
 		s.f("}")
 		s.f("")
-		s.f("func (h *handlers) get%s(w http.ResponseWriter, r *http.Request) {", r.typ)
+		s.f("func (h *Handlers) get%s(w http.ResponseWriter, r *http.Request) {", r.typ)
 		s.f("\tx, err := h.repo.Get%s(r.Context(), %s)", r.typ, normalize(`r.PathValue("id")`))
 		s.f("\tif err != nil {")
 		s.f("\t\tfail(w, err)")
@@ -1024,7 +1072,7 @@ func (g *generator) handlers(sv *svc) error {
 		s.f("}")
 		writeHandler := func(name, call, status string, withID bool) {
 			s.f("")
-			s.f("func (h *handlers) %s(w http.ResponseWriter, r *http.Request) {", name)
+			s.f("func (h *Handlers) %s(w http.ResponseWriter, r *http.Request) {", name)
 			if sv.claims[name] {
 				claimPrologue()
 			}
@@ -1047,7 +1095,7 @@ func (g *generator) handlers(sv *svc) error {
 		writeHandler("patch"+r.typ, "Update"+r.typ, "http.StatusOK", true)
 		writeHandler("put"+r.typ, "Put"+r.typ, "http.StatusOK", true)
 		s.f("")
-		s.f("func (h *handlers) delete%s(w http.ResponseWriter, r *http.Request) {", r.typ)
+		s.f("func (h *Handlers) delete%s(w http.ResponseWriter, r *http.Request) {", r.typ)
 		s.f("\tif err := h.repo.Delete%s(r.Context(), r.PathValue(\"id\")); err != nil {", r.typ)
 		s.f("\t\tfail(w, err)")
 		s.f("\t\treturn")
@@ -1059,7 +1107,7 @@ func (g *generator) handlers(sv *svc) error {
 				continue
 			}
 			s.f("")
-			s.f("func (h *handlers) %s%s(w http.ResponseWriter, r *http.Request) {", a, r.typ)
+			s.f("func (h *Handlers) %s%s(w http.ResponseWriter, r *http.Request) {", a, r.typ)
 			s.f("\tif err := h.repo.Set%sStatus(r.Context(), r.PathValue(\"id\"), %q); err != nil {", r.typ, a+"d")
 			s.f("\t\tfail(w, err)")
 			s.f("\t\treturn")
@@ -1069,7 +1117,7 @@ func (g *generator) handlers(sv *svc) error {
 		}
 		if sv.has["notes:"+r.typ] {
 			s.f("")
-			s.f("func (h *handlers) %sNotes(w http.ResponseWriter, r *http.Request) {", r.singular)
+			s.f("func (h *Handlers) %sNotes(w http.ResponseWriter, r *http.Request) {", r.singular)
 			s.f("\tid := r.PathValue(\"id\")")
 			s.f("\tswitch r.Method {")
 			s.f("\tcase http.MethodGet:")
@@ -1102,33 +1150,48 @@ func (g *generator) handlers(sv *svc) error {
 		local = append(local, ModulePath+"/platform/idem")
 	}
 	var h src
-	h.f("package main")
+	h.f("package api")
 	h.f("")
 	h.imports(append(std, "strconv"), local)
 	h.WriteString(text)
-	return g.addGo(sv.dir+"/handlers.go", h.String(), nil)
+	return g.addGo(sv.dir+"/api/handlers.go", h.String(), nil)
 }
 
-// serviceMain writes the main file of sv, which serves the mux.
-func (g *generator) serviceMain(sv *svc) error {
+// serviceMain writes the main file of sv, which serves the API: built by
+// api.NewMux, added to a mux of its own by api.Register, or handed to
+// platform/server.
+func (g *generator) serviceMain(sv *svc, i int) error {
 	std := []string{"database/sql", "log", "net/http", "os"}
-	local := []string{ModulePath + "/" + sv.dir + "/store"}
+	local := []string{ModulePath + "/" + sv.dir + "/api", ModulePath + "/" + sv.dir + "/store"}
 	var serve src
 	port := 8000 + g.rng.IntN(1000)
-	switch g.rng.IntN(3) {
+	switch i % 3 {
 	case 0:
-		serve.f("\tlog.Fatal(http.ListenAndServe(addr, mux))")
+		serve.f("\tmux := api.NewMux(h)")
 	case 1:
-		std = append(std, "time")
-		serve.f("\tsrv := &http.Server{")
-		serve.f("\t\tAddr: addr,")
-		serve.f("\t\tHandler: mux,")
-		serve.f("\t\tReadHeaderTimeout: 5 * time.Second,")
-		serve.f("\t}")
-		serve.f("\tlog.Fatal(srv.ListenAndServe())")
+		serve.f("\tmux := http.NewServeMux()")
+		serve.f("\tapi.Register(mux, h)")
 	case 2:
-		local = append(local, ModulePath+"/platform/httpx")
-		serve.f("\tlog.Fatal(http.ListenAndServe(addr, httpx.Logging(mux)))")
+		std = slices.DeleteFunc(std, func(p string) bool { return p == "net/http" })
+		local = append(local, ModulePath+"/platform/server")
+		serve.f("\tlog.Fatal(server.New(addr, api.NewMux(h)).Run())")
+	}
+	if i%3 != 2 {
+		switch g.rng.IntN(3) {
+		case 0:
+			serve.f("\tlog.Fatal(http.ListenAndServe(addr, mux))")
+		case 1:
+			std = append(std, "time")
+			serve.f("\tsrv := &http.Server{")
+			serve.f("\t\tAddr: addr,")
+			serve.f("\t\tHandler: mux,")
+			serve.f("\t\tReadHeaderTimeout: 5 * time.Second,")
+			serve.f("\t}")
+			serve.f("\tlog.Fatal(srv.ListenAndServe())")
+		case 2:
+			local = append(local, ModulePath+"/platform/httpx")
+			serve.f("\tlog.Fatal(http.ListenAndServe(addr, httpx.Logging(mux)))")
+		}
 	}
 	var s src
 	s.f("// Command %s serves the %s API.", sv.name, sv.name)
@@ -1145,8 +1208,26 @@ func (g *generator) serviceMain(sv *svc) error {
 	s.f("\tif addr == \"\" {")
 	s.f("\t\taddr = \":%d\"", port)
 	s.f("\t}")
-	s.f("\tmux := newMux(&handlers{repo: store.New(db)})")
+	s.f("\th := api.NewHandlers(store.New(db))")
 	s.Write(serve.Bytes())
 	s.f("}")
 	return g.addGo(sv.dir+"/main.go", s.String(), nil)
+}
+
+// adminMain writes a second command of sv, serving the same API on an
+// internal address.
+func (g *generator) adminMain(sv *svc) error {
+	var s src
+	s.f("// Command admin serves the %s API on the internal address.", sv.name)
+	s.f("package main")
+	s.f("")
+	s.imports([]string{"database/sql", "log", "net/http", "os"}, []string{ModulePath + "/" + sv.dir + "/api", ModulePath + "/" + sv.dir + "/store"})
+	s.f("func main() {")
+	s.f("\tdb, err := sql.Open(\"postgres\", os.Getenv(\"DATABASE_URL\"))")
+	s.f("\tif err != nil {")
+	s.f("\t\tlog.Fatal(err)")
+	s.f("\t}")
+	s.f("\tlog.Fatal(http.ListenAndServe(os.Getenv(\"ADMIN_ADDR\"), api.NewMux(api.NewHandlers(store.New(db)))))")
+	s.f("}")
+	return g.addGo(sv.dir+"/cmd/admin/main.go", s.String(), nil)
 }

@@ -12,10 +12,20 @@ import (
 // would write the description of each of its nested types into every
 // package's facts, and the file names of its positions again for each
 // position. Fields are written in declaration order; a test checks that
+// decoding gives back what was encoded. Fields are written in declaration order; a test checks that
 // decoding gives back what was encoded.
 
-// GobEncode encodes s for the facts file.
-func (s *Summary) GobEncode() ([]byte, error) {
+// GobEncode encodes the summary for the facts file.
+func (f *SummaryFact) GobEncode() ([]byte, error) { return f.s.encode(), nil }
+
+// GobDecode decodes what GobEncode encoded.
+func (f *SummaryFact) GobDecode(data []byte) error {
+	f.s = new(Summary)
+	return f.s.decode(data)
+}
+
+// encode encodes s.
+func (s *Summary) encode() []byte {
 	w := &writer{index: make(map[string]int)}
 	w.summary(s)
 	out := binary.AppendUvarint(nil, uint64(len(w.strs)))
@@ -23,11 +33,11 @@ func (s *Summary) GobEncode() ([]byte, error) {
 		out = binary.AppendUvarint(out, uint64(len(str)))
 		out = append(out, str...)
 	}
-	return append(out, w.buf...), nil
+	return append(out, w.buf...)
 }
 
-// GobDecode decodes what GobEncode encoded.
-func (s *Summary) GobDecode(data []byte) (err error) {
+// decode decodes what encode encoded.
+func (s *Summary) decode(data []byte) (err error) {
 	r := &reader{data: data}
 	defer func() {
 		if recover() != nil {

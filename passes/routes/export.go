@@ -31,7 +31,7 @@ func (e *evaluator) export() bool {
 			continue
 		}
 		s.compact()
-		e.pass.ExportObjectFact(fn, s)
+		e.pass.ExportObjectFact(fn, &SummaryFact{s})
 		any = true
 	}
 	for obj, sl := range e.slots {
@@ -51,7 +51,7 @@ func (e *evaluator) export() bool {
 		if s.empty() {
 			continue
 		}
-		e.pass.ExportObjectFact(obj, s)
+		e.pass.ExportObjectFact(obj, &SummaryFact{s})
 		any = true
 	}
 	return any

@@ -22,11 +22,11 @@ func (e *evaluator) summaryOf(obj types.Object) *Summary {
 	if obj == nil || obj.Pkg() == nil || obj.Pkg() == e.pass.Pkg {
 		return nil
 	}
-	s := new(Summary)
-	if !e.pass.ImportObjectFact(obj, s) {
+	f := new(SummaryFact)
+	if !e.pass.ImportObjectFact(obj, f) || f.s == nil {
 		return nil
 	}
-	return s
+	return f.s
 }
 
 // A decoder applies one summary.

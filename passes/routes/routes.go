@@ -19,7 +19,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        safe.Run("idemroutes", run),
 	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, effects.Analyzer, proceduresAnalyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(Summary), new(Routing)},
+	FactTypes:  []analysis.Fact{new(SummaryFact), new(Routing)},
 }
 
 // Routing is the fact that a package exports summaries: a package that

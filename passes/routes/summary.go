@@ -23,8 +23,22 @@ type Summary struct {
 	Stores  []SStore  // what it stores in fields and variables of any package
 }
 
-// AFact marks Summary as an analysis fact.
-func (*Summary) AFact() {}
+// A SummaryFact is the fact that carries a Summary. Its one field is
+// unexported, and it encodes itself (encode.go): gob would otherwise write
+// the description of every type a Summary is made of into every facts
+// file, even for a summary that encodes itself.
+type SummaryFact struct{ s *Summary }
+
+// AFact marks SummaryFact as an analysis fact.
+func (*SummaryFact) AFact() {}
+
+// NewSummaryFact returns the fact carrying s.
+func NewSummaryFact(s *Summary) *SummaryFact { return &SummaryFact{s} }
+
+// Summary returns the summary the fact carries.
+func (f *SummaryFact) Summary() *Summary { return f.s }
+
+func (f *SummaryFact) String() string { return f.s.String() }
 
 // A SRouter is one router of a summary: one the function creates, or one
 // it receives (a parameter, its receiver, a field or variable), with what
