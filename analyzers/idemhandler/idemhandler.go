@@ -53,12 +53,12 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 		name, fixes := rts.Fix(pass, rt)
 		what := "is served without idempotency middleware ("
 		if !rt.Served {
-			what = "is registered without idempotency middleware in the chain visible here (its router is not served in this package, and unserved-routes is report;"
+			what = "is registered without idempotency middleware in the chain visible here (its router is not served in this package, and unserved-routes is report; "
 		}
 		findings = append(findings, &report.Finding{
 			Pos: rt.Pos,
 			End: rt.End,
-			Message: fmt.Sprintf("%s %s %s %sclients and proxies retry %s); wrap it in %s or exempt it with an ADR",
+			Message: fmt.Sprintf("%s %s %s%sclients and proxies retry %s); wrap it in %s or exempt it with an ADR",
 				method, displayPath(rt.Path), what, why, method, name),
 			Fixes:      fixes,
 			Related:    servedAt(rt),

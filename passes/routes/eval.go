@@ -373,16 +373,7 @@ func (e *evaluator) evalBody(fn *types.Func, fd *ast.FuncDecl, recv value, args 
 		e.bindParams(fr, fn.Signature(), fd.Type.Params, args)
 	}
 	e.block(fr, fd.Body.List)
-	var result value
-	if fr.returns > 0 && len(fr.results) == fr.returns {
-		result = fr.results[0]
-		for _, r := range fr.results[1:] {
-			if !same(r, result) {
-				result = nil
-			}
-		}
-	}
-	return result
+	return result(fr)
 }
 
 func (e *evaluator) bindParams(fr *frame, sig *types.Signature, params *ast.FieldList, args []value) {
@@ -405,9 +396,9 @@ func (e *evaluator) bindParams(fr *frame, sig *types.Signature, params *ast.Fiel
 }
 
 // callLit evaluates a function literal in place, binding its parameters.
-func (e *evaluator) callLit(fr *frame, lit *ast.FuncLit, args ...value) {
+func (e *evaluator) callLit(fr *frame, lit *ast.FuncLit, args ...value) value {
 	if e.activeLits[lit] {
-		return // a literal that calls itself
+		return nil // a literal that calls itself
 	}
 	e.activeLits[lit] = true
 	defer delete(e.activeLits, lit)
@@ -424,6 +415,22 @@ func (e *evaluator) callLit(fr *frame, lit *ast.FuncLit, args ...value) {
 			fr.env[k] = v
 		}
 	}
+	return result(inner)
+}
+
+// result returns the value a function evaluated in fr returns: the value
+// every return statement gives, or nil.
+func result(fr *frame) value {
+	if fr.returns == 0 || len(fr.results) != fr.returns {
+		return nil
+	}
+	v := fr.results[0]
+	for _, r := range fr.results[1:] {
+		if !same(r, v) {
+			return nil
+		}
+	}
+	return v
 }
 
 func (e *evaluator) block(fr *frame, stmts []ast.Stmt) {
@@ -559,10 +566,56 @@ func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
 		return
 	}
 	if old, had := fr.env[obj]; had && fr.cond > 0 && obj.Pos() < fr.condPos && !same(old, v) {
-		fr.env[obj] = nil // assigned on some paths only: unknown
+		fr.env[obj] = joinPaths(old, v)
 		return
 	}
 	fr.env[obj] = v
+}
+
+// joinPaths returns the value of a variable assigned v on some paths
+// and holding old on the others. A router or handler assigned where the
+// variable held nothing (var r *mux.Router; if ... { r = a } else { r =
+// b }) is taken: a nil router or handler would make the program panic
+// where it is used. A router kept on some paths, where the others put a
+// handler function in its place (a maintenance page, a disabled
+// feature), is kept: on those paths no route is served at all. Two
+// routers are the same router as far as routes go: whichever the program
+// picks, its routes are registered on it. Anything else is unknown.
+func joinPaths(old, v value) value {
+	switch {
+	case old == nil && routerish(v):
+		return v
+	case routerish(old) && opaque(v):
+		return old // the other path serves a handler of its own
+	case routerish(v) && opaque(old):
+		return v
+	}
+	if a, ok := old.(*router); ok {
+		if b, ok := v.(*router); ok {
+			unite(a, b)
+			return a.find()
+		}
+	}
+	return nil
+}
+
+// routerish reports whether v is a router or a handler the model follows.
+func routerish(v value) bool {
+	switch v.(type) {
+	case *router, *handler, *slot, *fiberGroup:
+		return true
+	}
+	return false
+}
+
+// opaque reports whether v is a handler function whose routes, if any,
+// the model does not follow: a literal or a function.
+func opaque(v value) bool {
+	switch v.(type) {
+	case litRef, funcRef:
+		return true
+	}
+	return false
 }
 
 // storeSlot stores v in a slot; lhs is the expression assigned, or nil.
@@ -849,8 +902,18 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		// middleware applied to a handler.
 		callee := e.eval(fr, call.Fun)
 		if lit, ok := callee.(litRef); ok {
-			e.callLit(fr, lit.lit, args...)
-			return nil
+			v := e.callLit(fr, lit.lit, args...)
+			if len(args) == 1 && isMiddlewareShape(e.pass.TypesInfo.TypeOf(lit.lit)) {
+				// A local closure wrapping the handler it is given.
+				switch v.(type) {
+				case *handler, *router, *slot:
+				default:
+					if h := e.asHandler(args[0]); h != nil {
+						return h.wrap(Middleware{Name: exprName(call.Fun), Pos: call.Pos(), Call: call, Platform: e.dirs.UsesMiddleware(e.pass.TypesInfo, lit.lit.Body)})
+					}
+				}
+			}
+			return v
 		}
 		if f, ok := callee.(funcRef); ok {
 			// A function value or method value of a known function:
@@ -874,11 +937,25 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		}
 		return nil
 	}
-	if _, local := e.decls[fn]; local {
+	if fd, local := e.decls[fn]; local {
 		if !e.passesRouter(fn, recv) {
 			recv = nil
 		}
-		return e.callLocal(fn, recv, args)
+		v := e.callLocal(fn, recv, args)
+		if isMiddlewareShape(fn.Type()) && len(args) == 1 {
+			// A middleware of the package applied to a handler, which
+			// it returns wrapped in a closure: the closure wraps it.
+			switch v.(type) {
+			case *handler, *router, *slot:
+			default:
+				if h := e.asHandler(args[0]); h != nil {
+					mw := e.wrapper(fn, call)
+					mw.Platform = mw.Platform || e.dirs.UsesMiddleware(e.pass.TypesInfo, fd.Body)
+					return h.wrap(mw)
+				}
+			}
+		}
+		return v
 	}
 	return e.external(call, fn, recv, args)
 }
@@ -1148,6 +1225,21 @@ func (e *evaluator) serve(h *handler, pos token.Pos) {
 			s.serves = append(s.serves, served{h, pos})
 		}
 	}
+}
+
+// isMiddlewareShape reports whether t is a function from one handler to
+// a handler: func(http.HandlerFunc) http.Handler as well as
+// func(http.Handler) http.Handler.
+func isMiddlewareShape(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return false
+	}
+	in := sig.Params().At(0).Type()
+	return (handlerResult(in) || isHandlerFunc(in)) && handlerResult(sig.Results().At(0).Type())
 }
 
 // wrapsHandler reports whether x is a call given a handler: a function
