@@ -31,6 +31,10 @@ func init() {
 		fiberIdempotencyPath: fiberIdempotencyCall,
 		fiberAdaptorPath:     fiberAdaptorCall,
 
+		fiberV3Path:            fiberCall,
+		fiberV3IdempotencyPath: fiberIdempotencyCall,
+		fiberV3AdaptorPath:     fiberAdaptorCall,
+
 		grpcPath:     grpcCall,
 		selectorPath: selectorCall,
 		connectPath:  connectCall,
