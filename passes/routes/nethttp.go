@@ -27,6 +27,7 @@ func init() {
 
 		ginPath:              ginCall,
 		echoPath:             echoCall,
+		echoV5Path:           echoCall,
 		fiberPath:            fiberCall,
 		fiberIdempotencyPath: fiberIdempotencyCall,
 		fiberAdaptorPath:     fiberAdaptorCall,

@@ -11,10 +11,11 @@ import (
 // middleware are functions of the framework's own types.
 
 // webMiddlewareType reports whether t is the middleware type of gin
-// (gin.HandlerFunc), echo (echo.MiddlewareFunc) or fiber (fiber.Handler):
-// a function of another package returning one builds middleware.
+// (gin.HandlerFunc), echo (echo.MiddlewareFunc, v4 and v5) or fiber
+// (fiber.Handler): a function of another package returning one builds
+// middleware.
 func webMiddlewareType(t types.Type) bool {
-	return isNamed(t, ginPath, "HandlerFunc") || isNamed(t, echoPath, "MiddlewareFunc") || isFiberHandler(t)
+	return isNamed(t, ginPath, "HandlerFunc") || isNamed(t, echoPath, "MiddlewareFunc") || isNamed(t, echoV5Path, "MiddlewareFunc") || isFiberHandler(t)
 }
 
 // isFiberHandler reports whether t is func(*fiber.Ctx) error (v2) or
