@@ -24,6 +24,8 @@ func init() {
 		gorillaPath:    gorillaCall,
 		httprouterPath: httprouterCall,
 		alicePath:      aliceCall,
+		routegroupPath: routegroupCall,
+		promRoutePath:  promRouteCall,
 
 		ginPath:              ginCall,
 		echoPath:             echoCall,
