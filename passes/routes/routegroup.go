@@ -46,7 +46,7 @@ func routegroupCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 			root.mounts = append(root.mounts, &mount{h: &handler{router: node}})
 			mux.mounts = append(mux.mounts, &mount{h: &handler{router: node}})
 			return root, true
-	case "Wrap":
+		case "Wrap":
 			if len(call.Args) < 2 {
 				return nil, false
 			}
