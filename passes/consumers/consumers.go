@@ -118,7 +118,7 @@ func relevant(pkg *types.Package) bool {
 }
 
 // index records the package's function declarations, the single values
-// of variables, and AddMiddleware and ConsumerGroup.Consume calls.
+// of variables, and AddMiddleware, Use and ConsumerGroup.Consume calls.
 func (a *analyzer) index() {
 	info := a.pass.TypesInfo
 	count := make(map[types.Object]int)
@@ -170,7 +170,7 @@ func (a *analyzer) index() {
 					break
 				}
 				switch sel.Sel.Name {
-				case "AddMiddleware":
+				case "AddMiddleware", "Use": // watermill, asynq
 					if obj := a.objectOf(sel.X); obj != nil {
 						a.middleware[obj] = append(a.middleware[obj], n.Args...)
 					}

@@ -20,9 +20,9 @@ const (
 
 // A Consumer is one consumer entry point.
 type Consumer struct {
-	Library  string    // "kafka-go", "sarama", "amqp091", "nats", "jetstream", "sqs", "lambda", "watermill", "pubsub", "confluent"
+	Library  string    // "kafka-go", "sarama", "amqp091", "nats", "jetstream", "sqs", "lambda", "watermill", "pubsub", "confluent", "asynq"
 	Pos, End token.Pos // the receive call, subscription, or handler declaration
-	Kind     string    // what Target names: "topic", "queue", "subject", "subscription"
+	Kind     string    // what Target names: "topic", "queue", "subject", "subscription", "task type"
 	Target   string    // constant topic, queue or subscription; "" when unknown
 	Delivery Delivery
 
