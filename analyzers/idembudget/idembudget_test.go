@@ -1,6 +1,8 @@
 package idembudget_test
 
 import (
+	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -18,4 +20,19 @@ func TestIdembudget(t *testing.T) {
 		"idembudget/failsafe",
 		"idembudget/viadep",
 	)
+}
+
+// TestRealModules runs the check over the budget package of the module
+// that imports the real retry libraries (retry-go v3 and v4 among them).
+// analysistest loads module testdata with GOPROXY=off, so the modules are
+// downloaded first through the configured proxy.
+func TestRealModules(t *testing.T) {
+	dir := filepath.Join(testdata, "realretry")
+	download := exec.Command("go", "mod", "download")
+	download.Dir = dir
+	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	if out, err := download.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
+	}
+	analysistest.Run(t, dir, idembudget.Analyzer, "./budget/...")
 }
