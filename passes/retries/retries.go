@@ -155,6 +155,9 @@ type finder struct {
 	// stdSources is set when the package can see what makes an
 	// *http.Client retry; until then its calls are not retries.
 	stdSources bool
+	// fieldRetrying caches whether the retryablehttp clients stored in a
+	// field retry.
+	fieldRetrying map[*types.Var]bool
 }
 
 func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder {
