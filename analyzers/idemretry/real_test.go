@@ -26,5 +26,5 @@ func TestRealModules(t *testing.T) {
 	}
 	// budget holds idembudget's cases, which retry no operation of
 	// idemretry's.
-	analysistest.Run(t, dir, idemretry.Analyzer, "./app/...", "./more/...", "./older/...", "./loops/...", "./clients/...")
+	analysistest.Run(t, dir, idemretry.Analyzer, "./app/...", "./more/...", "./older/...", "./loops/...", "./clients/...", "./consume/...")
 }

@@ -178,17 +178,8 @@ func (a *finder) collectStandardClients() {
 			changed = true
 		}
 	}
-	objOf := func(e ast.Expr) types.Object {
-		switch l := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return info.ObjectOf(l)
-		case *ast.SelectorExpr:
-			return info.ObjectOf(l.Sel)
-		}
-		return nil
-	}
 	retrying := func(s *site, e ast.Expr) bool {
-		if obj := objOf(e); obj != nil && a.stdRetrying[obj] {
+		if obj := exprObject(info, e); obj != nil && a.stdRetrying[obj] {
 			return true
 		}
 		return a.retryingValue(s, e)
@@ -207,7 +198,7 @@ func (a *finder) collectStandardClients() {
 						if len(n.Lhs) == len(n.Rhs) {
 							for i, rhs := range n.Rhs {
 								if retrying(s, rhs) {
-									mark(objOf(n.Lhs[i]))
+									mark(exprObject(info, n.Lhs[i]))
 								}
 							}
 						}
@@ -219,7 +210,7 @@ func (a *finder) collectStandardClients() {
 						}
 					case *ast.KeyValueExpr:
 						if retrying(s, n.Value) {
-							mark(objOf(n.Key))
+							mark(exprObject(info, n.Key))
 						}
 					case *ast.CallExpr:
 						fn := calleeFunc(info, n)

@@ -55,7 +55,7 @@ func (a *finder) retryGoOptions(s *site, r *Retry, pkg string, opts []ast.Expr) 
 		case isFunc(ofn, pkg, "Delay") && len(oc.Args) == 1:
 			zeroDelay = isZero(info, oc.Args[0])
 		case isFunc(ofn, pkg, "DelayType") && len(oc.Args) == 1:
-			f, _ := calleeObject(info, oc.Args[0]).(*types.Func)
+			f, _ := exprObject(info, oc.Args[0]).(*types.Func)
 			fixed = isFunc(f, pkg, "FixedDelay")
 		}
 	}
@@ -67,16 +67,4 @@ func (a *finder) retryGoOptions(s *site, r *Retry, pkg string, opts []ast.Expr) 
 		r.NoBackoff = "Delay(0) with DelayType(FixedDelay) tries again at once"
 		r.BackoffFix = "give retry.Delay a positive duration, or use retry.BackOffDelay"
 	}
-}
-
-// calleeObject returns the object a function value expression names
-// (f, pkg.F), or nil.
-func calleeObject(info *types.Info, e ast.Expr) types.Object {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return info.Uses[e]
-	case *ast.SelectorExpr:
-		return info.Uses[e.Sel]
-	}
-	return nil
 }

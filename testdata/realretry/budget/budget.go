@@ -8,6 +8,9 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/ThreeDotsLabs/watermill"
+	"github.com/ThreeDotsLabs/watermill/message"
+	"github.com/ThreeDotsLabs/watermill/message/router/middleware"
 	retrygo3 "github.com/avast/retry-go/v3"
 	retrygo "github.com/avast/retry-go/v4"
 )
@@ -132,4 +135,15 @@ func shards(c *http.Client, n int) (*http.Response, error) {
 		}
 	}
 	return nil, err
+}
+
+// watermillNoBackoff retries a handler with no interval.
+func watermillNoBackoff(sub message.Subscriber) (*message.Router, error) {
+	r, err := message.NewRouter(message.RouterConfig{}, watermill.NopLogger{})
+	if err != nil {
+		return nil, err
+	}
+	r.AddMiddleware(middleware.Retry{MaxRetries: 3}.Middleware) // want `idembudget: watermill middleware.Retry has no backoff between attempts \(an InitialInterval of 0 retries at once`
+	r.AddNoPublisherHandler("poll", "jobs", sub, func(*message.Message) error { return get() })
+	return r, nil
 }
