@@ -1,14 +1,13 @@
 package analyzers_test
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers"
+	"github.com/idemlint/idemlint/internal/modtest"
 )
 
 // TestOwnConsumers runs every check over a service whose consumers
@@ -18,11 +17,6 @@ import (
 // reports every check's findings, is the analyzer under test.
 func TestOwnConsumers(t *testing.T) {
 	dir, _ := filepath.Abs(filepath.Join("..", "testdata", "realconsume"))
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	modtest.Download(t, dir)
 	analysistest.Run(t, dir, analyzers.Suite, "./svc/...")
 }

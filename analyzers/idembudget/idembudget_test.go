@@ -1,14 +1,13 @@
 package idembudget_test
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers/idembudget"
+	"github.com/idemlint/idemlint/internal/modtest"
 )
 
 var testdata, _ = filepath.Abs(filepath.Join("..", "..", "testdata"))
@@ -28,11 +27,6 @@ func TestIdembudget(t *testing.T) {
 // downloaded first through the configured proxy.
 func TestRealModules(t *testing.T) {
 	dir := filepath.Join(testdata, "realretry")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	modtest.Download(t, dir)
 	analysistest.Run(t, dir, idembudget.Analyzer, "./budget/...")
 }
