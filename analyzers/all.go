@@ -28,7 +28,7 @@ type Check struct {
 // Checks lists every check, in documentation order.
 var Checks = []Check{
 	{idemhandler.Analyzer, idemhandler.Check, []string{"middleware", "dedup", "naturally-idempotent-methods", "mutating-verbs"}},
-	{idemconsumer.Analyzer, idemconsumer.Check, []string{"consumer-middleware", "dedup", "financial.calls", "mutating-verbs"}},
+	{idemconsumer.Analyzer, idemconsumer.Check, []string{"consumers", "consumer-middleware", "dedup", "financial.calls", "mutating-verbs"}},
 	{idemfailopen.Analyzer, idemfailopen.Check, []string{"middleware", "fail-open", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
 	{idemttl.Analyzer, idemttl.Check, []string{"middleware", "ttl", "min-ttl", "min-ttl-financial", "financial.paths", "financial.calls", "naturally-idempotent-methods"}},
 	{idemstore.Analyzer, idemstore.Check, []string{"middleware", "local-store", "naturally-idempotent-methods"}},

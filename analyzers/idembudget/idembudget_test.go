@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers/idembudget"
+	"github.com/idemlint/idemlint/internal/modtest"
 )
 
 var testdata, _ = filepath.Abs(filepath.Join("..", "..", "testdata"))
@@ -18,4 +19,14 @@ func TestIdembudget(t *testing.T) {
 		"idembudget/failsafe",
 		"idembudget/viadep",
 	)
+}
+
+// TestRealModules runs the check over the budget package of the module
+// that imports the real retry libraries (retry-go v3 and v4 among them).
+// analysistest loads module testdata with GOPROXY=off, so the modules are
+// downloaded first through the configured proxy.
+func TestRealModules(t *testing.T) {
+	dir := filepath.Join(testdata, "realretry")
+	modtest.Download(t, dir)
+	analysistest.Run(t, dir, idembudget.Analyzer, "./budget/...")
 }

@@ -103,6 +103,7 @@ type entry struct {
 	Operations []string `json:"operations,omitempty"` // non-idempotent operations of each attempt
 	Key        string   `json:"key,omitempty"`        // idempotency key provenance: "fixed", "minted per attempt", "none"
 	Unbounded  string   `json:"unbounded,omitempty"`  // why the retry never gives up
+	Bound      string   `json:"bound,omitempty"`      // what bounds a retry with no count of its own ("until the context is done")
 	NoBackoff  string   `json:"noBackoff,omitempty"`  // why attempts follow each other at once
 
 	// issueCells annotate the policy columns of the text tables.
@@ -182,7 +183,12 @@ var tables = [][]column{
 		{"OPERATIONS", func(e *entry) string { return strings.Join(e.Operations, ", ") }},
 		{"KEY", func(e *entry) string { return e.Key }},
 		locationColumn, statusColumn, byColumn, detailColumn, financialColumn,
-		{"BOUND", func(e *entry) string { return e.Unbounded }},
+		{"BOUND", func(e *entry) string {
+			if e.Unbounded != "" {
+				return e.Unbounded
+			}
+			return e.Bound
+		}},
 		{"BACKOFF", func(e *entry) string { return e.NoBackoff }},
 	},
 }
@@ -644,6 +650,7 @@ func retryEntry(rt *retries.Retry, res *pkgResults) entry {
 		Kind:      "retry",
 		Mechanism: rt.Mechanism,
 		Unbounded: rt.Unbounded,
+		Bound:     rt.Bound,
 		NoBackoff: rt.NoBackoff,
 	}
 	minted := make(map[*retries.Op]string)

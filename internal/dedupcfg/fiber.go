@@ -9,15 +9,23 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// fiberIdempotencyPath is gofiber/fiber v2's idempotency middleware.
-const fiberIdempotencyPath = "github.com/gofiber/fiber/v2/middleware/idempotency"
+// fiberIdempotencyPath and fiberV3IdempotencyPath are gofiber/fiber's
+// idempotency middleware, whose configuration is the same in v2 and v3.
+const (
+	fiberIdempotencyPath   = "github.com/gofiber/fiber/v2/middleware/idempotency"
+	fiberV3IdempotencyPath = "github.com/gofiber/fiber/v3/middleware/idempotency"
+)
+
+func isFiberIdempotencyPkg(pkg *types.Package) bool {
+	return pkg != nil && (pkg.Path() == fiberIdempotencyPath || pkg.Path() == fiberV3IdempotencyPath)
+}
 
 // fiberDefaultLifetime is idempotency.ConfigDefault.Lifetime.
 const fiberDefaultLifetime = 30 * time.Minute
 
 func fiberIdempotency(obj types.Object) bool {
 	fn, ok := obj.(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == fiberIdempotencyPath && fn.Name() == "New" && fn.Signature().Recv() == nil
+	return ok && isFiberIdempotencyPkg(fn.Pkg()) && fn.Name() == "New" && fn.Signature().Recv() == nil
 }
 
 // fiber reads idempotency.New(config ...Config): Lifetime (default 30
@@ -41,7 +49,7 @@ func (r *Reader) fiber(call *ast.CallExpr) []Setting {
 	case *ast.CompositeLit:
 		lit = a
 	case *ast.SelectorExpr:
-		if v, ok := info.ObjectOf(a.Sel).(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == fiberIdempotencyPath && v.Name() == "ConfigDefault" {
+		if v, ok := info.ObjectOf(a.Sel).(*types.Var); ok && isFiberIdempotencyPkg(v.Pkg()) && v.Name() == "ConfigDefault" {
 			return []Setting{defaultTTL, defaultStore}
 		}
 		return nil

@@ -11,7 +11,8 @@ import (
 )
 
 // A Guarded is one setting of a dedup layer and the entry point it guards:
-// a mutating route or a watermill consumer.
+// a mutating route, a watermill consumer or a consumer protected by a
+// dedup claim.
 type Guarded struct {
 	Setting
 	// Route, Method and Layer are set for a route: the route, its
@@ -73,6 +74,16 @@ func All(pass *analysis.Pass, dirs *directives.Result, rts []*routes.Route, meth
 					if !yield(Guarded{Setting: s, Consumer: c}) {
 						return
 					}
+				}
+			}
+		}
+		for _, c := range cs {
+			if c.Claim == nil {
+				continue
+			}
+			for _, s := range reader().Claim(c.Claim) {
+				if !yield(Guarded{Setting: s, Consumer: c}) {
+					return
 				}
 			}
 		}

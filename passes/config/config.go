@@ -45,6 +45,7 @@ type Config struct {
 	// "import/path.Name" or "import/path.Type.Member".
 	Middleware         []string // HTTP idempotency middleware (//idem:middleware)
 	ConsumerMiddleware []string // consumer dedup wrappers (//idem:consumer)
+	Consumers          []string // functions and methods that register an at-least-once consumer handler
 	Dedup              []string // dedup claims (//idem:dedup)
 	FailOpen           []string // fail-open options and fields (//idem:failopen)
 	TTL                []string // dedup window options and fields (//idem:ttl)

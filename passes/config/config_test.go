@@ -15,6 +15,7 @@ const fullFile = `# every key
 checks: [all, -idemoverkill]
 middleware: [example.com/platform/idem.Middleware]
 consumer-middleware: [example.com/platform/idem.Consumer]
+consumers: [example.com/shop/broker.Subscriber.Subscribe]
 dedup: [example.com/platform/idem.Store.Claim]
 fail-open: [example.com/platform/idem.FailOpen, example.com/platform/idem.Config.FailOpen]
 ttl: [example.com/platform/idem.WithTTL, example.com/platform/idem.Config.TTL]
@@ -50,6 +51,7 @@ func TestParseFull(t *testing.T) {
 	}{
 		{"Middleware", c.Middleware, []string{"example.com/platform/idem.Middleware"}},
 		{"ConsumerMiddleware", c.ConsumerMiddleware, []string{"example.com/platform/idem.Consumer"}},
+		{"Consumers", c.Consumers, []string{"example.com/shop/broker.Subscriber.Subscribe"}},
 		{"Dedup", c.Dedup, []string{"example.com/platform/idem.Store.Claim"}},
 		{"FailOpen", c.FailOpen, []string{"example.com/platform/idem.FailOpen", "example.com/platform/idem.Config.FailOpen"}},
 		{"TTL", c.TTL, []string{"example.com/platform/idem.WithTTL", "example.com/platform/idem.Config.TTL"}},
@@ -198,6 +200,8 @@ func TestParseErrors(t *testing.T) {
 		{"financial:\n  calls: [example.com/billing]\n", []string{"financial.calls[0]:"}},
 		{"fail-open: [5]\n", []string{"fail-open[0]: want a string, got the number 5"}},
 		{"consumer-middleware: [[a.B]]\n", []string{"consumer-middleware[0]: want a string"}},
+		{"consumers: example.com/broker.Subscriber.Subscribe\n", []string{"consumers: want a list"}},
+		{"consumers: [Subscribe]\n", []string{"consumers[0]:", "not a qualified name"}},
 		{"financial:\n  paths: ['ok', '(']\n", []string{".idemlint.yaml:2:", "financial.paths[1]:", "not a valid regexp"}},
 		{"financial:\n  paths: ['']\n", []string{"financial.paths[0]:", "empty"}},
 		{"adr:\n  pattern: '[0-9'\n", []string{".idemlint.yaml:2:", "adr.pattern:", "not a valid regexp"}},

@@ -24,7 +24,7 @@ const settingsPath = "golangci-lint settings"
 
 // Known keys, in the order of the specification.
 var (
-	topKeys       = []string{"checks", "middleware", "consumer-middleware", "dedup", "fail-open", "ttl", "local-store", "financial", "min-ttl", "min-ttl-financial", "key-headers", "naturally-idempotent-methods", "mutating-verbs", "adr", "tests", "unserved-routes"}
+	topKeys       = []string{"checks", "middleware", "consumer-middleware", "consumers", "dedup", "fail-open", "ttl", "local-store", "financial", "min-ttl", "min-ttl-financial", "key-headers", "naturally-idempotent-methods", "mutating-verbs", "adr", "tests", "unserved-routes"}
 	financialKeys = []string{"paths", "calls"}
 	adrKeys       = []string{"pattern", "dir"}
 	httpMethods   = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"}
@@ -162,6 +162,8 @@ func (p *parser) top(c *Config, key string, v *yaml.Node) {
 		c.Middleware = p.qualifiedNames(key, v)
 	case "consumer-middleware":
 		c.ConsumerMiddleware = p.qualifiedNames(key, v)
+	case "consumers":
+		c.Consumers = p.qualifiedNames(key, v)
 	case "dedup":
 		c.Dedup = p.qualifiedNames(key, v)
 	case "fail-open":

@@ -61,20 +61,24 @@ type analyzer struct {
 	middleware map[types.Object][]ast.Expr
 	// groupTopics maps a sarama handler type to the topics it consumes.
 	groupTopics map[types.Type][]string
+	// subscriptions are the configured consumers (see subscription.go).
+	subscriptions map[string]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !relevant(pass.Pkg) {
+	cfg := pass.ResultOf[config.Analyzer].(*config.Config)
+	if !relevant(pass.Pkg) && !subscribes(pass.Pkg, cfg.Consumers) {
 		return &Result{}, nil
 	}
 	a := &analyzer{
-		pass:        pass,
-		dirs:        pass.ResultOf[directives.Analyzer].(*directives.Result),
-		eff:         pass.ResultOf[effects.Analyzer].(*effects.Result),
-		funcs:       make(map[*types.Func]*ast.FuncDecl),
-		defs:        make(map[types.Object]ast.Expr),
-		middleware:  make(map[types.Object][]ast.Expr),
-		groupTopics: make(map[types.Type][]string),
+		subscriptions: subscriptionSet(cfg.Consumers),
+		pass:          pass,
+		dirs:          pass.ResultOf[directives.Analyzer].(*directives.Result),
+		eff:           pass.ResultOf[effects.Analyzer].(*effects.Result),
+		funcs:         make(map[*types.Func]*ast.FuncDecl),
+		defs:          make(map[types.Object]ast.Expr),
+		middleware:    make(map[types.Object][]ast.Expr),
+		groupTopics:   make(map[types.Type][]string),
 	}
 	a.index()
 	for _, file := range pass.Files {
@@ -118,7 +122,7 @@ func relevant(pkg *types.Package) bool {
 }
 
 // index records the package's function declarations, the single values
-// of variables, and AddMiddleware and ConsumerGroup.Consume calls.
+// of variables, and AddMiddleware, Use and ConsumerGroup.Consume calls.
 func (a *analyzer) index() {
 	info := a.pass.TypesInfo
 	count := make(map[types.Object]int)
@@ -170,7 +174,7 @@ func (a *analyzer) index() {
 					break
 				}
 				switch sel.Sel.Name {
-				case "AddMiddleware":
+				case "AddMiddleware", "Use": // watermill, asynq
 					if obj := a.objectOf(sel.X); obj != nil {
 						a.middleware[obj] = append(a.middleware[obj], n.Args...)
 					}
@@ -233,6 +237,8 @@ func (a *analyzer) visitCall(call *ast.CallExpr, stack []ast.Node) {
 	}
 	if r := calls[entry{typesutil.NormPath(fn.Pkg().Path()), typ, fn.Name()}]; r != nil {
 		r(a, call, fn, stack)
+	} else if a.subscriptions[directives.QualifiedName(fn)] {
+		a.subscription(call, fn)
 	}
 }
 

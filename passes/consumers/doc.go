@@ -22,7 +22,12 @@
 //     AddConsumerHandler, and ranges over Subscriber.Subscribe;
 //   - cloud.google.com/go/pubsub v1 Subscription.Receive and v2
 //     Subscriber.Receive;
-//   - confluent-kafka-go v2: Consumer.ReadMessage and Poll.
+//   - confluent-kafka-go v2: Consumer.ReadMessage and Poll;
+//   - hibiken/asynq: ServeMux.HandleFunc and Handle, and Server.Run and
+//     Start with a handler that is not a ServeMux (asynq retries failed
+//     tasks: at least once);
+//   - the functions and methods named by the consumers setting: a
+//     service's own subscription abstraction (subscription.go).
 //
 // The handling of a message is the handler function (a literal or a
 // function of the package), or, for receive loops, the statements that

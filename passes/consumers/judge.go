@@ -42,6 +42,7 @@ func (a *analyzer) judge(c *Consumer) {
 	}
 	if w.first == "" && w.claim != "" && c.Protection == "" {
 		c.Protection = "dedup claim " + w.claim
+		c.Claim = w.claimCall
 	} else if w.first == "" {
 		c.Unprotected = c.Effects.NonIdempotent
 	}
@@ -54,9 +55,11 @@ type walker struct {
 	a       *analyzer
 	tainted map[types.Object]bool // the message and values derived from it
 	claim   string                // the claim seen, for the protection's name
-	first   string                // the first unprotected non-idempotent effect
-	second  string                // the next, different one
-	depth   int
+	// claimCall is the claim's call.
+	claimCall *ast.CallExpr
+	first     string // the first unprotected non-idempotent effect
+	second    string // the next, different one
+	depth     int
 }
 
 func (w *walker) stmts(list []ast.Stmt, claimed bool) bool {
@@ -142,8 +145,8 @@ func (w *walker) simple(node ast.Node, claimed bool) bool {
 	if claimed {
 		return true
 	}
-	if name := w.claimIn(node); name != "" {
-		w.claim = name
+	if name, call := w.claimIn(node); name != "" {
+		w.claim, w.claimCall = name, call
 		return true
 	}
 	if call := singleCall(node); call != nil && w.depth < 3 {
@@ -153,7 +156,7 @@ func (w *walker) simple(node ast.Node, claimed bool) bool {
 			w.note(sub.first)
 			w.note(sub.second)
 			if sub.claim != "" {
-				w.claim = sub.claim
+				w.claim, w.claimCall = sub.claim, sub.claimCall
 			}
 			return c
 		}
@@ -240,10 +243,11 @@ func (w *walker) delegate(call *ast.CallExpr) (*ast.FuncDecl, map[types.Object]b
 	return decl, params
 }
 
-// claimIn returns the name of a dedup claim called in node with a key
-// derived from the message, or "".
-func (w *walker) claimIn(node ast.Node) string {
+// claimIn returns the name and the call of a dedup claim called in node
+// with a key derived from the message, or "".
+func (w *walker) claimIn(node ast.Node) (string, *ast.CallExpr) {
 	name := ""
+	var call *ast.CallExpr
 	ast.Inspect(node, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -254,8 +258,11 @@ func (w *walker) claimIn(node ast.Node) string {
 				break
 			}
 			for _, x := range n.Args {
+				if _, lit := ast.Unparen(x).(*ast.FuncLit); lit {
+					continue // the code the claim runs (Exec(ctx, key, fn)), not its key
+				}
 				if w.refers(x) {
-					name = fn.Name()
+					name, call = fn.Name(), n
 					if recv := fn.Signature().Recv(); recv != nil {
 						if nt := typesutil.NamedOf(recv.Type()); nt != nil {
 							name = nt.Obj().Name() + "." + name
@@ -266,7 +273,7 @@ func (w *walker) claimIn(node ast.Node) string {
 		}
 		return name == ""
 	})
-	return name
+	return name, call
 }
 
 // refers reports whether x refers to the message or a value derived from

@@ -20,9 +20,9 @@ const (
 
 // A Consumer is one consumer entry point.
 type Consumer struct {
-	Library  string    // "kafka-go", "sarama", "amqp091", "nats", "jetstream", "sqs", "lambda", "watermill", "pubsub", "confluent"
+	Library  string    // "kafka-go", "sarama", ..., "asynq", or a configured consumer ("broker.Subscriber.Subscribe")
 	Pos, End token.Pos // the receive call, subscription, or handler declaration
-	Kind     string    // what Target names: "topic", "queue", "subject", "subscription"
+	Kind     string    // what Target names: "topic", "queue", "subject", "subscription", "task type"
 	Target   string    // constant topic, queue or subscription; "" when unknown
 	Delivery Delivery
 
@@ -47,6 +47,10 @@ type Consumer struct {
 	// idem.Consumer", "middleware.Deduplicator", "dedup claim Store.Claim");
 	// "" when nothing does.
 	Protection string
+	// Claim is the dedup claim call that protects the consumer, in its
+	// handler or a function of the package the handler calls; its options
+	// and receiver hold the dedup window.
+	Claim *ast.CallExpr
 
 	publishes string         // an effect after the handler returns (watermill AddHandler)
 	derived   []types.Object // further variables holding the message

@@ -10,7 +10,8 @@ import (
 	"github.com/idemlint/idemlint/internal/lazyre"
 )
 
-// SQL and ORM writes: database/sql, jackc/pgx v5, jmoiron/sqlx, gorm.
+// SQL and ORM writes: database/sql, jackc/pgx v5, jmoiron/sqlx, gorm,
+// watermill-sql.
 func init() {
 	register(
 		api{"database/sql", "DB", []string{"Exec", "ExecContext"}, sqlExec},
@@ -52,8 +53,18 @@ func init() {
 		api{"gorm.io/gorm", "DB", []string{"Update", "Updates", "UpdateColumn", "UpdateColumns"}, gormUpdate},
 		api{"gorm.io/gorm", "DB", []string{"Delete"}, gormWrite("deletes", true)},
 		api{"gorm.io/gorm", "DB", []string{"Exec"}, sqlExecAt(0)},
+
+		// ThreeDotsLabs/watermill-sql wraps database/sql and pgx
+		// transactions (sql.TxFromStdSQL, TxFromContext) in its own Tx,
+		// ContextExecutor and Beginner; its Publisher inserts messages.
+		api{watermillSQL, "*", []string{"ExecContext"}, sqlExec},
+		api{watermillSQL, "*", []string{"QueryContext"}, sqlQuery},
+		api{watermillSQL, "Publisher", []string{"Publish"}, publishArg(0)},
 	)
 }
+
+// watermillSQL is watermill-sql's package, its major version removed.
+const watermillSQL = "github.com/ThreeDotsLabs/watermill-sql/pkg/sql"
 
 // sqlText returns the index of the statement argument of an Exec or Query
 // method: after the context when the first parameter is one.

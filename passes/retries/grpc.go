@@ -14,6 +14,7 @@ import (
 const (
 	grpcPkg        = "google.golang.org/grpc"
 	grpcRetryMW    = "github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/retry"
+	grpcRetryMWV1  = "github.com/grpc-ecosystem/go-grpc-middleware/retry" // grpc_retry
 	grpcMethodHint = "limit the retry policy to reads, or make the method idempotent with a request key the server dedups"
 )
 
@@ -124,13 +125,14 @@ func (a *finder) grpcMethods() []string {
 	return a.methods
 }
 
-// grpcRetryInterceptor recognises go-grpc-middleware v2's retry
-// interceptors and per-call options with WithMax(n > 0). The interceptor
+// grpcRetryInterceptor recognises go-grpc-middleware's retry
+// interceptors (v1 grpc_retry and v2 retry) and per-call options with
+// WithMax(n > 0). The interceptor
 // retries every call of its connection: it is reported when the package
 // calls a mutating method of a generated client; a per-call WithMax at the
 // call of a mutating method is reported there.
 func (a *finder) grpcRetryInterceptor(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
-	if isFunc(fn, grpcRetryMW, "UnaryClientInterceptor") {
+	if isFunc(fn, grpcRetryMW, "UnaryClientInterceptor") || isFunc(fn, grpcRetryMWV1, "UnaryClientInterceptor") {
 		if !a.retryMax(s, call.Args) {
 			return nil
 		}
@@ -153,7 +155,7 @@ func (a *finder) retryMax(s *site, args []ast.Expr) bool {
 	info := a.pass.TypesInfo
 	for _, arg := range args {
 		c, fn := resolvedCall(info, s.fn, arg)
-		if isFunc(fn, grpcRetryMW, "WithMax") && len(c.Args) == 1 {
+		if (isFunc(fn, grpcRetryMW, "WithMax") || isFunc(fn, grpcRetryMWV1, "WithMax")) && len(c.Args) == 1 {
 			if n, ok := constInt(info, c.Args[0]); ok && n > 0 {
 				return true
 			}

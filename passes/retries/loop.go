@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
 )
 
 // loop recognises a hand-written retry loop: a for loop whose body makes
@@ -19,9 +20,12 @@ func (a *finder) loop(s *site, loop ast.Stmt, body *ast.BlockStmt, noCond bool) 
 			label = l.Label.Name
 		}
 	}
-	success, attempts := a.successExits(body, label)
+	success, attempts := a.successExits(body, label, false)
 	condOnly := false // the condition is only `err != nil`
 	if len(success) == 0 {
+		if noCond {
+			return a.poll(s, loop, body)
+		}
 		// for err != nil { err = attempt() }, for i := 0; i < n && err != nil; i++ { ... }
 		f, ok := loop.(*ast.ForStmt)
 		if !ok || f.Cond == nil {
@@ -42,14 +46,29 @@ func (a *finder) loop(s *site, loop ast.Stmt, body *ast.BlockStmt, noCond bool) 
 		b, _ := ast.Unparen(f.Cond).(*ast.BinaryExpr)
 		condOnly = b != nil && b.Op == token.NEQ
 	}
-	if a.iterates(loop, body) {
+	if a.iterates(loop, body, attempts) {
 		return nil
 	}
 	pos := loop.Pos()
 	r := &Retry{Mechanism: "retry loop", Pos: pos, End: pos + token.Pos(len("for"))}
-	if (noCond || condOnly) && !hasOtherExit(a.pass.TypesInfo, body, label, success) {
-		r.Unbounded = "it goes round until the call succeeds"
-		r.BoundFix = "bound the attempts (for attempt := range maxAttempts) or stop when the context is done"
+	if noCond || condOnly {
+		// An exit when a context is done bounds the loop, unless the
+		// context is visibly never done.
+		notBounds := success
+		if done, ctx := doneExits(body); len(done) > 0 {
+			if a.ctxBounded(s, ctx, true) {
+				r.Bound = "until the context is done"
+			} else {
+				notBounds = make(map[ast.Stmt]bool, len(success)+len(done))
+				maps.Copy(notBounds, success)
+				maps.Copy(notBounds, done)
+			}
+		}
+		if !hasOtherExit(a.pass.TypesInfo, body, label, notBounds) {
+			r.Bound = ""
+			r.Unbounded = "it goes round until the call succeeds"
+			r.BoundFix = "bound the attempts (for attempt := range maxAttempts) or stop when the context is done"
+		}
 	}
 	var post ast.Stmt
 	if f, ok := loop.(*ast.ForStmt); ok {
@@ -122,58 +141,120 @@ func (a *finder) remote(body ast.Node) bool {
 	return found
 }
 
-// iterates reports whether a for loop walks a collection (its body
-// indexes with the variable its init statement defines): each iteration
-// tries another item or server, which is failover, not a retry.
-func (a *finder) iterates(loop ast.Stmt, body *ast.BlockStmt) bool {
-	f, ok := loop.(*ast.ForStmt)
-	if !ok || f.Init == nil {
-		return false
-	}
-	as, ok := f.Init.(*ast.AssignStmt)
-	if !ok || as.Tok != token.DEFINE {
-		return false
-	}
+// iterates reports whether a for loop walks a collection or a set of
+// targets: its body indexes with the counter its init statement (or an
+// integer range) defines, or an attempted call takes the counter, or a
+// variable the body computes from it. Each round then tries another item,
+// shard or replica, which is failover or fan-out, not a retry.
+func (a *finder) iterates(loop ast.Stmt, body *ast.BlockStmt, attempts []*ast.CallExpr) bool {
 	info := a.pass.TypesInfo
 	vars := make(map[types.Object]bool)
-	for _, lhs := range as.Lhs {
-		if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] != nil {
+	switch l := loop.(type) {
+	case *ast.ForStmt:
+		if as, ok := l.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
+			for _, lhs := range as.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] != nil {
+					vars[info.Defs[id]] = true
+				}
+			}
+		}
+	case *ast.RangeStmt:
+		if id, ok := l.Key.(*ast.Ident); ok && info.Defs[id] != nil {
 			vars[info.Defs[id]] = true
 		}
+	}
+	if len(vars) == 0 {
+		return false
+	}
+	uses := func(n ast.Node, vars map[types.Object]bool) bool {
+		found := false
+		ast.Inspect(n, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && vars[info.Uses[id]] {
+				found = true
+			}
+			return !found
+		})
+		return found
 	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if ix, ok := n.(*ast.IndexExpr); ok && !found {
-			ast.Inspect(ix.Index, func(m ast.Node) bool {
-				if id, ok := m.(*ast.Ident); ok && vars[info.Uses[id]] {
-					found = true
-				}
-				return !found
-			})
+			found = uses(ix.Index, vars)
 		}
 		return !found
 	})
-	return found
+	if found {
+		return true
+	}
+	// Variables the body assigns from the counter (target :=
+	// fmt.Sprintf("queue-%d", i)), a few assignments deep.
+	derived := maps.Clone(vars)
+	for range maxDepth {
+		ast.Inspect(body, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, lhs := range as.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && uses(as.Rhs[i], derived) {
+					if obj := info.ObjectOf(id); obj != nil {
+						derived[obj] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, call := range attempts {
+		if uses(call, derived) {
+			return true
+		}
+	}
+	return false
 }
 
 // successExits returns the statements by which a loop body leaves the
 // loop when an attempted call's error is nil:
 //
-//	if err == nil { return/break }
+//	if err == nil { ...; return/break }     (also nested: if err == nil { if ok { return } })
 //	if err != nil { ...; continue } ... return/break
-func (a *finder) successExits(body *ast.BlockStmt, label string) (map[ast.Stmt]bool, []*ast.CallExpr) {
+//
+// and looks into the clauses of a select in the body (case <-ticker.C:
+// if err := try(); err == nil { return }). In a select, inSelect, an
+// unlabeled break leaves the select, not the loop.
+func (a *finder) successExits(body *ast.BlockStmt, label string, inSelect bool) (map[ast.Stmt]bool, []*ast.CallExpr) {
 	info := a.pass.TypesInfo
 	exits := make(map[ast.Stmt]bool)
 	var attempts []*ast.CallExpr
+	leavesLoop := func(st ast.Stmt) bool {
+		if inSelect && isBranch(st, token.BREAK, "") && st.(*ast.BranchStmt).Label == nil {
+			return false
+		}
+		return leaves(st, label)
+	}
 	for i, st := range body.List {
+		if sel, ok := st.(*ast.SelectStmt); ok {
+			for _, c := range sel.Body.List {
+				cc := c.(*ast.CommClause)
+				e, calls := a.successExits(&ast.BlockStmt{List: cc.Body}, label, true)
+				maps.Copy(exits, e)
+				attempts = append(attempts, calls...)
+			}
+			continue
+		}
 		ifs, ok := st.(*ast.IfStmt)
 		if !ok {
 			continue
 		}
 		if v := errTest(info, ifs.Cond, token.EQL, token.LAND); v != nil {
 			if calls := a.attempted(body, i, v); len(calls) > 0 {
-				if last := lastStmt(ifs.Body); leaves(last, label) {
+				if last := lastStmt(ifs.Body); leavesLoop(last) {
 					exits[last] = true
+					attempts = append(attempts, calls...)
+				} else if nested := exitsWithin(ifs.Body, label, inSelect); len(nested) > 0 {
+					for _, x := range nested {
+						exits[x] = true
+					}
 					attempts = append(attempts, calls...)
 				}
 			}
@@ -185,7 +266,7 @@ func (a *finder) successExits(body *ast.BlockStmt, label string) (map[ast.Stmt]b
 			}
 			if last := lastStmt(ifs.Body); isBranch(last, token.CONTINUE, label) {
 				for _, later := range body.List[i+1:] {
-					if leaves(later, label) {
+					if leavesLoop(later) {
 						exits[later] = true
 						attempts = append(attempts, calls...)
 						break
@@ -193,7 +274,7 @@ func (a *finder) successExits(body *ast.BlockStmt, label string) (map[ast.Stmt]b
 				}
 			}
 			if els, ok := ifs.Else.(*ast.BlockStmt); ok {
-				if last := lastStmt(els); leaves(last, label) {
+				if last := lastStmt(els); leavesLoop(last) {
 					exits[last] = true
 					attempts = append(attempts, calls...)
 				}
@@ -201,6 +282,73 @@ func (a *finder) successExits(body *ast.BlockStmt, label string) (map[ast.Stmt]b
 		}
 	}
 	return exits, attempts
+}
+
+// exitsWithin returns the statements of block, in nested if statements,
+// that leave the loop: returns, and breaks of it.
+func exitsWithin(block *ast.BlockStmt, label string, inSelect bool) []ast.Stmt {
+	var out []ast.Stmt
+	var walk func(list []ast.Stmt)
+	walk = func(list []ast.Stmt) {
+		for _, st := range list {
+			switch st := st.(type) {
+			case *ast.ReturnStmt:
+				out = append(out, st)
+			case *ast.BranchStmt:
+				if st.Tok == token.BREAK && (st.Label != nil && st.Label.Name == label || st.Label == nil && !inSelect) {
+					out = append(out, st)
+				}
+			case *ast.IfStmt:
+				walk(st.Body.List)
+				if els, ok := st.Else.(*ast.BlockStmt); ok {
+					walk(els.List)
+				} else if els, ok := st.Else.(*ast.IfStmt); ok {
+					walk([]ast.Stmt{els})
+				}
+			case *ast.BlockStmt:
+				walk(st.List)
+			}
+		}
+	}
+	walk(block.List)
+	return out
+}
+
+// doneExits returns the statements that leave the loop in the `case
+// <-ctx.Done():` clauses of the selects of its body, and the context.
+func doneExits(body *ast.BlockStmt) (map[ast.Stmt]bool, ast.Expr) {
+	var ctx ast.Expr
+	exits := make(map[ast.Stmt]bool)
+	for _, st := range body.List {
+		sel, ok := st.(*ast.SelectStmt)
+		if !ok {
+			continue
+		}
+		for _, c := range sel.Body.List {
+			cc := c.(*ast.CommClause)
+			es, ok := cc.Comm.(*ast.ExprStmt)
+			if !ok {
+				continue
+			}
+			recv, ok := ast.Unparen(es.X).(*ast.UnaryExpr)
+			if !ok || recv.Op != token.ARROW {
+				continue
+			}
+			call, ok := ast.Unparen(recv.X).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			done, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || done.Sel.Name != "Done" || len(call.Args) != 0 {
+				continue
+			}
+			for _, x := range exitsWithin(&ast.BlockStmt{List: cc.Body}, "", true) {
+				exits[x] = true
+			}
+			ctx = done.X
+		}
+	}
+	return exits, ctx
 }
 
 // errTest returns the error variable v of a condition `v OP nil`, alone or
@@ -388,4 +536,60 @@ func (a *finder) waits(n ast.Node, depth int) bool {
 		return !found
 	})
 	return found
+}
+
+// poll recognises a poll: an unconditional loop that calls an HTTP
+// client in its body and goes round again with no pause until a check of
+// the answer leaves it. It is unbounded unless it stops when a context
+// is done; a poll that pauses between rounds is a periodic poller and is
+// not held to a budget.
+func (a *finder) poll(s *site, loop ast.Stmt, body *ast.BlockStmt) *Retry {
+	if a.waits(body, 0) || !a.httpCall(body) {
+		return nil
+	}
+	pos := loop.Pos()
+	r := &Retry{Mechanism: "poll loop", Pos: pos, End: pos + token.Pos(len("for")),
+		NoBackoff: "it polls again at once", BackoffFix: "sleep with exponential backoff and jitter between rounds"}
+	if ctx := a.ctxCheck(body); ctx == nil || !a.ctxBounded(s, ctx, true) {
+		r.Unbounded = "it polls until the answer says it is done"
+		r.BoundFix = "bound the rounds or stop when the context is done"
+	} else {
+		r.Bound = "until the context is done"
+	}
+	a.retried(r, body, &frame{scope: s.fn, region: body})
+	return r
+}
+
+// httpCall reports whether body calls net/http to send a request, outside
+// function literals.
+func (a *finder) httpCall(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok || found {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			fn := calleeFunc(a.pass.TypesInfo, call)
+			found = isFunc(fn, netHTTP, "Get", "Head", "Post", "PostForm") ||
+				isMethod(fn, netHTTP, "Client", "Do", "Get", "Head", "Post", "PostForm")
+		}
+		return !found
+	})
+	return found
+}
+
+// ctxCheck returns the context whose Err or Done body checks, or nil.
+func (a *finder) ctxCheck(body ast.Node) ast.Expr {
+	var ctx ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && ctx == nil {
+			fn := calleeFunc(a.pass.TypesInfo, call)
+			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if ok && fn != nil && (fn.Name() == "Err" || fn.Name() == "Done") && fn.Pkg() != nil && fn.Pkg().Path() == "context" {
+				ctx = sel.X
+			}
+		}
+		return ctx == nil
+	})
+	return ctx
 }

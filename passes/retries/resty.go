@@ -138,18 +138,6 @@ func (a *finder) restyIndex() {
 	a.restyOn = make(map[types.Object][]*ast.CallExpr)
 	a.restyVal = make(map[types.Object][]ast.Expr)
 	info := a.pass.TypesInfo
-	objOf := func(e ast.Expr) types.Object {
-		if e == nil {
-			return nil
-		}
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return info.ObjectOf(x)
-		case *ast.SelectorExpr:
-			return info.ObjectOf(x.Sel)
-		}
-		return nil
-	}
 	for _, f := range a.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -163,13 +151,13 @@ func (a *finder) restyIndex() {
 					base = receiver(call)
 					call, ok = ast.Unparen(base).(*ast.CallExpr)
 				}
-				if obj := objOf(base); obj != nil {
+				if obj := exprObject(info, base); obj != nil {
 					a.restyOn[obj] = append(a.restyOn[obj], chain...)
 				}
 			case *ast.AssignStmt:
 				if len(n.Lhs) == len(n.Rhs) {
 					for i, lhs := range n.Lhs {
-						if obj := objOf(lhs); obj != nil {
+						if obj := exprObject(info, lhs); obj != nil {
 							a.restyVal[obj] = append(a.restyVal[obj], n.Rhs[i])
 						}
 					}

@@ -48,6 +48,9 @@ type Retry struct {
 	Unbounded, NoBackoff string
 	// Fix describes how to bound the retry or add backoff, for messages.
 	BoundFix, BackoffFix string
+	// Bound says what bounds a retry that has no count of its own, when
+	// it is bounded ("until the context is done").
+	Bound string
 
 	// indirect is set when the retried code is not written at the retry
 	// (a closure in a variable, a named function): no key can be hoisted.
@@ -85,6 +88,8 @@ const (
 	retryableHTTP = "github.com/hashicorp/go-retryablehttp"
 	backoffV4     = "github.com/cenkalti/backoff/v4"
 	backoffV5     = "github.com/cenkalti/backoff/v5"
+	retryGoV3Old  = "github.com/avast/retry-go" // v3 and older, without a major suffix
+	retryGoV3     = "github.com/avast/retry-go/v3"
 	retryGoV4     = "github.com/avast/retry-go/v4"
 	retryGoV5     = "github.com/avast/retry-go/v5"
 	goRetry       = "github.com/sethvargo/go-retry"
@@ -150,6 +155,9 @@ type finder struct {
 	// stdSources is set when the package can see what makes an
 	// *http.Client retry; until then its calls are not retries.
 	stdSources bool
+	// fieldRetrying caches whether the retryablehttp clients stored in a
+	// field retry.
+	fieldRetrying map[*types.Var]bool
 }
 
 func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder {
@@ -163,7 +171,7 @@ func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder 
 			}
 		}
 		for _, imp := range f.Imports {
-			if imp.Path != nil && imp.Path.Value == `"`+grpcRetryMW+`"` {
+			if imp.Path != nil && (imp.Path.Value == `"`+grpcRetryMW+`"` || imp.Path.Value == `"`+grpcRetryMWV1+`"`) {
 				a.grpc = true
 			}
 		}
@@ -256,19 +264,23 @@ var mechanisms map[string]func(*finder, *site, *ast.CallExpr, *types.Func) *Retr
 func init() {
 	// Set here, as the recognisers reach call, which reads the map.
 	mechanisms = map[string]func(*finder, *site, *ast.CallExpr, *types.Func) *Retry{
-		backoffV4:       (*finder).backoffV4,
-		backoffV5:       (*finder).backoffV5,
-		retryGoV4:       (*finder).retryGo,
-		retryGoV5:       (*finder).retryGoV5Do,
-		goRetry:         (*finder).goRetry,
-		retryableHTTP:   (*finder).retryableHTTP,
-		netHTTP:         (*finder).retryableHTTP,
-		restyV2:         (*finder).resty,
-		restyV3:         (*finder).resty,
-		grpcPkg:         (*finder).grpcServiceConfig,
-		grpcRetryMW:     (*finder).grpcRetryInterceptor,
-		failsafePkg:     (*finder).failsafe,
-		failsafeHTTPPkg: (*finder).failsafeRequest,
+		backoffV4:        (*finder).backoffV4,
+		backoffV5:        (*finder).backoffV5,
+		retryGoV3Old:     (*finder).retryGo,
+		retryGoV3:        (*finder).retryGo,
+		retryGoV4:        (*finder).retryGo,
+		retryGoV5:        (*finder).retryGoV5Do,
+		goRetry:          (*finder).goRetry,
+		retryableHTTP:    (*finder).retryableHTTP,
+		netHTTP:          (*finder).retryableHTTP,
+		restyV2:          (*finder).resty,
+		restyV3:          (*finder).resty,
+		grpcPkg:          (*finder).grpcServiceConfig,
+		grpcRetryMW:      (*finder).grpcRetryInterceptor,
+		grpcRetryMWV1:    (*finder).grpcRetryInterceptor,
+		failsafePkg:      (*finder).failsafe,
+		failsafeHTTPPkg:  (*finder).failsafeRequest,
+		watermillMessage: (*finder).watermillRetry,
 	}
 }
 

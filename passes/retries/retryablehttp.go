@@ -56,6 +56,10 @@ func (a *finder) clientRetries(s *site, recv ast.Expr) bool {
 	info := a.pass.TypesInfo
 	v := localVar(info, stripAddr(recv))
 	switch x := resolve(info, s.fn, recv).(type) {
+	case *ast.SelectorExpr:
+		if sel := info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
+			return a.fieldRetries(sel.Obj().(*types.Var))
+		}
 	case *ast.CallExpr:
 		if !isFunc(calleeFunc(info, x), retryableHTTP, "NewClient") {
 			return true
@@ -81,6 +85,59 @@ func (a *finder) clientRetries(s *site, recv ast.Expr) bool {
 		}
 	}
 	return a.retryMaxAssigned(s, v)
+}
+
+// fieldRetries reports whether the clients the package stores in a field
+// (in a struct literal, or by assignment) retry: one of them does, or
+// none is stored (an origin the package does not show). A client stored
+// in a field of its own keeps its settings: RetryMax = 0 in the
+// constructor, or on the field (s.client.RetryMax = 0), turns retries off
+// for the requests sent through that field.
+func (a *finder) fieldRetries(field *types.Var) bool {
+	if r, ok := a.fieldRetrying[field]; ok {
+		return r
+	}
+	if a.fieldRetrying == nil {
+		a.fieldRetrying = make(map[*types.Var]bool)
+	}
+	a.fieldRetrying[field] = true // while it is computed
+	info := a.pass.TypesInfo
+	isField := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		return ok && info.ObjectOf(sel.Sel) == field
+	}
+	stored, retries, off := false, false, false
+	for _, f := range a.pass.Files {
+		for _, d := range f.Decls {
+			fd, _ := d.(*ast.FuncDecl)
+			s := &site{file: f, fn: fd}
+			ast.Inspect(d, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.KeyValueExpr:
+					if id, ok := n.Key.(*ast.Ident); ok && info.ObjectOf(id) == field {
+						stored = true
+						retries = retries || a.clientRetries(s, n.Value)
+					}
+				case *ast.AssignStmt:
+					if len(n.Lhs) != len(n.Rhs) {
+						break
+					}
+					for i, l := range n.Lhs {
+						if isField(l) {
+							stored = true
+							retries = retries || a.clientRetries(s, n.Rhs[i])
+						} else if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == "RetryMax" && isField(sel.X) {
+							off = isZero(info, n.Rhs[i])
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	r := !stored || retries && !off
+	a.fieldRetrying[field] = r
+	return r
 }
 
 // retryMaxAssigned reports whether the last v.RetryMax assignment, if
@@ -121,17 +178,8 @@ func (a *finder) collectStandardClients() {
 			changed = true
 		}
 	}
-	objOf := func(e ast.Expr) types.Object {
-		switch l := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			return info.ObjectOf(l)
-		case *ast.SelectorExpr:
-			return info.ObjectOf(l.Sel)
-		}
-		return nil
-	}
 	retrying := func(s *site, e ast.Expr) bool {
-		if obj := objOf(e); obj != nil && a.stdRetrying[obj] {
+		if obj := exprObject(info, e); obj != nil && a.stdRetrying[obj] {
 			return true
 		}
 		return a.retryingValue(s, e)
@@ -150,7 +198,7 @@ func (a *finder) collectStandardClients() {
 						if len(n.Lhs) == len(n.Rhs) {
 							for i, rhs := range n.Rhs {
 								if retrying(s, rhs) {
-									mark(objOf(n.Lhs[i]))
+									mark(exprObject(info, n.Lhs[i]))
 								}
 							}
 						}
@@ -162,7 +210,7 @@ func (a *finder) collectStandardClients() {
 						}
 					case *ast.KeyValueExpr:
 						if retrying(s, n.Value) {
-							mark(objOf(n.Key))
+							mark(exprObject(info, n.Key))
 						}
 					case *ast.CallExpr:
 						fn := calleeFunc(info, n)

@@ -275,3 +275,15 @@ func lowerContains(s string, subs ...string) bool {
 	}
 	return false
 }
+
+// exprObject returns the variable, field or function e names (x, x.f,
+// pkg.F), or nil.
+func exprObject(info *types.Info, e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.ObjectOf(e)
+	case *ast.SelectorExpr:
+		return info.ObjectOf(e.Sel)
+	}
+	return nil
+}

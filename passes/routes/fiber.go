@@ -10,7 +10,20 @@ const (
 	fiberPath            = "github.com/gofiber/fiber/v2"
 	fiberIdempotencyPath = fiberPath + "/middleware/idempotency"
 	fiberAdaptorPath     = fiberPath + "/middleware/adaptor"
+
+	fiberV3Path            = "github.com/gofiber/fiber/v3"
+	fiberV3IdempotencyPath = fiberV3Path + "/middleware/idempotency"
+	fiberV3AdaptorPath     = fiberV3Path + "/middleware/adaptor"
 )
+
+// fiberFramework names the framework of a fiber package path in the
+// model: "fiber" for v2, "fiber/v3" for v3.
+func fiberFramework(pkg string) string {
+	if strings.HasPrefix(pkg, fiberV3Path) {
+		return "fiber/v3"
+	}
+	return "fiber"
+}
 
 // fiberMethods maps fiber's per-method registration helpers to their
 // method (Get registers HEAD too; the model keeps GET).
@@ -20,34 +33,41 @@ var fiberMethods = map[string]string{
 }
 
 // A fiberGroup is a fiber Group: fiber keeps one stack of routes per app,
-// and a group only adds its prefix to what it registers there.
+// and a group only adds its prefix to what it registers there. In v3 a
+// RouteChain(path) is a group whose routes all have its path (chain).
 type fiberGroup struct {
 	app     *router
 	prefix  string // as fiber keeps it
 	dynamic bool   // the prefix is not constant
+	chain   bool   // a v3 Register: routes are registered at prefix itself
 }
 
-// fiberCall models gofiber/fiber v2. An app is one ordered stack: a
-// request runs the first matching entry, and later ones only through
+// fiberCall models gofiber/fiber v2 and v3. An app is one ordered stack:
+// a request runs the first matching entry, and later ones only through
 // c.Next(). Use(prefix?, handlers...) adds middleware for the paths
 // starting with the prefix (any group's, or the app's), so it covers only
 // routes registered after it (see attach). A group's routes and Use go to
 // its app's stack with the group's prefix; Group(prefix, handlers...)
 // adds handlers as a Use at the prefix. A mounted app's stack takes the
-// place of the Mount call. In a handler list every handler but the last
-// is middleware.
+// place of the Mount call (v2), or of Use(prefix, app) (v3). In a handler
+// list every handler but the last is middleware. v3 takes the methods of
+// Add as a list, handlers of any kind fiber adapts (net/http handlers
+// among them), and adds RouteChain(path), whose All is a Use at path.
 func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool) {
 	sig := fn.Signature()
+	pkg := fn.Pkg().Path()
+	framework := fiberFramework(pkg)
 	if sig.Recv() == nil {
 		if fn.Name() == "New" {
 			e.evalArgs(fr, call.Args)
-			return e.newRouter("fiber"), true
+			return e.newRouter(framework), true
 		}
 		return nil, false
 	}
 	recvType := sig.Recv().Type()
-	app := isNamed(recvType, fiberPath, "App")
-	if !app && !isNamed(recvType, fiberPath, "Group") && !isNamed(recvType, fiberPath, "Router") {
+	app := isNamed(recvType, pkg, "App")
+	chain := isNamed(recvType, pkg, "Register") || isNamed(recvType, pkg, "Registering")
+	if !app && !chain && !isNamed(recvType, pkg, "Group") && !isNamed(recvType, pkg, "Router") {
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -57,14 +77,24 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 	recv := e.eval(fr, sel.X)
 	g, ok := recv.(*fiberGroup)
 	if !ok {
-		g = &fiberGroup{app: e.asRouter(recv, "fiber")}
+		if chain {
+			e.evalArgs(fr, call.Args)
+			return nil, true // a chain the evaluation lost
+		}
+		g = &fiberGroup{app: e.asRouter(recv, framework)}
 		recv = g.app
 	}
 	info := e.pass.TypesInfo
 	// path returns the path of a route or Use in the app's stack, and
 	// whether it is known.
 	path := func(i int) (string, bool) {
-		if i >= len(call.Args) || g.dynamic {
+		if g.dynamic {
+			return "", false
+		}
+		if g.chain {
+			return fiberJoin(g.prefix, ""), true
+		}
+		if i >= len(call.Args) {
 			return "", false
 		}
 		p, ok := stringConst(info, call.Args[i])
@@ -73,25 +103,52 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		}
 		return fiberJoin(g.prefix, p), true
 	}
+	// first is the index of the first argument after the path: a chain's
+	// methods take no path.
+	first := 1
+	if g.chain {
+		first = 0
+	}
+	if g.chain && fn.Name() == "All" {
+		// A chain's All is a Use at its path.
+		if mws := e.middlewareArgs(fr, call.Args); len(mws) > 0 {
+			e.attach(g.app, fiberScope(g), mws...)
+		}
+		return g, true
+	}
 	switch name := fn.Name(); name {
 	case "Use":
 		e.fiberUse(fr, g, call)
 	case "Add":
-		if len(call.Args) < 2 {
+		if len(call.Args) < first+1 {
 			return recv, true
 		}
 		m, ok := stringConst(info, call.Args[0])
+		if ms, list := constMethods(info, call.Args[0], true); list {
+			m, ok = pickMethod(ms), true // v3: Add(methods []string, ...)
+		}
 		if !ok {
 			e.evalArgs(fr, call.Args)
 			return recv, true // an unknown method: the route is not followed
 		}
 		p, _ := path(1)
-		e.registerChain(fr, g.app, strings.ToUpper(m), p, call, call.Args[2:])
+		e.registerChain(fr, g.app, strings.ToUpper(m), p, call, call.Args[first+1:])
 	case "All":
 		if len(call.Args) >= 1 {
 			p, _ := path(0)
-			e.registerChain(fr, g.app, "", p, call, call.Args[1:])
+			e.registerChain(fr, g.app, "", p, call, call.Args[first:])
 		}
+	case "RouteChain":
+		sub := &fiberGroup{app: g.app, dynamic: g.dynamic, chain: true, prefix: g.prefix}
+		if len(call.Args) == 0 {
+			return sub, true
+		}
+		if p, ok := stringConst(info, call.Args[0]); ok && !g.dynamic {
+			sub.prefix = fiberGroupPath(g.prefix, p)
+		} else {
+			sub.dynamic = true
+		}
+		return sub, true
 	case "Group", "Route":
 		sub := &fiberGroup{app: g.app, dynamic: g.dynamic}
 		if len(call.Args) > 0 {
@@ -140,10 +197,13 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 			e.evalArgs(fr, call.Args)
 			return nil, true // Test, Shutdown, Stack, ...
 		}
-		if len(call.Args) >= 1 {
+		if len(call.Args) >= first {
 			p, _ := path(0)
-			e.registerChain(fr, g.app, method, p, call, call.Args[1:])
+			e.registerChain(fr, g.app, method, p, call, call.Args[first:])
 		}
+	}
+	if g.chain {
+		return g, true
 	}
 	return recv, true
 }
@@ -154,10 +214,15 @@ func (e *evaluator) fiberUse(fr *frame, g *fiberGroup, call *ast.CallExpr) {
 	info := e.pass.TypesInfo
 	var mws []Middleware
 	var prefixes []string
+	var sub *handler // v3: Use(prefix, app) mounts app
 	known := !g.dynamic && !call.Ellipsis.IsValid()
 	for _, a := range call.Args {
 		t := info.TypeOf(a)
 		if t == nil {
+			continue
+		}
+		if isNamed(t, fiberV3Path, "App") {
+			sub = e.asHandler(e.eval(fr, a))
 			continue
 		}
 		// Use's type switch takes exactly string and []string as prefixes.
@@ -180,6 +245,17 @@ func (e *evaluator) fiberUse(fr *frame, g *fiberGroup, call *ast.CallExpr) {
 		}
 		mws = append(mws, e.asMiddleware(e.eval(fr, a), a)...)
 	}
+	if sub != nil {
+		// fiber mounts at the first prefix only, ignoring the handlers.
+		if known {
+			p := ""
+			if len(prefixes) > 0 {
+				p = prefixes[0]
+			}
+			g.app.mounts = append(g.app.mounts, &mount{prefix: strings.TrimRight(fiberJoin(g.prefix, p), "/"), h: sub, order: e.stamp()})
+		}
+		return
+	}
 	if len(mws) == 0 {
 		return
 	}
@@ -189,7 +265,7 @@ func (e *evaluator) fiberUse(fr *frame, g *fiberGroup, call *ast.CallExpr) {
 	for _, p := range prefixes {
 		scope := ""
 		if known {
-			scope = fiberScope(&fiberGroup{prefix: fiberGroupPath(g.prefix, p)})
+			scope = fiberScope(&fiberGroup{app: g.app, prefix: fiberGroupPath(g.prefix, p)})
 		}
 		e.attach(g.app, scope, mws...)
 	}
@@ -217,7 +293,9 @@ func fiberJoin(prefix, path string) string {
 }
 
 // fiberScope returns the path prefix middleware attached at a group's
-// prefix is limited to: "" when it covers every path.
+// prefix is limited to: "" when it covers every path. fiber v3 matches
+// the prefix at a segment boundary only, which a trailing slash says
+// (see prefixCovers).
 func fiberScope(g *fiberGroup) string {
 	if g.dynamic {
 		return ""
@@ -226,10 +304,14 @@ func fiberScope(g *fiberGroup) string {
 	if p == "" {
 		return ""
 	}
+	if g.app.framework == "fiber/v3" {
+		return p + "/"
+	}
 	return p
 }
 
-// fiberIdempotencyCall models fiber's own idempotency middleware, which
+// fiberIdempotencyCall models fiber's own idempotency middleware (v2 and
+// v3), which
 // counts as the platform middleware.
 func fiberIdempotencyCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool) {
 	if fn.Signature().Recv() != nil || fn.Name() != "New" {
@@ -241,7 +323,7 @@ func fiberIdempotencyCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types
 	return mwList{m}, true
 }
 
-// fiberAdaptorCall models fiber's net/http adaptor: HTTPMiddleware turns
+// fiberAdaptorCall models fiber's net/http adaptor (v2 and v3): HTTPMiddleware turns
 // net/http middleware into fiber middleware, HTTPHandler(Func) a net/http
 // handler into a fiber handler (its wrapping counts), FiberApp serves an
 // app through net/http.
@@ -252,13 +334,13 @@ func fiberAdaptorCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Fun
 	switch fn.Name() {
 	case "HTTPMiddleware":
 		return append(mwList{}, e.asMiddleware(e.eval(fr, call.Args[0]), call.Args[0])...), true
-	case "HTTPHandler", "HTTPHandlerFunc", "FiberHandler", "FiberHandlerFunc":
+	case "HTTPHandler", "HTTPHandlerFunc", "HTTPHandlerWithContext", "FiberHandler", "FiberHandlerFunc":
 		if h := e.asHandler(e.eval(fr, call.Args[0])); h != nil {
 			return h, true
 		}
 		return nil, true
 	case "FiberApp":
-		return &handler{router: e.asRouter(e.eval(fr, call.Args[0]), "fiber")}, true
+		return &handler{router: e.asRouter(e.eval(fr, call.Args[0]), fiberFramework(fn.Pkg().Path()))}, true
 	}
 	return nil, false
 }

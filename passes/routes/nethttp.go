@@ -46,12 +46,19 @@ func init() {
 		gorillaPath:    gorillaCall,
 		httprouterPath: httprouterCall,
 		alicePath:      aliceCall,
+		routegroupPath: routegroupCall,
+		promRoutePath:  promRouteCall,
 
 		ginPath:              ginCall,
 		echoPath:             echoCall,
+		echoV5Path:           echoCall,
 		fiberPath:            fiberCall,
 		fiberIdempotencyPath: fiberIdempotencyCall,
 		fiberAdaptorPath:     fiberAdaptorCall,
+
+		fiberV3Path:            fiberCall,
+		fiberV3IdempotencyPath: fiberIdempotencyCall,
+		fiberV3AdaptorPath:     fiberAdaptorCall,
 
 		grpcPath:     grpcCall,
 		selectorPath: selectorCall,

@@ -152,7 +152,12 @@ func covering(chain []Middleware, path string, dynamic bool) []Middleware {
 	return out
 }
 
+// prefixCovers reports whether middleware limited to prefix covers path.
+// A prefix ending in a slash must end at a segment boundary of the path
+// (fiber v3: "/api" covers "/api/x", not "/apix"); otherwise it is a
+// plain string prefix (fiber v2).
 func prefixCovers(prefix, path string) bool {
+	segment := strings.HasSuffix(prefix, "/")
 	p := strings.ToLower(strings.TrimRight(prefix, "/"))
 	path = strings.ToLower(path)
 	if p == "" || strings.ContainsAny(p, ":*+") {
@@ -160,6 +165,9 @@ func prefixCovers(prefix, path string) bool {
 	}
 	if i := strings.IndexAny(path, ":*+"); i >= 0 && i < len(p) {
 		return true
+	}
+	if segment {
+		return path == p || strings.HasPrefix(path, p+"/")
 	}
 	return strings.HasPrefix(path, p)
 }

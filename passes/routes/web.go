@@ -11,20 +11,25 @@ import (
 // middleware are functions of the framework's own types.
 
 // webMiddlewareType reports whether t is the middleware type of gin
-// (gin.HandlerFunc), echo (echo.MiddlewareFunc) or fiber (fiber.Handler):
-// a function of another package returning one builds middleware.
+// (gin.HandlerFunc), echo (echo.MiddlewareFunc, v4 and v5) or fiber
+// (fiber.Handler): a function of another package returning one builds
+// middleware.
 func webMiddlewareType(t types.Type) bool {
-	return isNamed(t, ginPath, "HandlerFunc") || isNamed(t, echoPath, "MiddlewareFunc") || isFiberHandler(t)
+	return isNamed(t, ginPath, "HandlerFunc") || isNamed(t, echoPath, "MiddlewareFunc") || isNamed(t, echoV5Path, "MiddlewareFunc") || isFiberHandler(t)
 }
 
-// isFiberHandler reports whether t is func(*fiber.Ctx) error
-// (fiber.Handler is an alias of it).
+// isFiberHandler reports whether t is func(*fiber.Ctx) error (v2) or
+// func(fiber.Ctx) error (v3); fiber.Handler is an alias of it.
 func isFiberHandler(t types.Type) bool {
 	if t == nil {
 		return false
 	}
 	sig, ok := t.Underlying().(*types.Signature)
-	return ok && sig.Params().Len() == 1 && sig.Results().Len() == 1 && isNamed(sig.Params().At(0).Type(), fiberPath, "Ctx")
+	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return false
+	}
+	p := sig.Params().At(0).Type()
+	return isNamed(p, fiberPath, "Ctx") || isNamed(p, fiberV3Path, "Ctx")
 }
 
 // registerChain registers a route whose handlers are given as a list in

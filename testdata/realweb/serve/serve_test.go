@@ -85,8 +85,10 @@ func serveHTTP(h http.Handler) func(method, path string, header map[string]strin
 	}
 }
 
+// db is the database every app of the module writes to.
+var db = sql.OpenDB(connector{})
+
 func TestMain(m *testing.M) {
-	db := sql.OpenDB(connector{})
 	ginapp.DB, echoapp.DB, fiberapp.DB = db, db, db
 	gin.SetMode(gin.ReleaseMode)
 	m.Run()
