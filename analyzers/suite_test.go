@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers"
-	"github.com/idemlint/idemlint/internal/modtest"
+	"github.com/idemlint/idemlint/internal/moduletest"
 )
 
 // TestOwnConsumers runs every check over a service whose consumers
@@ -17,6 +17,6 @@ import (
 // reports every check's findings, is the analyzer under test.
 func TestOwnConsumers(t *testing.T) {
 	dir, _ := filepath.Abs(filepath.Join("..", "testdata", "realconsume"))
-	modtest.Download(t, dir)
+	moduletest.Download(t, dir)
 	analysistest.Run(t, dir, analyzers.Suite, "./svc/...")
 }

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers/idembudget"
-	"github.com/idemlint/idemlint/internal/modtest"
+	"github.com/idemlint/idemlint/internal/moduletest"
 )
 
 var testdata, _ = filepath.Abs(filepath.Join("..", "..", "testdata"))
@@ -27,6 +27,6 @@ func TestIdembudget(t *testing.T) {
 // downloaded first through the configured proxy.
 func TestRealModules(t *testing.T) {
 	dir := filepath.Join(testdata, "realretry")
-	modtest.Download(t, dir)
+	moduletest.Download(t, dir)
 	analysistest.Run(t, dir, idembudget.Analyzer, "./budget/...")
 }
