@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -462,6 +463,14 @@ func (e *evaluator) stmt(fr *frame, s ast.Stmt) {
 			}
 		}
 	case *ast.ReturnStmt:
+		if len(s.Results) > 1 && e.isNil(s.Results[0]) {
+			// return nil, err: a failure, which gives the caller
+			// nothing to serve.
+			for _, r := range s.Results[1:] {
+				e.eval(fr, r)
+			}
+			return
+		}
 		fr.returns++
 		if len(s.Results) > 0 {
 			fr.results = append(fr.results, e.eval(fr, s.Results[0]))
@@ -1219,6 +1228,9 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 }
 
 func (e *evaluator) serve(h *handler, pos token.Pos) {
+	if h != nil && !e.cfg.Tests && inTestFile(e.pass.Fset, pos) {
+		return // a test server: the routes are served in production elsewhere, or not at all
+	}
 	if h != nil {
 		e.served = append(e.served, served{h, pos})
 		for _, s := range e.stack {
@@ -1240,6 +1252,18 @@ func isMiddlewareShape(t types.Type) bool {
 	}
 	in := sig.Params().At(0).Type()
 	return (handlerResult(in) || isHandlerFunc(in)) && handlerResult(sig.Results().At(0).Type())
+}
+
+// inTestFile reports whether pos is in a _test.go file.
+func inTestFile(fset *token.FileSet, pos token.Pos) bool {
+	f := fset.File(pos)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// isNil reports whether x is the predeclared nil.
+func (e *evaluator) isNil(x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	return ok && e.pass.TypesInfo.Uses[id] == types.Universe.Lookup("nil")
 }
 
 // wrapsHandler reports whether x is a call given a handler: a function
