@@ -15,3 +15,10 @@ import (
 func TestLayered(t *testing.T) {
 	moduletest.Run(t, filepath.Join("..", "testdata", "layered"), analyzers.All(), "./...")
 }
+
+// TestLayeredRPC is TestLayered for gRPC and connect services: a service
+// registered on a server its caller owns, a connect handler built in one
+// package and mounted in another, servers built by a platform package.
+func TestLayeredRPC(t *testing.T) {
+	moduletest.Run(t, filepath.Join("..", "testdata", "layeredrpc"), analyzers.All(), "./...")
+}

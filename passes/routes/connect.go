@@ -171,7 +171,7 @@ func (e *evaluator) connectMount(fr *frame, call *ast.CallExpr, fn *types.Func) 
 		return nil, false
 	}
 	h, ok := v[1].(*handler)
-	if !ok || h.rpc == nil {
+	if !ok || (h.rpc == nil && h.procs == nil) {
 		return nil, false
 	}
 	var r *router
