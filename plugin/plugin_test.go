@@ -17,6 +17,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/internal/moduletest"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/plugin"
 )
@@ -244,6 +245,38 @@ func TestGolangciLint(t *testing.T) {
 		// Only the finding without a fix is left.
 		res = runLint(t, bin, dir, "run", "--show-stats=false", "--output.json.path", "stdout", "./...")
 		assertIssues(t, jsonIssues(t, res), []issue{noReason})
+	})
+
+	// A module laid out like real services: each finding at its
+	// registration line, in the package that registers it, once, though
+	// the package that serves the router reports it.
+	t.Run("layered", func(t *testing.T) {
+		t.Parallel()
+		root := t.TempDir()
+		if real, err := filepath.EvalSymlinks(root); err == nil {
+			root = real
+		}
+		dir := filepath.Join(root, "layered")
+		for _, m := range []string{"layered", "platform"} {
+			if err := os.CopyFS(filepath.Join(root, m), os.DirFS(filepath.Join("..", "testdata", m))); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cfg := readFile(t, filepath.Join("..", "testdata", "gclmod", ".golangci.yml"))
+		if err := os.WriteFile(filepath.Join(dir, ".golangci.yml"), []byte(cfg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		moduletest.Download(t, dir)
+		res := runLint(t, bin, dir, "run", "--show-stats=false", "--output.json.path", "stdout", "./...")
+		if res.code != 1 {
+			t.Errorf("exit code %d, want 1 (issues found)\nstderr:\n%s", res.code, res.stderr)
+		}
+		var text strings.Builder
+		for _, is := range jsonIssues(t, res) {
+			assertOneCheckName(t, is.Text)
+			text.WriteString(filepath.Join(dir, is.File) + ":" + strconv.Itoa(is.Line) + ":" + strconv.Itoa(is.Col) + ": " + is.Text + "\n")
+		}
+		moduletest.Check(t, moduletest.Wants(t, dir), moduletest.Parse(dir, text.String()))
 	})
 
 	// The VS Code Go extension (golang/vscode-go, extension/src/goLint.ts,
