@@ -57,5 +57,21 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			Message: fmt.Sprintf("%s is an in-process dedup store guarding %s (%s", g.Value, g.Name(), why),
 		})
 	}
+	// Stores handed to platform middleware through functions of other
+	// packages.
+	var r *dedupcfg.Reader
+	for _, arg := range rts.DedupArgs {
+		if r == nil {
+			r = dedupcfg.NewReader(pass, models.Directives)
+		}
+		for _, s := range r.Stores(arg.Expr) {
+			findings = append(findings, &report.Finding{
+				Pos: s.Pos(),
+				End: s.End(),
+				Message: fmt.Sprintf("%s is an in-process dedup store, handed to %s (each replica remembers only its own keys and forgets them on restart, so a retry reaching another instance runs again); use the shared store",
+					s.Value, arg.Via),
+			})
+		}
+	}
 	return findings, nil
 }

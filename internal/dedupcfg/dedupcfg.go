@@ -116,6 +116,21 @@ func (r *Reader) inFunc(fn *types.Func, depth int) []Setting {
 	return out
 }
 
+// Stores returns the in-process stores x may be: an argument the
+// package hands to platform middleware through a function of another
+// package (routes.Result.DedupArgs).
+func (r *Reader) Stores(x ast.Expr) []Setting {
+	w := &walker{r: r, seen: make(map[any]bool)}
+	w.expr(x, nil, false, 0)
+	var out []Setting
+	for _, s := range w.out {
+		if s.Kind == LocalStore {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // callSettings returns the settings passed to a platform middleware call.
 func (r *Reader) callSettings(call *ast.CallExpr) []Setting {
 	w := &walker{r: r, seen: make(map[any]bool)}

@@ -125,6 +125,11 @@ func (w *writer) summary(s *Summary) {
 		w.str(s.Stores[i].Path)
 		w.value(&s.Stores[i].Value)
 	}
+	w.len(len(s.DedupStores))
+	for _, d := range s.DedupStores {
+		w.len(d.Param)
+		w.str(d.Via)
+	}
 }
 
 func (w *writer) ref(r SRef) {
@@ -309,6 +314,12 @@ func (r *reader) summary(s *Summary) {
 		st := &s.Stores[i]
 		st.Pkg, st.Path = r.str(), r.str()
 		st.Value = r.value()
+	}
+	if n := r.uint(); n > 0 {
+		s.DedupStores = make([]SStoreParam, n)
+	}
+	for i := range s.DedupStores {
+		s.DedupStores[i] = SStoreParam{Param: r.uint(), Via: r.str()}
 	}
 }
 

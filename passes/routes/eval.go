@@ -165,6 +165,8 @@ type evaluator struct {
 	fin      *financialClassifier
 	fix      *fixer
 	serving  token.Pos // where the handler being resolved is served
+
+	dedupArgs []DedupArg // see dedupArg
 }
 
 // An order is the point of the evaluation at which middleware was
@@ -1013,6 +1015,13 @@ func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, recv value, arg
 			// closure calling next: described below, as a wrapper of
 			// the handler the call is given.
 			replayed = true
+		}
+	}
+	if platform {
+		for _, a := range call.Args {
+			if t := e.pass.TypesInfo.TypeOf(a); t != nil && !handlerResult(t) && !isHandlerFunc(t) {
+				e.dedupArg(a, exprName(call.Fun), false)
+			}
 		}
 	}
 	sig := fn.Signature()

@@ -59,7 +59,7 @@ func (e *evaluator) export() bool {
 
 // empty reports whether s tells an importer nothing.
 func (s *Summary) empty() bool {
-	if !s.opaqueResult() || len(s.Serves) > 0 || len(s.Stores) > 0 {
+	if !s.opaqueResult() || len(s.Serves) > 0 || len(s.Stores) > 0 || len(s.DedupStores) > 0 {
 		return false
 	}
 	for _, r := range s.Routers {
@@ -148,6 +148,7 @@ func (c *encoder) summary(rec *fnSummary) *Summary {
 		}
 		c.s.Serves = append(c.s.Serves, c.value(sv.h))
 	}
+	c.s.DedupStores = rec.dedupStores
 	c.finish()
 	return c.s
 }

@@ -125,8 +125,20 @@ type Result struct {
 	// router the model does not know; see unrecognised.go.
 	Unrecognised []Unrecognised
 
+	// DedupArgs are the arguments the package gives to functions of
+	// other packages that hand them to platform middleware: an in-process
+	// store among them is one the middleware dedups with.
+	DedupArgs []DedupArg
+
 	fixer     *fixer
 	positions *xpos.Resolver
+}
+
+// A DedupArg is an argument handed to platform middleware through a
+// function of another package.
+type DedupArg struct {
+	Expr ast.Expr
+	Via  string // the platform middleware, as the function's package wrote it
 }
 
 func (r *Result) resolver(pass *analysis.Pass) *xpos.Resolver {

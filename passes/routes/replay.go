@@ -58,6 +58,13 @@ func (e *evaluator) replay(s *Summary, call *ast.CallExpr, pos token.Pos, recv v
 	for _, v := range s.Serves {
 		e.serve(e.asHandler(d.value(v)), pos)
 	}
+	if call != nil {
+		for _, ds := range s.DedupStores {
+			if ds.Param < len(call.Args) {
+				e.dedupArg(call.Args[ds.Param], ds.Via, true)
+			}
+		}
+	}
 	if s.Result == nil {
 		return nil
 	}

@@ -49,6 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 			rt.Exported = !rt.Served && e.regs[rt.reg] != nil
 		}
 		res.fixer, res.positions = e.fixer(), e.positions()
+		res.DedupArgs = e.dedupArgs
 	}
 	res.Unrecognised = unrecognised(pass, res.Routes)
 	return res, nil

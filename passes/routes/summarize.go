@@ -1,6 +1,7 @@
 package routes
 
 import (
+	"go/ast"
 	"go/types"
 )
 
@@ -18,12 +19,16 @@ import (
 
 // A fnSummary records what a function does that its callers can see.
 type fnSummary struct {
+	fn     *types.Func
 	recv   value   // the receiver's placeholder, or nil
 	params []value // the parameters' placeholders (nil elements: none)
 	root   int     // the top-level evaluation it was evaluated in
 	result value
 	serves []served
 	stores []storeRec
+	// dedupStores are the parameters it hands to platform middleware as
+	// the middleware's arguments (its store), with the middleware.
+	dedupStores []SStoreParam
 }
 
 // A storeRec is a value stored in a field or package-level variable.
@@ -46,7 +51,7 @@ func (e *evaluator) planSummaries() {
 		if !e.risky(fn) && (recv == nil || !e.holdsRouters(recv.Type())) {
 			continue
 		}
-		s := &fnSummary{}
+		s := &fnSummary{fn: fn}
 		if recv != nil {
 			s.recv = e.placeholder(recv.Type(), SRef{Kind: RefParam, Param: -1}, false)
 		}
@@ -199,4 +204,30 @@ func withoutPlaceholders(v value) value {
 		return nil
 	}
 	return v
+}
+
+// dedupArg records x, an argument given to platform middleware (through
+// the middleware call itself, or through a function of another package
+// whose summary says it hands a parameter on): the middleware's store,
+// perhaps. A parameter of the function being summarised is handed on in
+// its summary; an argument of a function of another package is kept for
+// idemstore, which judges what it is (Result.DedupArgs).
+func (e *evaluator) dedupArg(x ast.Expr, via string, imported bool) {
+	if imported {
+		e.dedupArgs = append(e.dedupArgs, DedupArg{Expr: x, Via: via})
+	}
+	if len(e.stack) == 0 {
+		return
+	}
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return
+	}
+	top := e.stack[len(e.stack)-1]
+	params := top.fn.Signature().Params()
+	for i := range params.Len() {
+		if e.pass.TypesInfo.Uses[id] == params.At(i) {
+			top.dedupStores = append(top.dedupStores, SStoreParam{Param: i, Via: via})
+		}
+	}
 }

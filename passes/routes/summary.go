@@ -21,6 +21,16 @@ type Summary struct {
 	Result  *SValue   // what the function returns, or the variable or field holds
 	Serves  []SValue  // what the function serves
 	Stores  []SStore  // what it stores in fields and variables of any package
+	// DedupStores are the parameters the function hands to platform
+	// middleware as its arguments: an in-process store the caller passes
+	// there is one the middleware dedups with.
+	DedupStores []SStoreParam
+}
+
+// A SStoreParam is a parameter handed to platform middleware.
+type SStoreParam struct {
+	Param int
+	Via   string // the middleware, as written
 }
 
 // A SummaryFact is the fact that carries a Summary. Its one field is
@@ -250,6 +260,10 @@ func (s *Summary) String() string {
 	}
 	for _, st := range s.Stores {
 		fmt.Fprintf(&b, "%s%s = %s", sep, st.Path, s.value(st.Value))
+		sep = "; "
+	}
+	for _, d := range s.DedupStores {
+		fmt.Fprintf(&b, "%sparam%d to %s", sep, d.Param, d.Via)
 		sep = "; "
 	}
 	b.WriteString(")")
