@@ -5,14 +5,15 @@
 // The checks do not require them one by one: a driver keeps a node, a pass
 // value and maps for every analyzer on every package, and most packages
 // need none of the work. Analyzer runs the passes that export facts on
-// every package, as facts must be exported before Run returns, and the
-// others (routes, consumers, retries) when a check first asks for them, on
-// the packages a check runs on.
+// every package, as facts must be exported before Run returns (routes
+// among them: its summaries carry routers across packages), and the
+// others (consumers, retries) when a check first asks for them, on the
+// packages a check runs on.
 //
 // go vet runs every analyzer that requires one with facts on every
 // dependency too, and discards its diagnostics there; after
-// SetFactsOnly(true) the lazy passes return empty models, so the checks
-// cost nothing on such runs.
+// SetFactsOnly(true) the lazy passes return empty models and Routes
+// returns none, so the checks cost nothing on such runs.
 package passes
 
 import (

@@ -10,9 +10,19 @@
 // like). A route's chain is complete only when its router is served in the
 // package; other routes are kept, marked as not served, for the inventory.
 //
+// Routers cross packages through summaries (summary.go): the package that
+// declares a function, field or variable exports, as a fact, what it does
+// to routers, handlers and middleware (export.go), and an importer applies
+// it where the function is called as if its body were inlined (replay.go).
+// So a route registered in one package is decided in the package that
+// serves its router, with the chain of every package on the way; it
+// carries what its own package knew of it (Route.Home), and its position,
+// which may be in another package's file (Route.Pos).
+//
 // Framework knowledge lives in one file per router (nethttp.go, chi.go):
 // a table from the framework's functions to their effect on the model.
-// A package that imports no supported router costs nothing.
+// A package that imports no supported router, nor a package with
+// summaries, costs nothing.
 //
 // Each procedure of a gRPC or connect service is a route too (Route.RPC):
 // grpc.go and connect.go recognise the registration functions that
