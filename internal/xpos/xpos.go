@@ -16,7 +16,10 @@ package xpos
 
 import (
 	"go/token"
+	"runtime"
 	"slices"
+	"sync"
+	"weak"
 )
 
 // A Pos is a source position that can be encoded in a fact.
@@ -43,12 +46,10 @@ func Of(fset *token.FileSet, pos token.Pos) Pos {
 }
 
 // A Resolver maps encoded positions to positions of one file set. It is
-// meant for one pass: it remembers the files it found or made.
+// meant for one pass: it remembers the positions it made.
 type Resolver struct {
-	fset  *token.FileSet
-	files map[string]*token.File // by name; built on first use
-	base  int                    // fset.Base() when files was built
-	made  map[Pos]token.Pos      // positions in files the resolver added
+	fset *token.FileSet
+	made map[Pos]token.Pos // positions in files the resolver added
 }
 
 // NewResolver returns a resolver for fset.
@@ -104,18 +105,51 @@ func (r *Resolver) Resolve(ps ...Pos) []token.Pos {
 }
 
 // file returns the file of the file set named name, or nil.
-func (r *Resolver) file(name string) *token.File {
-	if r.files == nil || r.fset.Base() != r.base {
-		r.files = make(map[string]*token.File)
-		r.fset.Iterate(func(f *token.File) bool {
-			if _, dup := r.files[f.Name()]; !dup {
-				r.files[f.Name()] = f
+func (r *Resolver) file(name string) *token.File { return indexOf(r.fset).file(name) }
+
+// A fileIndex finds the files of a file set by name. The standalone
+// driver and golangci-lint load every package into one file set, which
+// all passes share: so do they the index, built once.
+type fileIndex struct {
+	mu    sync.Mutex
+	fset  *token.FileSet
+	base  int // fset.Base() when files was last brought up to date
+	files map[string]*token.File
+}
+
+// indexes holds the index of each file set in use, by a weak pointer to
+// it, so that a long-lived host's file sets are not kept alive.
+var indexes sync.Map // weak.Pointer[token.FileSet] -> *fileIndex
+
+func indexOf(fset *token.FileSet) *fileIndex {
+	key := weak.Make(fset)
+	if idx, ok := indexes.Load(key); ok {
+		return idx.(*fileIndex)
+	}
+	idx, loaded := indexes.LoadOrStore(key, &fileIndex{fset: fset, files: make(map[string]*token.File)})
+	if !loaded {
+		runtime.AddCleanup(fset, func(k weak.Pointer[token.FileSet]) { indexes.Delete(k) }, key)
+	}
+	return idx.(*fileIndex)
+}
+
+func (x *fileIndex) file(name string) *token.File {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if base := x.fset.Base(); base != x.base {
+		// Files were added since: index those.
+		from := x.base
+		x.fset.Iterate(func(f *token.File) bool {
+			if f.Base() >= from {
+				if _, dup := x.files[f.Name()]; !dup {
+					x.files[f.Name()] = f
+				}
 			}
 			return true
 		})
-		r.base = r.fset.Base()
+		x.base = base
 	}
-	return r.files[name]
+	return x.files[name]
 }
 
 // fits reports whether f holds every position of ps at its line and

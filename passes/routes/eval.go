@@ -166,7 +166,8 @@ type evaluator struct {
 	fix      *fixer
 	serving  token.Pos // where the handler being resolved is served
 
-	dedupArgs []DedupArg // see dedupArg
+	dedupArgs []DedupArg      // see dedupArg
+	facts     map[*reg]*Route // the route whose handler facts each registration's routes share
 }
 
 // An order is the point of the evaluation at which middleware was

@@ -170,10 +170,9 @@ func (r *Result) Fix(pass *analysis.Pass, rt *Route) (string, []analysis.Suggest
 		}
 		return r.fixer.name(), r.fixer.fix(rt)
 	}
+	// As the registering package names it: every package that decides
+	// the route says the same, so that a finding is shown once.
 	name := rt.Home.Middleware
-	if name == "" && r.fixer != nil {
-		name = r.fixer.name()
-	}
 	if name == "" {
 		name = "the platform idempotency middleware"
 	}

@@ -18,7 +18,8 @@ import (
 
 // handlerFacts sets the facts of rt's handler: its effects, whether it
 // claims a dedup key, the directives on it and, for a route of any
-// method, the methods it branches on.
+// method, the methods it branches on. They are found once per
+// registration, however many paths it is served under.
 func (e *evaluator) handlerFacts(rt *Route) {
 	if rt.Home != nil {
 		h := rt.Home
@@ -28,19 +29,34 @@ func (e *evaluator) handlerFacts(rt *Route) {
 		}
 		return
 	}
+	if f, ok := e.facts[rt.reg]; ok && rt.reg != nil {
+		rt.Effects, rt.Visible, rt.ClaimsDedup, rt.Readonly, rt.Mutates, rt.BranchMethods = f.Effects, f.Visible, f.ClaimsDedup, f.Readonly, f.Mutates, f.BranchMethods
+		return
+	}
 	switch {
 	case rt.Func != nil:
 		rt.Effects = e.eff.Of(rt.Func)
 	case rt.Body != nil:
 		rt.Effects = e.eff.OfNode(rt.Body)
 	}
-	rt.ClaimsDedup = claimsDedup(e.pass.TypesInfo, e.dirs, rt.Body)
+	switch rt.Method {
+	case "GET", "HEAD", "OPTIONS":
+		// A read: nothing to claim.
+	default:
+		rt.ClaimsDedup = claimsDedup(e.pass.TypesInfo, e.dirs, rt.Body)
+	}
 	if rt.Func != nil && rt.Func.Pkg() == e.pass.Pkg {
 		rt.Readonly = e.dirs.Find(directives.Readonly, rt.Func.Pos()) != nil
 		rt.Mutates = e.dirs.Find(directives.Mutates, rt.Func.Pos()) != nil
 	}
 	if rt.Method == "" && rt.Body != nil {
 		rt.BranchMethods = branchMethods(e.pass.TypesInfo, rt.Body)
+	}
+	if rt.reg != nil {
+		if e.facts == nil {
+			e.facts = make(map[*reg]*Route)
+		}
+		e.facts[rt.reg] = rt
 	}
 }
 
