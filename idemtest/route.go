@@ -201,13 +201,14 @@ func TestRoute(t testing.TB, h http.Handler, c Contract) Results {
 	return rs
 }
 
-// report fails t once per failed result and logs the others.
+// report fails t once per failed result and logs the others that ran.
 func report(t testing.TB, name string, rs Results) {
 	t.Helper()
 	for _, r := range rs {
-		if r.Failed() {
+		switch {
+		case r.Failed():
 			t.Errorf("idemtest: %s: %s", name, r)
-		} else {
+		case !r.Skipped:
 			t.Logf("idemtest: %s: %s", name, r)
 		}
 	}

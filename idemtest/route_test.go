@@ -148,7 +148,7 @@ func TestResultsSayWhatTheySaw(t *testing.T) {
 	}
 	want := []string{
 		"sequential duplicate: statuses 201×2, side effects 1: ok",
-		"concurrent duplicates: statuses 201, 409×7, side effects 1: ok",
+		"concurrent duplicates: statuses 201 409×7, side effects 1: ok",
 		"body mismatch: statuses 201 422, side effects 1: ok",
 		"store down: statuses 503, side effects 0: ok",
 	}
