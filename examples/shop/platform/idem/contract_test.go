@@ -43,28 +43,39 @@ func (p payments) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fmt.Fprintf(w, `{"id":"pay_%d","status":"pending"}`, id)
 }
 
-// newPayments returns the payments route, its store on a new database,
-// and the contract of the route, which moves money and so fails closed.
-func newPayments(t *testing.T) (payments, *idem.SQLStore, idemtest.Contract) {
+// A testPayments is the payments route on a new database with its
+// store. The route moves money, so its contract fails closed.
+type testPayments struct {
+	route payments
+	store *idem.SQLStore
+	// Of the route's contract.
+	effects    func() int
+	breakStore func() (restore func())
+}
+
+func newPayments(t *testing.T) testPayments {
 	db := sqltest.Open(t, idem.SQLSchema, paymentsSchema)
-	return payments{db}, idem.NewSQLStore(db), idemtest.Contract{
-		Method:     http.MethodPost,
-		Path:       "/v1/payments",
-		Header:     http.Header{"Content-Type": {"application/json"}},
-		Body:       []byte(`{"amount":1000,"currency":"eur"}`),
-		Effects:    func() int { return sqltest.Count(t, db, `SELECT count(*) FROM payments`) },
-		BreakStore: func() func() { return sqltest.Offline(t, db, "idempotency_keys") },
+	return testPayments{
+		route:      payments{db},
+		store:      idem.NewSQLStore(db),
+		effects:    func() int { return sqltest.Count(t, db, `SELECT count(*) FROM payments`) },
+		breakStore: func() func() { return sqltest.Offline(t, db, "idempotency_keys") },
 	}
 }
+
+// paymentBody is the body of a payment request.
+var paymentBody = []byte(`{"amount":1000,"currency":"eur"}`)
 
 // TestContract runs each scenario of the contract against the middleware
 // with the shared SQL store.
 func TestContract(t *testing.T) {
 	for _, s := range []idemtest.Scenario{idemtest.SequentialDuplicate, idemtest.ConcurrentDuplicates, idemtest.BodyMismatch, idemtest.StoreDown} {
 		t.Run(s.String(), func(t *testing.T) {
-			route, store, c := newPayments(t)
-			c.Skip = all &^ s
-			idemtest.TestRoute(t, idem.New(store)(route), c)
+			p := newPayments(t)
+			idemtest.TestRoute(t, idem.New(p.store)(p.route), idemtest.Contract{
+				Method: http.MethodPost, Path: "/v1/payments", Body: paymentBody,
+				Effects: p.effects, BreakStore: p.breakStore, Skip: all &^ s,
+			})
 		})
 	}
 }
@@ -142,9 +153,12 @@ func TestEachBugFailsItsScenario(t *testing.T) {
 		{"key not bound to the body", func(s idem.Store) func(http.Handler) http.Handler { return idem.New(digestlessStore{s}) }, idemtest.BodyMismatch},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			route, store, c := newPayments(t)
+			p := newPayments(t)
 			rec := &recordingTB{TB: t}
-			rs := idemtest.TestRoute(rec, tc.layer(store)(route), c)
+			rs := idemtest.TestRoute(rec, tc.layer(p.store)(p.route), idemtest.Contract{
+				Method: http.MethodPost, Path: "/v1/payments", Body: paymentBody,
+				Effects: p.effects, BreakStore: p.breakStore,
+			})
 			var failed idemtest.Scenario
 			for _, msg := range rec.errors {
 				named := false
