@@ -12,6 +12,8 @@ import (
 	"io"
 	"slices"
 
+	"golang.org/x/tools/go/packages"
+
 	"github.com/idemlint/idemlint/internal/contracts"
 )
 
@@ -34,17 +36,37 @@ type foundContracts struct {
 	problems   []string // "FILE:LINE: message", for malformed directives
 }
 
-// contractTests finds the contract tests in the test packages of r.
-func (r *run) contractTests() *foundContracts {
+// contractTests finds the contract tests in the test packages of the
+// packages matching patterns. It loads them apart from the analysis, with
+// the types of their dependencies from export data: only their test
+// files are read, and dependencies of tests, such as an embedded
+// database, can be large. It prints load errors to stderr, and marks r
+// failed when there are any.
+func (r *run) contractTests(patterns []string, stderr io.Writer) (*foundContracts, error) {
+	cfg := &packages.Config{
+		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedForTest,
+		Tests: true,
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, err
+	}
 	var res contracts.Result
 	var fset *token.FileSet
-	for _, p := range r.tests {
+	for _, p := range pkgs {
+		if p.ForTest == "" {
+			continue // analyzed already, or the generated test main
+		}
+		for _, e := range p.Errors {
+			fmt.Fprintln(stderr, e)
+			r.failed = true
+		}
 		fset = p.Fset
 		res.Find(p.Fset, p.Syntax, p.TypesInfo)
 	}
 	out := &foundContracts{}
 	if fset == nil {
-		return out
+		return out, nil
 	}
 	at := func(pos token.Pos) string {
 		posn := fset.Position(pos)
@@ -65,7 +87,7 @@ func (r *run) contractTests() *foundContracts {
 	for _, p := range res.Problems {
 		out.problems = append(out.problems, at(p.Pos)+": "+p.Message)
 	}
-	return out
+	return out, nil
 }
 
 // needsContract reports whether the standard asks for a contract test of

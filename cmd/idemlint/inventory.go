@@ -258,9 +258,17 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "idemlint:", err)
 		return exitError
 	}
-	// Test files serve no traffic: the inventory analyzes no test
-	// package, and reads them for contract tests only.
-	r, err := analyze(inventoryAnalyzers, fs.Args(), besideTests, stderr)
+	// Test files serve no traffic: the inventory loads no test
+	// packages, but to find contract tests.
+	r, err := analyze(inventoryAnalyzers, fs.Args(), false, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "idemlint:", err)
+		return exitError
+	}
+	if r.failed {
+		return exitError
+	}
+	found, err := r.contractTests(fs.Args(), stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "idemlint:", err)
 		return exitError
@@ -269,7 +277,6 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	es := r.entries(*all)
-	found := r.contractTests()
 	markContracts(es, found)
 	if err := print(stdout, es); err != nil {
 		fmt.Fprintln(stderr, "idemlint:", err)

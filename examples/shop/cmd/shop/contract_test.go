@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/idemlint/idemlint/idemtest"
+	_ "modernc.org/sqlite" // the driver of sqltest
 
 	"example.com/shop/internal/sqltest"
 	"example.com/shop/platform/idem"

@@ -1,14 +1,17 @@
 // Package sqltest opens embedded SQL databases for the shop's tests:
 // SQLite, in pure Go, which accepts the service's PostgreSQL statements
-// ($1 placeholders, ON CONFLICT).
+// ($1 placeholders, ON CONFLICT). The tests link the driver with
+//
+//	import _ "modernc.org/sqlite"
+//
+// so that the service's packages, and a run of idemlint with -test=false,
+// do not load it.
 package sqltest
 
 import (
 	"database/sql"
 	"path/filepath"
 	"testing"
-
-	_ "modernc.org/sqlite" // the "sqlite" driver
 )
 
 // Open opens a new database in a temporary directory, runs the schema

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/idemlint/idemlint/idemtest"
+	_ "modernc.org/sqlite" // the driver of sqltest
 
 	"example.com/shop/internal/sqltest"
 	"example.com/shop/platform/idem"
