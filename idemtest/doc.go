@@ -44,9 +44,9 @@
 // side effects); CheckRoute returns the same Results without a test, to
 // show that a route breaks the contract.
 //
-// TestConsumer redelivers one message to a queue handler, one delivery
-// after the other and then concurrently, and checks that the side effect
-// happened once each time.
+// TestConsumer delivers a message to a queue handler twice, one delivery
+// after the other, and another message several times at once, and checks
+// that each message's side effect happened once.
 //
 // For staging, a Duplicator re-sends a fraction of POST and PATCH
 // requests that carry an idempotency key, with the same key and body, as

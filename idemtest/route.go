@@ -308,18 +308,24 @@ func during(count func() int, f func()) int {
 	return count() - before
 }
 
-// sequential sends the request twice with one key.
-func (c *Contract) sequential(h http.Handler) Result {
+// twice sends the request, then the same key with body, and returns
+// the responses and a Result with what it saw: the statuses, the side
+// effects, and the problem of a handler that panicked.
+func (c *Contract) twice(h http.Handler, body []byte) (first, second response, r Result) {
 	key := newKey()
-	var first, second response
 	n := during(c.Effects, func() {
 		first = c.send(h, key, c.Body)
-		second = c.send(h, key, c.Body)
+		second = c.send(h, key, body)
 	})
-	r := Result{Statuses: statuses(first, second), Effects: n}
+	return first, second, Result{Statuses: statuses(first, second), Effects: n, Problem: panicked(first, second)}
+}
+
+// sequential sends the request twice with one key.
+func (c *Contract) sequential(h http.Handler) Result {
+	first, second, r := c.twice(h, c.Body)
+	n := r.Effects
 	switch {
-	case first.panic != "" || second.panic != "":
-		r.Problem = panicked(first, second)
+	case r.Problem != "":
 	case n != 1:
 		r.Problem = fmt.Sprintf("the side effect happened %d times, want once", n)
 		if n == 0 {
@@ -390,16 +396,10 @@ func (c *Contract) concurrent(h http.Handler) Result {
 
 // bodyMismatch sends the request, then the same key with another body.
 func (c *Contract) bodyMismatch(h http.Handler) Result {
-	key := newKey()
-	var first, second response
-	n := during(c.Effects, func() {
-		first = c.send(h, key, c.Body)
-		second = c.send(h, key, c.MismatchBody)
-	})
-	r := Result{Statuses: statuses(first, second), Effects: n}
+	first, second, r := c.twice(h, c.MismatchBody)
+	n := r.Effects
 	switch {
-	case first.panic != "" || second.panic != "":
-		r.Problem = panicked(first, second)
+	case r.Problem != "":
 	case n == 0:
 		r.Problem = "the first request had no side effect; it was answered " + describe(first)
 	case n > 1:

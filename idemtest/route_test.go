@@ -375,12 +375,11 @@ func TestPanickingHandler(t *testing.T) {
 func TestScenarioString(t *testing.T) {
 	t.Parallel()
 	for s, want := range map[idemtest.Scenario]string{
-		0:                                "none",
-		idemtest.BodyMismatch:            "body mismatch",
-		all:                              "sequential duplicate+concurrent duplicates+body mismatch+store down",
-		idemtest.StoreDown | 1<<6:        "store down+Scenario(0x40)",
-		idemtest.ConcurrentDuplicates:    "concurrent duplicates",
-		idemtest.SequentialDuplicate | 0: "sequential duplicate",
+		0:                             "none",
+		idemtest.BodyMismatch:         "body mismatch",
+		all:                           "sequential duplicate+concurrent duplicates+body mismatch+store down",
+		idemtest.StoreDown | 1<<6:     "store down+Scenario(0x40)",
+		idemtest.ConcurrentDuplicates: "concurrent duplicates",
 	} {
 		if got := s.String(); got != want {
 			t.Errorf("Scenario(%#x) = %q, want %q", uint8(s), got, want)

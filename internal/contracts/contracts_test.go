@@ -156,9 +156,7 @@ func mutate(*idemtest.Contract) {}
 		"23: POST /v1/payments/{id}/capture",
 		"28: PATCH /v1/carts/c_1",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("tests:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameLines(t, "tests", got, want)
 
 	got = nil
 	for _, u := range r.Unresolved {
@@ -171,9 +169,7 @@ func mutate(*idemtest.Contract) {}
 		"47: the Contract has no Method",
 		"50: the Contract d is not a literal left unchanged",
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("unresolved:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
+	sameLines(t, "unresolved", got, want)
 
 	got = nil
 	for _, p := range r.Problems {
@@ -184,8 +180,14 @@ func mutate(*idemtest.Contract) {}
 		"58: // idem:contract has a space after //, so Go tools do not treat it as a directive; write //idem:contract",
 		`59: //idem:contract has method "post", want an upper-case HTTP method; write //idem:contract METHOD PATH, such as //idem:contract POST /v1/charges`,
 	}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Errorf("problems:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	sameLines(t, "problems", got, want)
+}
+
+// sameLines fails t when got and want differ.
+func sameLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if !slices.Equal(got, want) {
+		t.Errorf("%s:\n%s\nwant\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
