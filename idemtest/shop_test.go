@@ -1,9 +1,10 @@
 package idemtest_test
 
 import (
-	"os"
 	"os/exec"
 	"testing"
+
+	"github.com/idemlint/idemlint/internal/moduletest"
 )
 
 // TestExampleShop runs the tests of the example service, a module of its
@@ -17,17 +18,9 @@ func TestExampleShop(t *testing.T) {
 	}
 	t.Parallel()
 	const dir = "../examples/shop"
-	env := append(os.Environ(), "GOWORK=off")
-	download := exec.Command("go", "mod", "download")
-	download.Dir, download.Env = dir, env
-	if out, err := download.CombinedOutput(); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-		}
-		t.Skipf("the example's dependencies cannot be downloaded (offline?): %v\n%s", err, out)
-	}
+	moduletest.Download(t, dir)
 	test := exec.Command("go", "test", "./...")
-	test.Dir, test.Env = dir, env
+	test.Dir, test.Env = dir, moduletest.Env()
 	if out, err := test.CombinedOutput(); err != nil {
 		t.Fatalf("go test ./... in %s: %v\n%s", dir, err, out)
 	}
