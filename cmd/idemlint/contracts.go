@@ -34,15 +34,15 @@ type foundContracts struct {
 	tests      []contractTest
 	unresolved []string // "FILE:LINE: why", for idemtest calls whose route cannot be told
 	problems   []string // "FILE:LINE: message", for malformed directives
+	errors     []string // the errors of test packages that did not load
 }
 
 // contractTests finds the contract tests in the test packages of the
 // packages matching patterns. It loads them apart from the analysis, with
 // the types of their dependencies from export data: only their test
 // files are read, and dependencies of tests, such as an embedded
-// database, can be large. It prints load errors to stderr, and marks r
-// failed when there are any.
-func (r *run) contractTests(patterns []string, stderr io.Writer) (*foundContracts, error) {
+// database, can be large.
+func (r *run) contractTests(patterns []string) (*foundContracts, error) {
 	cfg := &packages.Config{
 		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedForTest,
 		Tests: true,
@@ -53,18 +53,17 @@ func (r *run) contractTests(patterns []string, stderr io.Writer) (*foundContract
 	}
 	var res contracts.Result
 	var fset *token.FileSet
+	out := &foundContracts{}
 	for _, p := range pkgs {
 		if p.ForTest == "" {
 			continue // analyzed already, or the generated test main
 		}
 		for _, e := range p.Errors {
-			fmt.Fprintln(stderr, e)
-			r.failed = true
+			out.errors = append(out.errors, e.Error())
 		}
 		fset = p.Fset
 		res.Find(p.Fset, p.Syntax, p.TypesInfo)
 	}
-	out := &foundContracts{}
 	if fset == nil {
 		return out, nil
 	}

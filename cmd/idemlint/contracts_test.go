@@ -93,6 +93,16 @@ func TestByHand(t *testing.T) {}
 	if r.code != 3 || !strings.Contains(r.stderr, "bad_test.go:3: //idem:contract has 1 words, want a method and a path") || len(missingRoutes(r.stderr)) > 0 {
 		t.Errorf("a malformed directive: want exit status 3 and the directive\n%s", r)
 	}
+
+	// A test package that does not load leaves the column incomplete:
+	// the inventory says so and prints the table, the gate fails.
+	addTestFile(t, dir, "broken_test.go", "package main\n\nvar _ = undefinedName\n")
+	if r := run(t, dir, bin, "inventory", "./..."); r.code != 0 || !strings.Contains(r.stderr, "undefinedName") || !strings.Contains(r.stdout, "CONTRACT") {
+		t.Errorf("a test package that does not load: want the table, the error and exit status 0\n%s", r)
+	}
+	if r := run(t, dir, bin, "inventory", "-require-contract-tests", "./..."); r.code != 1 || !strings.Contains(r.stderr, "undefinedName") {
+		t.Errorf("a test package that does not load: want the gate to fail with exit status 1\n%s", r)
+	}
 }
 
 // TestShopContractTests checks the contract column and the gate on the
