@@ -254,7 +254,7 @@ func (c *Contract) init(h http.Handler) error {
 	case c.Concurrency < 0 || c.Concurrency == 1:
 		return fmt.Errorf("contract %s %s: Concurrency %d: want at least 2 (0 for the default)", c.Method, c.Path, c.Concurrency)
 	}
-	if _, err := http.NewRequest(c.Method, c.Path, nil); err != nil {
+	if err := sendable(c.Method, c.Path); err != nil {
 		return fmt.Errorf("contract %s %s: %v", c.Method, c.Path, err)
 	}
 	if c.KeyHeader == "" {
@@ -272,6 +272,18 @@ func (c *Contract) init(h http.Handler) error {
 	if c.MismatchBody == nil {
 		c.MismatchBody = append(append([]byte(nil), c.Body...), '\n')
 	}
+	return nil
+}
+
+// sendable returns an error when httptest.NewRequest, which panics
+// instead, cannot make a request of method and target.
+func sendable(method, target string) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%v", p)
+		}
+	}()
+	httptest.NewRequest(method, target, nil)
 	return nil
 }
 

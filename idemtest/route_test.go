@@ -329,6 +329,7 @@ func TestInvalidContract(t *testing.T) {
 		"no effects":        func(c *idemtest.Contract) { c.Effects = nil },
 		"one duplicate":     func(c *idemtest.Contract) { c.Concurrency = 1 },
 		"invalid method":    func(c *idemtest.Contract) { c.Method = "PO ST" },
+		"space in the path": func(c *idemtest.Contract) { c.Path = "/v1/char ges" },
 		"negative requests": func(c *idemtest.Contract) { c.Concurrency = -2 },
 	} {
 		c := valid
