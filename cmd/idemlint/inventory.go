@@ -84,6 +84,7 @@ type entry struct {
 	Detail        string   `json:"detail,omitempty"`     // why: the exemption's reason, what is unknown, ...
 	Finding       string   `json:"finding,omitempty"`    // the finding that sets the status, "CHECK: message"
 	Financial     string   `json:"financial,omitempty"`  // why the entry point is financial; "" when it is not
+	Contract      string   `json:"contract,omitempty"`   // a route that needs a contract test: where it is, or "missing"
 
 	// Dedup-store policy of a protected route or watermill consumer.
 	FailOpen string   `json:"failOpen,omitempty"` // the setting that lets requests through while the store is down
@@ -164,6 +165,7 @@ var tables = [][]column{
 		{"HANDLER", func(e *entry) string { return e.Handler }},
 		locationColumn, statusColumn, byColumn, detailColumn, financialColumn,
 		failOpenColumn, windowColumn, storeColumn,
+		{"CONTRACT", func(e *entry) string { return e.Contract }},
 	},
 	{
 		{"LIBRARY", func(e *entry) string { return e.Library }},
@@ -223,8 +225,9 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "text", "output `format`: text, json or markdown")
 	all := fs.Bool("all", false, "also list routes that do not mutate (reads, naturally idempotent methods)")
 	cfgPath := fs.String("config", "", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
+	require := fs.Bool("require-contract-tests", false, "exit 3 when a mutating, unexempted route has no contract test, and list those routes")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: idemlint [-C DIR] inventory [-config FILE] [-format text|json|markdown] [-all] packages...\n")
+		fmt.Fprintf(stderr, "usage: idemlint [-C DIR] inventory [-config FILE] [-format text|json|markdown] [-all] [-require-contract-tests] packages...\n")
 		fs.PrintDefaults()
 	}
 	for _, a := range [][]string{before, args} {
@@ -255,7 +258,8 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "idemlint:", err)
 		return exitError
 	}
-	// Test files serve no traffic: the inventory loads no test packages.
+	// Test files serve no traffic: the inventory loads no test
+	// packages, but to find contract tests.
 	r, err := analyze(inventoryAnalyzers, fs.Args(), false, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "idemlint:", err)
@@ -264,9 +268,27 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 	if r.failed {
 		return exitError
 	}
-	if err := print(stdout, r.entries(*all)); err != nil {
+	found, err := r.contractTests(fs.Args())
+	if err != nil {
 		fmt.Fprintln(stderr, "idemlint:", err)
 		return exitError
+	}
+	// Test packages that do not load leave the contract column
+	// incomplete: only the gate fails on them.
+	for _, e := range found.errors {
+		fmt.Fprintln(stderr, e)
+	}
+	if *require && len(found.errors) > 0 {
+		return exitError
+	}
+	es := r.entries(*all)
+	markContracts(es, found)
+	if err := print(stdout, es); err != nil {
+		fmt.Fprintln(stderr, "idemlint:", err)
+		return exitError
+	}
+	if *require && requireContracts(es, found, stderr) {
+		return exitFindings
 	}
 	return exitClean
 }

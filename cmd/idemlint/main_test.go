@@ -267,6 +267,28 @@ func copyDir(t *testing.T, src string) string {
 	t.Helper()
 	dst := t.TempDir()
 	copyTree(t, src, dst)
+	// A relative replace directive (the example's, of this repository)
+	// must reach its module from the copy too.
+	r := run(t, dst, "go", "mod", "edit", "-json")
+	var mod struct {
+		Replace []struct {
+			Old, New struct{ Path, Version string }
+		}
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &mod); err != nil {
+		t.Fatalf("%v\n%s", err, r)
+	}
+	for _, rep := range mod.Replace {
+		if strings.HasPrefix(rep.New.Path, ".") {
+			abs, err := filepath.Abs(filepath.Join(src, rep.New.Path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := run(t, dst, "go", "mod", "edit", "-replace", rep.Old.Path+"="+abs); r.code != 0 {
+				t.Fatal(r)
+			}
+		}
+	}
 	return dst
 }
 

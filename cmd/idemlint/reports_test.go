@@ -328,6 +328,7 @@ type inventoryEntry struct {
 	Detail     string `json:"detail"`
 	Finding    string `json:"finding"`
 	Financial  string `json:"financial"`
+	Contract   string `json:"contract"`
 
 	Receiver   string   `json:"receiver"`
 	FailOpen   string   `json:"failOpen"`
@@ -558,7 +559,7 @@ func TestInventory(t *testing.T) {
 			t.Fatalf("want exit status 0\n%s", r)
 		}
 		lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-		if len(lines) < 1+len(shopInventory) || !regexp.MustCompile(`^METHOD +PATH +FRAMEWORK +HANDLER +LOCATION +STATUS +BY +DETAIL( +FINANCIAL)?( +FAIL-OPEN)?( +WINDOW)?( +STORE)?$`).MatchString(lines[0]) {
+		if len(lines) < 1+len(shopInventory) || !regexp.MustCompile(`^METHOD +PATH +FRAMEWORK +HANDLER +LOCATION +STATUS +BY +DETAIL( +FINANCIAL)?( +FAIL-OPEN)?( +WINDOW)?( +STORE)?( +CONTRACT)?$`).MatchString(lines[0]) {
 			t.Fatalf("want a header and at least %d rows\n%s", len(shopInventory), r)
 		}
 		for key, w := range shopInventory {

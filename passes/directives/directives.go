@@ -294,6 +294,9 @@ func (r *Result) collect(pass *analysis.Pass, file *ast.File, cfg *config.Config
 		if d.Name == Exempt && d.Err == "" {
 			d.Err = validateExemption(d, cfg)
 		}
+		if d.Name == Contract && d.Err == "" && !strings.HasSuffix(tf.Name(), "_test.go") {
+			d.Err = "belongs in a _test.go file: it says which route a test is the contract test of"
+		}
 		r.directives = append(r.directives, d)
 	}
 }

@@ -1,9 +1,12 @@
 package directives
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/idemlint/idemlint/passes/config"
 )
 
 // Kind is a set of platform roles that a directive or configuration entry
@@ -59,6 +62,7 @@ const (
 	Harmless  = "harmless"
 	Mutates   = "mutates"
 	Readonly  = "readonly"
+	Contract  = "contract" // in a test file: the test is a route's contract test
 )
 
 const prefix = "//idem:"
@@ -124,13 +128,44 @@ func parse(text string, checkNames []string) *Directive {
 		if d.Args == "" {
 			d.Err = "has no reason; write //idem:harmless REASON"
 		}
+	case Contract:
+		d.Err = validateContract(d.Args)
 	case Financial, Mutates, Readonly:
 	default:
 		if platformKind(d.Name) == 0 {
-			d.Err = "is not a known directive (known: middleware, consumer, dedup, failopen, ttl, localstore, financial, harmless, mutates, readonly, exempt)"
+			d.Err = "is not a known directive (known: middleware, consumer, dedup, failopen, ttl, localstore, financial, harmless, mutates, readonly, exempt, contract)"
 		}
 	}
 	return d
+}
+
+// Parse parses the text of one line comment as a directive, as the pass
+// does; it returns nil when the comment is not meant as one.
+func Parse(text string) *Directive { return parse(text, config.CheckNames) }
+
+// ContractRoute returns the method and path a valid //idem:contract
+// directive names.
+func (d *Directive) ContractRoute() (method, path string) {
+	if f := strings.Fields(d.Args); len(f) == 2 {
+		return f[0], f[1]
+	}
+	return "", ""
+}
+
+// validateContract returns why the arguments of //idem:contract are not
+// METHOD PATH, or "".
+func validateContract(args string) string {
+	const want = "; write //idem:contract METHOD PATH, such as //idem:contract POST /v1/charges"
+	fields := strings.Fields(args)
+	switch {
+	case len(fields) != 2:
+		return fmt.Sprintf("has %d words, want a method and a path%s", len(fields), want)
+	case strings.ContainsFunc(fields[0], func(r rune) bool { return r < 'A' || r > 'Z' }):
+		return fmt.Sprintf("has method %q, want an upper-case HTTP method%s", fields[0], want)
+	case !strings.HasPrefix(fields[1], "/"):
+		return fmt.Sprintf("has path %q, want one that starts with /%s", fields[1], want)
+	}
+	return ""
 }
 
 // parseChecks parses the check list of //idem:exempt(check,...). The idem

@@ -60,6 +60,14 @@ func TestParse(t *testing.T) {
 		{text: "//idem:financial", name: Financial},
 		{text: "//idem:readonly", name: Readonly},
 		{text: "//idem:mutates", name: Mutates},
+		{text: "//idem:contract POST /v1/charges", name: Contract, args: "POST /v1/charges"},
+		{text: "//idem:contract PATCH /v1/carts/{cartID} // the cart API", name: Contract, args: "PATCH /v1/carts/{cartID}"},
+		{text: "//idem:contract", name: Contract, err: "has 0 words, want a method and a path; write //idem:contract METHOD PATH"},
+		{text: "//idem:contract /v1/charges", name: Contract, err: "has 1 words"},
+		{text: "//idem:contract POST /v1/charges twice", name: Contract, err: "has 3 words"},
+		{text: "//idem:contract post /v1/charges", name: Contract, err: `has method "post", want an upper-case HTTP method`},
+		{text: "//idem:contract POST v1/charges", name: Contract, err: `has path "v1/charges", want one that starts with /`},
+		{text: "//idem:contract(handler) POST /v1/charges", name: Contract, err: "takes no check list"},
 		{text: "// an ordinary comment", nil: true},
 		{text: "// idem: prose that mentions idem:", nil: true},
 		{text: "//idem", nil: true},
@@ -89,6 +97,9 @@ func TestParse(t *testing.T) {
 		if !slices.Equal(d.Checks, tc.checks) {
 			t.Errorf("parse(%q).Checks = %q, want %q", tc.text, d.Checks, tc.checks)
 		}
+		if method, path := d.ContractRoute(); d.Name == Contract && method+" "+path != tc.args {
+			t.Errorf("parse(%q).ContractRoute() = %q, %q, want %q", tc.text, method, path, tc.args)
+		}
 		if d.ADR != tc.adr || d.Reason != tc.reason || d.Args != tc.args {
 			t.Errorf("parse(%q): ADR %q, Reason %q, Args %q; want %q, %q, %q", tc.text, d.ADR, d.Reason, d.Args, tc.adr, tc.reason, tc.args)
 		}
@@ -114,7 +125,7 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	known := []string{"middleware", "consumer", "dedup", "failopen", "ttl", "localstore", Financial, Harmless, Mutates, Readonly, Exempt}
+	known := []string{"middleware", "consumer", "dedup", "failopen", "ttl", "localstore", Financial, Harmless, Mutates, Readonly, Exempt, Contract}
 	f.Fuzz(func(t *testing.T, text string) {
 		d := parse(text, config.CheckNames)
 		if d == nil {
@@ -140,6 +151,9 @@ func FuzzParse(f *testing.F) {
 		}
 		if d.Name == Harmless && d.Args == "" {
 			t.Fatalf("parse(%q) accepts //idem:harmless without a reason", text)
+		}
+		if method, path := d.ContractRoute(); d.Name == Contract && (method == "" || strings.ToUpper(method) != method || !strings.HasPrefix(path, "/") || strings.ContainsAny(path, " \t")) {
+			t.Fatalf("parse(%q) accepts route %q %q", text, method, path)
 		}
 		if d.Name != Exempt {
 			if d.Checks != nil || d.ADR != "" || d.Reason != "" {

@@ -95,7 +95,7 @@ func (h *handlers) createRefund(w http.ResponseWriter, r *http.Request) {
 	defer tx.Rollback()
 	var refundable int64
 	err = tx.QueryRowContext(r.Context(),
-		`SELECT amount - refunded FROM charges WHERE id = $1 AND status = 'succeeded' FOR UPDATE`,
+		`SELECT amount - refunded FROM charges WHERE id = $1 AND status = 'succeeded'`,
 		req.ChargeID).Scan(&refundable)
 	if !found(w, r, err) {
 		return
@@ -111,9 +111,21 @@ func (h *handlers) createRefund(w http.ResponseWriter, r *http.Request) {
 		serverError(w, r, err)
 		return
 	}
-	if _, err := tx.ExecContext(r.Context(),
-		`UPDATE charges SET refunded = refunded + $2 WHERE id = $1`, req.ChargeID, req.Amount); err != nil {
+	// The balance is checked again as it is taken, so that refunds
+	// running at the same time cannot exceed it.
+	res, err := tx.ExecContext(r.Context(),
+		`UPDATE charges SET refunded = refunded + $2 WHERE id = $1 AND amount - refunded >= $2`, req.ChargeID, req.Amount)
+	if err != nil {
 		serverError(w, r, err)
+		return
+	}
+	taken, err := res.RowsAffected()
+	if err != nil {
+		serverError(w, r, err)
+		return
+	}
+	if taken != 1 {
+		http.Error(w, "amount exceeds the refundable balance", http.StatusConflict)
 		return
 	}
 	if err := tx.Commit(); err != nil {

@@ -4,7 +4,9 @@
 // New). A request that carries an Idempotency-Key header claims the key in the
 // shared Store before it reaches the handler; a retry with the same key gets
 // the first response replayed, or 409 Conflict while the first request is
-// still in flight. Requests without the header are passed through unchanged.
+// still in flight, and the key sent again with another request body gets
+// 422 Unprocessable Entity. Requests without the header are passed through
+// unchanged.
 //
 // Queue handlers are wrapped in Consumer, which claims each message before it
 // is handled so that a redelivery is acknowledged without side effects.
@@ -16,6 +18,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"io"
 	"net/http"
 	"sync"
 	"time"
@@ -34,11 +37,20 @@ const DefaultTTL = 72 * time.Hour
 // maxKeyLen bounds the Idempotency-Key header.
 const maxKeyLen = 255
 
+// maxBodyLen bounds the body of a request that carries a key: the
+// middleware reads it to bind the key to it.
+const maxBodyLen = 1 << 20
+
 // Response is a recorded response, replayed to retries of the same request.
 type Response struct {
 	Status int
 	Header http.Header
 	Body   []byte
+	// RequestDigest is the SHA-256 digest, in hex, of the body of the
+	// request the response answers: a retry with another body is refused.
+	// A response recorded without one, by a store that does not keep it,
+	// is replayed whatever the body of the retry.
+	RequestDigest string
 }
 
 // Store is the dedup store the middleware claims keys in. Production services
@@ -119,8 +131,22 @@ func New(store Store, opts ...Option) func(http.Handler) http.Handler {
 				http.Error(w, "Idempotency-Key is too long", http.StatusBadRequest)
 				return
 			}
-			// A key is only meaningful for the endpoint it was sent to.
+			// A key is only meaningful for the endpoint it was sent to,
+			// and for the body it was first sent with.
 			key = r.Method + " " + r.URL.Path + " " + key
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyLen))
+			if err != nil {
+				var tooLarge *http.MaxBytesError
+				if errors.As(err, &tooLarge) {
+					http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+				} else {
+					http.Error(w, "cannot read the request body", http.StatusBadRequest)
+				}
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			sum := sha256.Sum256(body)
+			digest := hex.EncodeToString(sum[:])
 			ctx := r.Context()
 
 			fresh, err := store.Claim(ctx, key, cfg.TTL)
@@ -133,7 +159,7 @@ func New(store Store, opts ...Option) func(http.Handler) http.Handler {
 				return
 			}
 			if !fresh {
-				replay(ctx, w, store, key)
+				replay(ctx, w, store, key, digest)
 				return
 			}
 
@@ -148,21 +174,24 @@ func New(store Store, opts ...Option) func(http.Handler) http.Handler {
 				return
 			}
 			_ = store.Complete(ctx, key, Response{
-				Status: rec.status,
-				Header: w.Header().Clone(),
-				Body:   rec.body.Bytes(),
+				Status:        rec.status,
+				Header:        w.Header().Clone(),
+				Body:          rec.body.Bytes(),
+				RequestDigest: digest,
 			})
 		})
 	}
 }
 
-func replay(ctx context.Context, w http.ResponseWriter, store Store, key string) {
+func replay(ctx context.Context, w http.ResponseWriter, store Store, key, digest string) {
 	res, ok, err := store.Lookup(ctx, key)
 	switch {
 	case err != nil:
 		unavailable(w)
 	case !ok:
 		http.Error(w, "a request with this Idempotency-Key is still in progress", http.StatusConflict)
+	case res.RequestDigest != "" && res.RequestDigest != digest:
+		http.Error(w, "this Idempotency-Key was used with another request body", http.StatusUnprocessableEntity)
 	default:
 		for k, v := range res.Header {
 			w.Header()[k] = v

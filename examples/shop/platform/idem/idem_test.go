@@ -77,3 +77,16 @@ func TestMiddlewareWithoutStoreFailsClosed(t *testing.T) {
 		t.Fatalf("status = %d, want 503", rec.Code)
 	}
 }
+
+func TestBodyTooLargeToBind(t *testing.T) {
+	h := New(NewMemoryStore())(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Fatal("handler ran for a body the middleware could not read")
+	}))
+	req := httptest.NewRequest(http.MethodPost, "/v1/charges", strings.NewReader(strings.Repeat("x", maxBodyLen+1)))
+	req.Header.Set(KeyHeader, "k")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusRequestEntityTooLarge {
+		t.Fatalf("status = %d, want 413", rec.Code)
+	}
+}

@@ -8,16 +8,19 @@ import (
 	"time"
 )
 
-// SQLStore is the shared dedup store, a table in the service's PostgreSQL
-// database:
-//
-//	CREATE TABLE idempotency_keys (
-//	    key        text PRIMARY KEY,
-//	    expires_at timestamptz NOT NULL,
-//	    status     integer,
-//	    header     jsonb,
-//	    body       bytea
-//	);
+// SQLSchema creates the table of the SQLStore. It is PostgreSQL, which
+// SQLite accepts too.
+const SQLSchema = `CREATE TABLE idempotency_keys (
+    key            text PRIMARY KEY,
+    expires_at     timestamptz NOT NULL,
+    status         integer,
+    header         jsonb,
+    body           bytea,
+    request_digest text
+)`
+
+// SQLStore is the shared dedup store, the table SQLSchema creates in the
+// service's PostgreSQL database.
 type SQLStore struct {
 	db *sql.DB
 }
@@ -52,17 +55,18 @@ func (s *SQLStore) Lookup(ctx context.Context, key string) (Response, bool, erro
 		status sql.NullInt64
 		header []byte
 		body   []byte
+		digest sql.NullString
 	)
 	err := s.db.QueryRowContext(ctx,
-		`SELECT status, header, body FROM idempotency_keys WHERE key = $1`, key).
-		Scan(&status, &header, &body)
+		`SELECT status, header, body, request_digest FROM idempotency_keys WHERE key = $1`, key).
+		Scan(&status, &header, &body, &digest)
 	if err == sql.ErrNoRows || (err == nil && !status.Valid) {
 		return Response{}, false, nil
 	}
 	if err != nil {
 		return Response{}, false, err
 	}
-	res := Response{Status: int(status.Int64), Body: body}
+	res := Response{Status: int(status.Int64), Body: body, RequestDigest: digest.String}
 	if len(header) > 0 {
 		if err := json.Unmarshal(header, &res.Header); err != nil {
 			return Response{}, false, err
@@ -78,8 +82,8 @@ func (s *SQLStore) Complete(ctx context.Context, key string, res Response) error
 		return err
 	}
 	_, err = s.db.ExecContext(ctx,
-		`UPDATE idempotency_keys SET status = $2, header = $3, body = $4 WHERE key = $1`,
-		key, res.Status, header, res.Body)
+		`UPDATE idempotency_keys SET status = $2, header = $3, body = $4, request_digest = $5 WHERE key = $1`,
+		key, res.Status, header, res.Body, res.RequestDigest)
 	return err
 }
 

@@ -49,6 +49,10 @@ func main() {
 	//idem:middleware // want `//idem:middleware must annotate a function, method, type or field declaration`
 	r.Post("/v1/misplaced", create)
 
+	//idem:contract POST /v1/partner/orders // want `//idem:contract belongs in a _test.go file: it says which route a test is the contract test of`
+
+	//idem:contract POST // want `//idem:contract has 1 words, want a method and a path`
+
 	http.ListenAndServe(":8080", r)
 }
 

@@ -1,0 +1,7 @@
+module example.com/contractmod
+
+go 1.26.0
+
+require github.com/idemlint/idemlint v0.0.0
+
+replace github.com/idemlint/idemlint => ../..
