@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -694,6 +695,9 @@ func (e *evaluator) slotFor(obj types.Object) *slot {
 	}
 	s := e.slots[obj]
 	if s == nil {
+		if v.Pkg() != e.pass.Pkg && !holdsRouterValues(v.Type()) {
+			return nil // a field of another package that holds no router, handler or middleware
+		}
 		s = &slot{obj: obj}
 		e.slots[obj] = s
 		if v.Pkg() != e.pass.Pkg {
@@ -701,6 +705,12 @@ func (e *evaluator) slotFor(obj types.Object) *slot {
 		}
 	}
 	return s
+}
+
+// holdsRouterValues reports whether a variable of type t can hold a
+// router, handler or middleware.
+func holdsRouterValues(t types.Type) bool {
+	return !plain(t) && (carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || webMiddlewareType(t) || holdsAnything(t))
 }
 
 func (s *slot) routerNode(e *evaluator) *router {
@@ -1196,6 +1206,15 @@ func (e *evaluator) asRouter(v value, framework string) *router {
 	r = r.find()
 	if r.framework == "" {
 		r.framework = framework
+	}
+	if r.owner != nil && r.owner.Pkg() != e.pass.Pkg {
+		// A router another package holds: what is added to it here
+		// goes into the summaries of the functions adding it.
+		for _, s := range e.stack {
+			if !slices.Contains(s.touched, r) {
+				s.touched = append(s.touched, r)
+			}
+		}
 	}
 	return r
 }

@@ -125,6 +125,9 @@ func (c *encoder) summary(rec *fnSummary) *Summary {
 			c.router(p.app)
 		}
 	}
+	for _, r := range rec.touched {
+		c.router(r)
+	}
 	if rec.result != nil {
 		v := c.value(rec.result)
 		if v.Kind != ValueNone {
@@ -302,6 +305,9 @@ func (c *encoder) value(v value) SValue {
 	case mwList:
 		return SValue{Kind: ValueMWs, MWs: c.mws(v)}
 	case *slot:
+		if !holdsRouterValues(v.obj.Type()) && v.router == nil && v.handler == nil && v.mws == nil {
+			return SValue{} // a field or variable that holds nothing the model follows
+		}
 		if i, ok := c.object(v); ok {
 			return SValue{Kind: ValueHandler, Router: i}
 		}

@@ -120,6 +120,9 @@ func (e *evaluator) risky(obj types.Object) bool {
 	}
 	switch obj := obj.(type) {
 	case *types.Func:
+		if obj.Pkg() != e.pass.Pkg && e.summaryOf(obj.Origin()) != nil {
+			return true // it does something to routers the caller can see
+		}
 		sig := obj.Signature()
 		for i := range sig.Params().Len() {
 			if t := sig.Params().At(i).Type(); !plain(t) && carriesRouterType(t) {
@@ -133,9 +136,8 @@ func (e *evaluator) risky(obj types.Object) bool {
 		}
 		return false
 	case *types.Var:
-		// A field or package-level variable of another package is no slot.
-		if obj.Pkg() != e.pass.Pkg {
-			return false
+		if obj.Pkg() != e.pass.Pkg && e.summaryOf(obj) != nil {
+			return true // it holds a router, handler or middleware
 		}
 		t := obj.Type()
 		return !plain(t) && (carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || holdsAnything(t))

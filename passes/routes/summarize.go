@@ -3,6 +3,7 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 )
 
 // Summaries, the evaluation side: while the package is evaluated, the
@@ -29,6 +30,9 @@ type fnSummary struct {
 	// dedupStores are the parameters it hands to platform middleware as
 	// the middleware's arguments (its store), with the middleware.
 	dedupStores []SStoreParam
+	// touched are the routers held by fields or variables of other
+	// packages that it adds routes or middleware to.
+	touched []*router
 }
 
 // A storeRec is a value stored in a field or package-level variable.
@@ -48,7 +52,7 @@ func (e *evaluator) planSummaries() {
 		if recv == nil && !fn.Exported() {
 			continue // no importer can call it
 		}
-		if !e.risky(fn) && (recv == nil || !e.holdsRouters(recv.Type())) {
+		if !e.risky(fn) && !e.reachesRouters(sig) {
 			continue
 		}
 		s := &fnSummary{fn: fn}
@@ -68,9 +72,23 @@ func (e *evaluator) planSummaries() {
 	}
 }
 
-// holdsRouters reports whether a receiver type is a struct of the package
-// with a field that can hold a router, handler or middleware: its
-// methods may serve or return them.
+// reachesRouters reports whether a function's receiver or a parameter is
+// a struct with a field that can hold a router, handler or middleware:
+// it may serve them, return them, or add routes to them.
+func (e *evaluator) reachesRouters(sig *types.Signature) bool {
+	if r := sig.Recv(); r != nil && e.holdsRouters(r.Type()) {
+		return true
+	}
+	for v := range sig.Params().Variables() {
+		if e.holdsRouters(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRouters reports whether t is a struct, or a pointer to one, with a
+// field that can hold a router, handler or middleware.
 func (e *evaluator) holdsRouters(t types.Type) bool {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
@@ -141,7 +159,7 @@ func namedOf(t types.Type) *types.Named {
 // placeholder, which the slot must not take.
 func (e *evaluator) recordStore(obj types.Object, v value) bool {
 	ph := hasPlaceholder(v)
-	if len(e.stack) > 0 && (ph || obj.Pkg() != e.pass.Pkg) {
+	if len(e.stack) > 0 && (ph || obj.Pkg() != e.pass.Pkg) && routerish(v) {
 		for _, s := range e.stack {
 			s.stores = append(s.stores, storeRec{obj, v})
 		}
@@ -153,13 +171,18 @@ func (e *evaluator) recordStore(obj types.Object, v value) bool {
 // records of the functions being evaluated, which called it.
 func (e *evaluator) inherit(fn *types.Func) {
 	s := e.sums[fn]
-	if s == nil || len(e.stack) == 0 || len(s.serves)+len(s.stores) == 0 {
+	if s == nil || len(e.stack) == 0 || len(s.serves)+len(s.stores)+len(s.touched)+len(s.dedupStores) == 0 {
 		return
 	}
 	for _, t := range e.stack {
 		if t != s {
 			t.serves = append(t.serves, s.serves...)
 			t.stores = append(t.stores, s.stores...)
+			for _, r := range s.touched {
+				if !slices.Contains(t.touched, r) {
+					t.touched = append(t.touched, r)
+				}
+			}
 		}
 	}
 }
