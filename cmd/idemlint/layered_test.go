@@ -114,10 +114,10 @@ func TestLayeredHosts(t *testing.T) {
 			byRoute[key] = append(byRoute[key], e)
 		}
 		for key, want := range map[string]string{
-			"chi/orders/orders.go:20 POST /v1/orders":                "unprotected chi/cmd/worker, chi/httpapi",
+			"chi/orders/orders.go:20 POST /v1/orders":                "unprotected chi/cmd/api, chi/cmd/worker, chi/httpapi",
 			"chi/orders/orders.go:43 POST /internal/orders/replay":   "exempt chi/cmd/gateway",
 			"chi/orders/orders.go:43 POST /public/orders/replay":     "protected chi/cmd/gateway",
-			"chi/payments/payments.go:17 POST /payments/charges":     "protected chi/cmd/worker, chi/httpapi",
+			"chi/payments/payments.go:17 POST /payments/charges":     "protected chi/cmd/api, chi/cmd/worker, chi/httpapi",
 			"chi/lib/lib.go:12 POST /things":                         "unknown ",
 			"gin/orders/orders.go:21 POST /early/orders":             "unprotected gin/cmd/shop",
 			"gin/orders/orders.go:21 POST /late/orders":              "protected gin/cmd/shop",
