@@ -14,6 +14,10 @@ func Defaults() []func(http.Handler) http.Handler {
 	return []func(http.Handler) http.Handler{logRequests, idem.Middleware}
 }
 
+// Stack is the platform's middleware, idempotency included, as a
+// variable.
+var Stack = []func(http.Handler) http.Handler{logRequests, idem.Middleware}
+
 // Observability returns the platform's middleware without idempotency.
 func Observability() []func(http.Handler) http.Handler {
 	return []func(http.Handler) http.Handler{logRequests}

@@ -26,6 +26,11 @@ func main() {
 	internal.Use(platformmw.Observability()...)
 	internal.Mount("/internal", httpapi.Routes(o))
 
+	partners := chi.NewRouter()
+	partners.Use(platformmw.Stack...)
+	partners.Mount("/partners", httpapi.Routes(o))
+
 	go http.ListenAndServe(":8081", public)
+	go http.ListenAndServe(":8083", partners)
 	log.Fatal(http.ListenAndServe(":8082", internal))
 }
