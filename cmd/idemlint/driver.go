@@ -289,18 +289,30 @@ func recvName(e ast.Expr) string {
 }
 
 // repoRoot returns the root that report paths are relative to: the git
-// top-level directory holding the current directory, else the current
-// directory.
+// top-level directory holding the current directory when the repository
+// holds the current module, else the root of that module, else the
+// current directory.
 func repoRoot() string {
 	wd, err := os.Getwd()
 	if err != nil {
 		log.Fatal(err)
 	}
+	var gomod string
+	if out, err := exec.Command("go", "env", "GOMOD").Output(); err == nil {
+		if p := strings.TrimSpace(string(out)); filepath.IsAbs(p) && p != os.DevNull {
+			gomod = p
+		}
+	}
 	out, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
-	if err == nil {
-		if top := strings.TrimSpace(string(out)); top != "" && filepath.IsAbs(top) {
+	if top := strings.TrimSpace(string(out)); err == nil && top != "" && filepath.IsAbs(top) {
+		// The repository, unless it does not hold the module: sources
+		// unpacked inside another repository's tree.
+		if gomod == "" || exec.Command("git", "ls-files", "--error-unmatch", gomod).Run() == nil {
 			return filepath.Clean(top)
 		}
+	}
+	if gomod != "" {
+		return filepath.Dir(gomod)
 	}
 	return wd
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -852,6 +853,42 @@ func TestBaseline(t *testing.T) {
 	for _, res := range results {
 		if res.BaselineState != "new" {
 			t.Errorf("result %q: baselineState %q, want new", res.Message.Text, res.BaselineState)
+		}
+	}
+}
+
+// TestReportRoot checks the root report paths are relative to: the
+// repository holding the module, else the module, when its sources were
+// unpacked inside the tree of an unrelated repository.
+func TestReportRoot(t *testing.T) {
+	t.Parallel()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("needs git")
+	}
+	outer := t.TempDir()
+	if r := run(t, outer, "git", "init", "-q"); r.code != 0 {
+		t.Fatalf("git init: %s", r)
+	}
+	dir := filepath.Join(outer, "unpacked", "vetmod")
+	copyTree(t, vetmod, dir)
+	for _, tc := range []struct {
+		name, want string
+	}{
+		{"untracked module", "main.go"},
+		{"tracked module", "unpacked/vetmod/main.go"},
+	} {
+		if tc.name == "tracked module" {
+			if r := run(t, outer, "git", "add", "."); r.code != 0 {
+				t.Fatalf("git add: %s", r)
+			}
+		}
+		r := run(t, dir, bin, "-format=sarif", "./...")
+		_, results := readSARIF(t, r)
+		if len(results) == 0 {
+			t.Fatalf("%s: no result\n%s", tc.name, r)
+		}
+		if got := results[0].Locations[0].PhysicalLocation.ArtifactLocation.URI; got != tc.want {
+			t.Errorf("%s: result in %q, want %q", tc.name, got, tc.want)
 		}
 	}
 }

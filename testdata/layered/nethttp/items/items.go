@@ -5,7 +5,11 @@ package items
 import (
 	"database/sql"
 	"net/http"
+	"path"
 )
+
+// base is the prefix of the item routes.
+const base = "/items"
 
 // Service serves items.
 type Service struct{ DB *sql.DB }
@@ -16,6 +20,7 @@ func (s *Service) Routes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /items/{id}", s.get)
 	mux.HandleFunc("DELETE /items/{id}", s.remove)
 	mux.Handle("PATCH /items/{id}", http.HandlerFunc(s.create)) // want `idemhandler: PATCH /items/\{id\} is served without idempotency middleware`
+	mux.HandleFunc("POST "+path.Join(base, "bulk"), s.create)   // want `idemhandler: POST /items/bulk is served without idempotency middleware`
 }
 
 func (s *Service) create(w http.ResponseWriter, r *http.Request) {
