@@ -8,11 +8,11 @@ package main
 import (
 	"cmp"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"io"
 	"slices"
-
-	"golang.org/x/tools/go/packages"
+	"strings"
 
 	"github.com/idemlint/idemlint/internal/contracts"
 )
@@ -34,35 +34,30 @@ type foundContracts struct {
 	tests      []contractTest
 	unresolved []string // "FILE:LINE: why", for idemtest calls whose route cannot be told
 	problems   []string // "FILE:LINE: message", for malformed directives
-	errors     []string // the errors of test packages that did not load
 }
 
-// contractTests finds the contract tests in the test packages of the
-// packages matching patterns. It loads them apart from the analysis, with
-// the types of their dependencies from export data: only their test
-// files are read, and dependencies of tests, such as an embedded
-// database, can be large.
-func (r *run) contractTests(patterns []string) (*foundContracts, error) {
-	cfg := &packages.Config{
-		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo | packages.NeedForTest,
-		Tests: true,
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, err
-	}
+// contractTests finds the contract tests in the test files of the run's
+// packages, which the inventory loads with their tests.
+func (r *run) contractTests() (*foundContracts, error) {
 	var res contracts.Result
 	var fset *token.FileSet
 	out := &foundContracts{}
-	for _, p := range pkgs {
-		if p.ForTest == "" {
-			continue // analyzed already, or the generated test main
+	seen := make(map[string]bool) // test files, in a package and its variants
+	for _, act := range r.graph.Roots {
+		p := act.Package
+		var files []*ast.File
+		for _, f := range p.Syntax {
+			name := p.Fset.File(f.FileStart).Name()
+			if strings.HasSuffix(name, "_test.go") && !seen[name] {
+				seen[name] = true
+				files = append(files, f)
+			}
 		}
-		for _, e := range p.Errors {
-			out.errors = append(out.errors, e.Error())
+		if len(files) == 0 {
+			continue
 		}
 		fset = p.Fset
-		res.Find(p.Fset, p.Syntax, p.TypesInfo)
+		res.Find(p.Fset, files, p.TypesInfo)
 	}
 	if fset == nil {
 		return out, nil

@@ -125,7 +125,7 @@ func TestLayeredHosts(t *testing.T) {
 			"gorilla/accounts/accounts.go:18 POST /api/accounts":     "unprotected gorilla/cmd/accounts, gorilla/cmd/accountsidem",
 			"httprouter/notes/notes.go:12 POST /notes":               "protected httprouter/cmd/notes",
 			"strict/things/things.go:16 POST /v1/things":             "unprotected strict/cmd/things",
-			"nethttp/items/items.go:15 POST /items":                  "unprotected nethttp/cmd/items",
+			"nethttp/items/items.go:19 POST /items":                  "unprotected nethttp/cmd/items",
 			"alice/invoices/invoices.go:14 POST /invoices/{id}/void": "unprotected alice/cmd/invoices",
 		} {
 			es := byRoute[key]
