@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -201,6 +203,17 @@ func Unprotected(rt *Route, cfg *config.Config) (method, why string) {
 		return "", ""
 	}
 	method = MutatingMethod(rt, cfg)
+	if method != "" && !rt.RPC && rt.Method == "" {
+		// A route of any method: every mutating method its handler
+		// branches on, so that the finding names them all.
+		var ms []string
+		for _, m := range rt.BranchMethods {
+			if mutating(m, cfg) && !slices.Contains(ms, m) {
+				ms = append(ms, m)
+			}
+		}
+		method = strings.Join(ms, " and ")
+	}
 	if method == "" && !rt.RPC && rt.Method == "" && rt.Effects.NonIdempotent != "" {
 		method, why = "ANY", "its handler "+rt.Effects.NonIdempotent+", and "
 	}

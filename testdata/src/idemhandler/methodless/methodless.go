@@ -46,6 +46,21 @@ func main() {
 	r.HandleFunc("/chi-items", items) // want `POST /chi-items is served`
 	r.Handle("/chi-read", http.HandlerFunc(read))
 	mux.Handle("/chi/", r)
+	registerOrders(mux)
 
 	http.ListenAndServe(":8080", mux)
+}
+
+// orders handles POST and PATCH: one finding names both.
+func orders(w http.ResponseWriter, r *http.Request) {
+	switch r.Method {
+	case http.MethodGet:
+	case http.MethodPost:
+	case http.MethodPatch:
+	case http.MethodDelete:
+	}
+}
+
+func registerOrders(mux *http.ServeMux) {
+	mux.HandleFunc("/orders", orders) // want `idemhandler: POST and PATCH /orders is served without idempotency middleware \(clients and proxies retry POST and PATCH\)`
 }
