@@ -152,7 +152,7 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 	if r.failed {
 		code = exitError
 	}
-	found := r.findings()
+	found := append(r.findings(), r.unusedExemptions(fs.Args())...)
 	undecided := r.undecidedRoutes()
 
 	switch {
