@@ -74,6 +74,9 @@ func (c *Check) Findings(pass *analysis.Pass) (*Findings, error) {
 			}
 		}()
 	}
+	if r, ok := pass.ResultOf[passes.Analyzer].(*passes.Results); ok && r.Err() != nil {
+		return nil, r.Err() // an invalid configuration
+	}
 	fs, err := c.Find(pass)
 	if err != nil {
 		return nil, err
