@@ -8,6 +8,69 @@ import (
 	"testing"
 )
 
+// TestGoVetConfigError checks that go vet shows an invalid configuration
+// as the standalone driver does (file, line, key), on every run: go vet
+// caches a unit that succeeds, and would replay it without the error.
+// Once the configuration is fixed, the findings are those of a valid
+// configuration: no unit cached facts computed without one.
+func TestGoVetConfigError(t *testing.T) {
+	t.Parallel()
+	dir := copyDir(t, vetmod)
+	cfg := filepath.Join(dir, ".idemlint.yaml")
+	if err := os.WriteFile(cfg, []byte("checks: [all]\nno-such-key: true\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		r := run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+		out := r.stdout + r.stderr
+		if r.code == 0 {
+			t.Errorf("run %d: go vet exited 0 with an invalid configuration\n%s", i+1, r)
+		}
+		if !strings.Contains(out, `.idemlint.yaml:2: unknown key "no-such-key"`) {
+			t.Errorf("run %d: go vet does not name the file, line and key\n%s", i+1, r)
+		}
+		if strings.Contains(out, "failed prerequisites") {
+			t.Errorf("run %d: go vet prints failed prerequisites\n%s", i+1, r)
+		}
+		if ds := diagnostics(out); len(ds) > 0 {
+			t.Errorf("run %d: an invalid configuration must not give findings, got %v", i+1, ds)
+		}
+	}
+
+	if err := os.WriteFile(cfg, []byte("checks: [all]\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, "go", "vet", "-vettool="+bin, "./...")
+	checkFindings(t, r, r.stdout+r.stderr, readExpect(t, filepath.Join(vetmod, "EXPECT.txt")))
+}
+
+// TestGoVetRelativeConfig checks that a relative -config names a file
+// relative to the directory go vet was started in, not to each package's
+// directory, in which go vet runs the tool.
+func TestGoVetRelativeConfig(t *testing.T) {
+	t.Parallel()
+	dir := copyDir(t, vetmod)
+	if err := os.WriteFile(filepath.Join(dir, "ci.yaml"), []byte("checks: [-idemhandler]\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(dir, "platform")
+	for _, args := range [][]string{{"-config=../ci.yaml"}, {"-config", "../ci.yaml"}} {
+		r := run(t, sub, "go", append(append([]string{"vet", "-vettool=" + bin}, args...), "../...")...)
+		if r.code != 0 {
+			t.Errorf("%v from a subdirectory: want exit status 0\n%s", args, r)
+		}
+		if ds := diagnostics(r.stdout + r.stderr); len(ds) > 0 {
+			t.Errorf("%v from a subdirectory: want no finding (idemhandler disabled), got %v", args, ds)
+		}
+	}
+	// From the subdirectory, ci.yaml is platform/ci.yaml, which does not
+	// exist, whichever package's directory the tool runs in.
+	r := run(t, sub, "go", "vet", "-vettool="+bin, "-config=ci.yaml", "../...")
+	if r.code == 0 || !strings.Contains(r.stderr, filepath.Join("platform", "ci.yaml")) {
+		t.Errorf("-config=ci.yaml from platform: want an error naming platform/ci.yaml\n%s", r)
+	}
+}
+
 // TestStandaloneExemptSetting checks the exempt setting in the standalone
 // driver: an entry suppresses a finding everywhere a directive does, and
 // an entry that suppressed nothing in a run that covers the
