@@ -549,7 +549,7 @@ func TestFindNone(t *testing.T) {
 }
 
 func TestFromSettings(t *testing.T) {
-	c, err := config.FromSettings(nil)
+	c, err := config.FromSettings(nil, "")
 	if err != nil || c.Path != "" || !c.Enabled("idemhandler") {
 		t.Errorf("FromSettings(nil) = %+v, %v", c, err)
 	}
@@ -565,7 +565,7 @@ func TestFromSettings(t *testing.T) {
 		"min-ttl":    "48h",
 		"adr":        map[string]any{"dir": "testdata"},
 		"tests":      true,
-	})
+	}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -576,9 +576,21 @@ func TestFromSettings(t *testing.T) {
 		t.Errorf("FromSettings = %+v", c)
 	}
 
-	c, err = config.FromSettings(map[string]any{})
+	c, err = config.FromSettings(map[string]any{}, "")
 	if err != nil || c.Path != "golangci-lint settings" || !c.Enabled("idemexempt") {
 		t.Errorf("FromSettings(empty) = %+v, %v", c, err)
+	}
+
+	// A relative adr.dir is relative to the directory given: that of the
+	// file holding the settings.
+	cfgDir := t.TempDir()
+	writeADRs(t, filepath.Join(cfgDir, "docs", "adr"), "0001-x.md")
+	c, err = config.FromSettings(map[string]any{"adr": map[string]any{"dir": "docs/adr"}}, cfgDir)
+	if err != nil || c.ADRDir != filepath.Join(cfgDir, "docs", "adr") {
+		t.Errorf("FromSettings with adr.dir docs/adr in %s = %+v, %v", cfgDir, c, err)
+	}
+	if _, err := config.FromSettings(map[string]any{"adr": map[string]any{"dir": "docs/adr"}}, ""); err == nil || !strings.Contains(err.Error(), "adr.dir: "+filepath.Join(wd, "docs", "adr")+" does not exist") {
+		t.Errorf("FromSettings with adr.dir docs/adr here: %v, want an error: no such directory", err)
 	}
 
 	for _, tc := range []struct {
@@ -597,7 +609,7 @@ func TestFromSettings(t *testing.T) {
 		{"checks: [all]", "golangci-lint settings: want a mapping"},
 		{map[string]any{"middleware": make(chan int)}, "golangci-lint settings: cannot encode settings"},
 	} {
-		_, err := config.FromSettings(tc.settings)
+		_, err := config.FromSettings(tc.settings, "")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("FromSettings(%v) = %v, want an error containing %q", tc.settings, err, tc.want)
 		}

@@ -44,8 +44,9 @@ func Parse(data []byte, filename string) (*Config, error) {
 // FromSettings validates golangci-lint plugin settings (the value decoded
 // by golangci-lint from its configuration) against the configuration file
 // schema. nil settings give the defaults. A relative adr.dir is resolved
-// against the working directory.
-func FromSettings(settings any) (*Config, error) {
+// against dir, the directory of the file that holds the settings, or the
+// working directory when dir is "".
+func FromSettings(settings any, dir string) (*Config, error) {
 	if settings == nil {
 		return Default(), nil
 	}
@@ -53,8 +54,7 @@ func FromSettings(settings any) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", settingsPath, err)
 	}
-	dir, err := os.Getwd()
-	if err != nil {
+	if dir, err = filepath.Abs(dir); err != nil {
 		return nil, fmt.Errorf("%s: %v", settingsPath, err)
 	}
 	return parse(data, &parser{file: settingsPath, dir: dir})
