@@ -18,7 +18,8 @@ import (
 )
 
 // A Check is one check of the suite: its analyzer, what finds its
-// findings, and the configuration keys it reads besides checks and tests.
+// findings, and the configuration keys it reads besides checks, tests and
+// exempt.
 type Check struct {
 	Analyzer *analysis.Analyzer
 	Finder   *report.Check

@@ -102,6 +102,40 @@ func TestGopls(t *testing.T) {
 	if !strings.Contains(out, fixed) {
 		t.Errorf("the quick fix does not wrap POST /v1/refunds; want a diff with\n%s\ngot:\n%s", fixed, out)
 	}
+
+	t.Run("invalid configuration", func(t *testing.T) {
+		checkInvalidConfig(t, bin, env)
+	})
+}
+
+// checkInvalidConfig checks that gopls shows an invalid .idemlint.yaml,
+// which stops every check, as a diagnostic naming the file, line and key
+// on the package clause of each package's first file, once, and no
+// finding.
+func checkInvalidConfig(t *testing.T, bin string, env []string) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(shop)); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, ".idemlint.yaml")
+	if err := os.WriteFile(cfg, []byte("adr:\n  dir: docs/adr\nmiddlewares: [example.com/shop/platform/idem.Middleware]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// admin.go is the first file of cmd/shop; routes.go has findings.
+	first, other := filepath.Join("cmd", "shop", "admin.go"), filepath.Join("cmd", "shop", "routes.go")
+	out, err := commandEnv(t, dir, env, bin, "check", first, other)
+	if err != nil {
+		t.Fatalf("gopls check: %v\n%s", err, out)
+	}
+	t.Logf("gopls check output:\n%s", out)
+	re := regexp.MustCompile(`(?m)^.*` + regexp.QuoteMeta(string(filepath.Separator)+first) +
+		`:1:1-\d+: idemhandler: invalid configuration: .*\.idemlint\.yaml:3: unknown key "middlewares" .*$`)
+	if n := len(re.FindAllString(out, -1)); n != 1 {
+		t.Errorf("want the configuration error once on the package clause of %s, found it %d times", first, n)
+	}
+	if strings.Contains(out, "is served without") || strings.Contains(out, other+":1:") {
+		t.Errorf("an invalid configuration gives findings, or a second diagnostic")
+	}
 }
 
 // buildGopls builds gopls with idemlint's checks into a temporary

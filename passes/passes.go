@@ -64,6 +64,7 @@ type Results struct {
 	sub       analysis.Pass
 	illTyped  bool
 	factsOnly bool
+	configErr error // see Err
 	mu        sync.Mutex
 	done      map[*analysis.Analyzer]outcome
 	// results holds the result of every pass that has succeeded. It is the
@@ -129,6 +130,14 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	r.sub = *pass
 	r.sub.ResultOf = r.results
+	if _, err := r.run(config.Analyzer); err != nil {
+		// The user's to fix: every check returns it as its own error
+		// (see Err). Failing here would leave every host but the
+		// standalone driver to print only that the checks' prerequisite
+		// failed, or, in an editor, nothing.
+		r.configErr = err
+		return r, nil
+	}
 	for _, a := range eager {
 		if r.illTyped && !a.RunDespiteErrors {
 			continue // as a driver would skip it; no check runs either
@@ -143,9 +152,17 @@ func run(pass *analysis.Pass) (any, error) {
 	return r, nil
 }
 
+// Err returns the error of an invalid configuration, or nil. Then no
+// other pass has run: Config, Directives and Effects are nil, and the
+// models return the error.
+func (r *Results) Err() error { return r.configErr }
+
 // get returns the result of pass a, running it and its requirements first
 // if they have not run.
 func (r *Results) get(a *analysis.Analyzer) (any, error) {
+	if r.configErr != nil {
+		return nil, r.configErr
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.run(a)

@@ -200,3 +200,23 @@ func TestSameResults(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigError checks that an invalid configuration does not fail the
+// passes, which would leave hosts to say only that the checks' prerequisite
+// failed: it is recorded for the checks to return, and no other pass runs.
+func TestConfigError(t *testing.T) {
+	results := analysistest.Run(unwanted{t}, testdata, Analyzer, "editor/badconfig")
+	if len(results) != 1 || results[0].Err != nil {
+		t.Fatalf("got %d results (%v), want 1 without error", len(results), results)
+	}
+	r := results[0].Result.(*Results)
+	if err := r.Err(); err == nil || !strings.Contains(err.Error(), `.idemlint.yaml:2: unknown key "middlewares"`) {
+		t.Fatalf("Err() = %v, want the configuration's error", err)
+	}
+	if r.Config != nil || r.Directives != nil || r.Effects != nil || len(r.done) != 1 {
+		t.Errorf("passes ran after the configuration failed: %v", r.done)
+	}
+	if _, err := r.Routes(); err != r.Err() {
+		t.Errorf("Routes() error = %v, want the configuration's", err)
+	}
+}

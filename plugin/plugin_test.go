@@ -219,6 +219,49 @@ func TestGolangciLint(t *testing.T) {
 		assertIssues(t, jsonIssues(t, res), []issue{noReason})
 	})
 
+	// A relative path in the settings is relative to .golangci.yml, also
+	// when golangci-lint runs in a package directory, as editors run it:
+	// resolved against the current directory, adr.dir named no directory
+	// and every exemption was invalid.
+	t.Run("settings from a subdirectory", func(t *testing.T) {
+		t.Parallel()
+		dir := copyModule(t)
+		writeSettings(t, dir, "adr: {dir: docs/adr}")
+		for _, cwd := range []string{dir, filepath.Join(dir, "service")} {
+			res := runLint(t, bin, cwd, "run", "--show-stats=false", "--path-mode=abs", "--output.json.path", "stdout", "./...")
+			if res.code != 1 {
+				t.Errorf("in %s: exit code %d, want 1\nstderr:\n%s", cwd, res.code, res.stderr)
+			}
+			var want []issue
+			for _, is := range []issue{payments, noReason, imports} {
+				is.File = filepath.ToSlash(filepath.Join(dir, is.File))
+				want = append(want, is)
+			}
+			assertIssues(t, jsonIssues(t, res), want)
+		}
+	})
+
+	// An invalid .idemlint.yaml found by discovery stops the run with its
+	// file, line and key.
+	t.Run("invalid configuration file", func(t *testing.T) {
+		t.Parallel()
+		dir := copyModule(t)
+		if err := os.WriteFile(filepath.Join(dir, ".idemlint.yaml"), []byte("adr:\n  dir: docs/adr\nmiddlewares: [x]\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		res := runLint(t, bin, dir, "run", "--show-stats=false", "--output.json.path", "stdout", "./...")
+		if res.code == 0 || res.code == 1 {
+			t.Errorf("exit code %d, want a failure other than issues found (0 or 1)", res.code)
+		}
+		// golangci-lint quotes the message in its log.
+		if !strings.Contains(res.stderr, `.idemlint.yaml:3: unknown key \"middlewares\"`) {
+			t.Errorf("stderr does not name the file, line and key:\n%s", res.stderr)
+		}
+		if strings.Contains(res.stdout, "idemhandler:") {
+			t.Errorf("a run with an invalid configuration printed findings:\n%s", res.stdout)
+		}
+	})
+
 	t.Run("fix", func(t *testing.T) {
 		t.Parallel()
 		dir := copyModule(t)

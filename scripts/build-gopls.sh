@@ -6,7 +6,7 @@
 # compiled in (AllAnalyzers in gopls/internal/settings/analysis.go), and that
 # package is internal to the gopls module. So this script copies the gopls
 # module source from the module cache, adds one file to internal/settings
-# that wraps every analyzer of analyzers.All() as a default-on gopls analyzer
+# that wraps every analyzer of analyzers.Editor() as a default-on gopls analyzer
 # (severity warning), appends them to the list with a one-line edit, requires
 # this checkout through a replace, and builds.
 #
@@ -112,11 +112,13 @@ import (
 	"golang.org/x/tools/gopls/internal/protocol"
 )
 
-// idemlintAnalyzers returns idemlint's checks as default-on analyzers.
-// Each can be turned off with the "analyses" setting, by check name.
+// idemlintAnalyzers returns idemlint's checks as default-on analyzers,
+// in their version for editors (an invalid configuration is a
+// diagnostic). Each can be turned off with the "analyses" setting, by
+// check name.
 func idemlintAnalyzers() []*Analyzer {
 	var res []*Analyzer
-	for _, a := range analyzers.All() {
+	for _, a := range analyzers.Editor() {
 		res = append(res, &Analyzer{analyzer: a, severity: protocol.SeverityWarning})
 	}
 	return res

@@ -57,7 +57,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 		default:
 			continue
 		}
-		findings = append(findings, &report.Finding{Pos: g.Pos(), End: g.End(), Message: msg})
+		findings = append(findings, &report.Finding{Pos: g.Pos(), End: g.End(), Message: msg, Route: g.Route})
 	}
 	return findings, nil
 }

@@ -63,6 +63,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			Fixes:      fixes,
 			Related:    servedAt(rt),
 			Exemptions: rt.Exemptions(),
+			Route:      rt,
 		})
 	}
 	return findings, nil

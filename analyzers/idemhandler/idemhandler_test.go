@@ -25,6 +25,8 @@ func TestIdemhandler(t *testing.T) {
 		"idemhandler/strict",
 		"idemhandler/configured",
 		"idemhandler/exempt",
+		"idemhandler/exemptcfg",
+		"idemhandler/exemptcfg/mockserver",
 		"idemhandler/gorilla",
 		"idemhandler/httprouter",
 		"idemhandler/alice",

@@ -21,6 +21,7 @@ func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route) 
 			displayPath(rt.Path), interceptorName(pass, dirs, rt.Framework)),
 		Related:    servedAt(rt),
 		Exemptions: rt.Exemptions(),
+		Route:      rt,
 	}
 }
 

@@ -95,7 +95,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			}
 		}
 		if msg != "" {
-			findings = append(findings, &report.Finding{Pos: rt.Pos, End: rt.End, Message: msg, Exemptions: rt.Exemptions()})
+			findings = append(findings, &report.Finding{Pos: rt.Pos, End: rt.End, Message: msg, Exemptions: rt.Exemptions(), Route: rt})
 		}
 	}
 	return findings, nil

@@ -55,6 +55,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			Pos:     g.Pos(),
 			End:     g.End(),
 			Message: fmt.Sprintf("%s is an in-process dedup store guarding %s (%s", g.Value, g.Name(), why),
+			Route:   g.Route,
 		})
 	}
 	// Stores handed to platform middleware through functions of other

@@ -112,7 +112,9 @@ func analyze(as []*analysis.Analyzer, patterns []string, tests bool, stderr io.W
 		return nil, err
 	}
 	// Print each error once, and only the causes: an action whose
-	// prerequisites failed says nothing new.
+	// prerequisites failed says nothing new. Every check of every package
+	// returns an invalid configuration as its error, and a failing check
+	// names itself in its error.
 	var causes, consequences []string
 	seen := make(map[string]bool)
 	for act := range r.graph.All() {
@@ -120,7 +122,7 @@ func analyze(as []*analysis.Analyzer, patterns []string, tests bool, stderr io.W
 			continue
 		}
 		r.failed = true
-		msg := fmt.Sprintf("%s: %v", act.Analyzer.Name, act.Err)
+		msg := "idemlint: " + act.Err.Error()
 		if seen[msg] {
 			continue
 		}

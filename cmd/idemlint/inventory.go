@@ -333,6 +333,7 @@ func runPolicy(pass *analysis.Pass) (any, error) {
 
 // pkgResults are the results of the root actions of one package.
 type pkgResults struct {
+	pkg       string // import path
 	cfg       *config.Config
 	dirs      *directives.Result
 	routes    *routes.Result
@@ -363,7 +364,7 @@ func (r *run) entries(all bool) []entry {
 		p := act.Package.PkgPath
 		res := byPkg[p]
 		if res == nil {
-			res = &pkgResults{findings: make(map[string]*report.Findings)}
+			res = &pkgResults{pkg: p, findings: make(map[string]*report.Findings)}
 			byPkg[p] = res
 		}
 		switch v := act.Result.(type) {
@@ -817,17 +818,21 @@ func routeEntry(rt *routes.Route, res *pkgResults, all bool) (e entry, ok bool) 
 }
 
 // exemption returns the valid exemption of idemhandler that covers a
-// route's registration, or nil.
+// route's registration, or the entry of the exempt setting that covers
+// the route, or nil.
 func exemption(rt *routes.Route, res *pkgResults) *directives.Directive {
 	for _, x := range rt.Exemptions() {
 		if x.Applies("idemhandler") {
 			return x
 		}
 	}
-	if res.dirs != nil {
-		return res.dirs.Exemption("idemhandler", rt.Pos)
+	if res.dirs == nil {
+		return nil
 	}
-	return nil
+	if x := res.dirs.Exemption("idemhandler", rt.Pos); x != nil {
+		return x
+	}
+	return report.Configured(res.dirs, "idemhandler", res.pkg, rt)
 }
 
 // notMutating says why a route with a method does not mutate.

@@ -23,6 +23,7 @@ import (
 	"flag"
 	"log"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/multichecker"
@@ -41,6 +42,15 @@ func main() {
 	code, handled := dispatch(os.Args[1:], os.Stdout, os.Stderr)
 	if handled {
 		os.Exit(code)
+	}
+	if slices.Contains(os.Args[1:], "-flags") {
+		recordInvocation() // go vet asks for the flags where it was started
+	} else if len(os.Args) > 1 && strings.HasSuffix(os.Args[len(os.Args)-1], ".cfg") {
+		args, ok := vetUnit(os.Args[1:], invocationDir(), os.Stderr)
+		if !ok {
+			os.Exit(1)
+		}
+		os.Args = append(os.Args[:1], args...)
 	}
 	passes.SetFactsOnly(vetDependency(os.Args[1:]))
 	// -config sets the config pass's own flag, so the standalone driver and

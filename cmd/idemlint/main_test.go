@@ -415,8 +415,11 @@ func TestStandalone(t *testing.T) {
 		if r.code != 1 {
 			t.Errorf("want exit status 1 (error)\n%s", r)
 		}
-		if !strings.Contains(r.stderr, "no-such-key") || !strings.Contains(r.stderr, cfg) {
-			t.Errorf("stderr does not name the key no-such-key and the file %s\n%s", cfg, r)
+		if n := strings.Count(r.stderr, `unknown key "no-such-key"`); n != 1 || !strings.Contains(r.stderr, cfg+":2:") {
+			t.Errorf("stderr names the key no-such-key %d times, want once, with the file and line %s:2\n%s", n, cfg, r)
+		}
+		if strings.Contains(r.stderr, "failed prerequisites") {
+			t.Errorf("stderr prints failed prerequisites\n%s", r)
 		}
 		if ds := diagnostics(r.stderr); len(ds) > 0 {
 			t.Errorf("an invalid configuration must not give findings, got %v", ds)

@@ -152,7 +152,7 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 	if r.failed {
 		code = exitError
 	}
-	found := r.findings()
+	found := append(r.findings(), r.unusedExemptions(fs.Args())...)
 	undecided := r.undecidedRoutes()
 
 	switch {
@@ -325,8 +325,15 @@ func writeJSON(w io.Writer, r *run, found []*finding) error {
 		}
 		add(f.pkg, f.check, d)
 	}
+	// Each error once per package: every check returns an invalid
+	// configuration as its error.
+	reported := make(map[[2]string]bool)
 	for act := range r.graph.All() {
-		if act.Err != nil && !strings.HasPrefix(act.Err.Error(), "failed prerequisites: ") {
+		if act.Err == nil || strings.HasPrefix(act.Err.Error(), "failed prerequisites: ") {
+			continue
+		}
+		if k := [2]string{act.Package.ID, act.Err.Error()}; !reported[k] {
+			reported[k] = true
 			add(act.Package.ID, act.Analyzer.Name, map[string]string{"error": act.Err.Error()})
 		}
 	}

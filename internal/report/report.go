@@ -12,6 +12,7 @@ import (
 
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/routes"
 )
 
 // A Finding is one problem a check found, before exemptions apply.
@@ -26,7 +27,11 @@ type Finding struct {
 	// Exemptions are the exemptions of another package that cover the
 	// finding: the package that registered a route decided here.
 	Exemptions []*directives.Directive
-	// Exemption is the valid exemption that suppressed the finding, or nil.
+	// Route is the route the finding is about, if any: the exempt
+	// setting matches its path and the package that registered it.
+	Route *routes.Route
+	// Exemption is the valid exemption that suppressed the finding, or
+	// nil: a directive, or an entry of the exempt setting (its Config).
 	Exemption *directives.Directive
 }
 
@@ -68,6 +73,9 @@ func (c *Check) Findings(pass *analysis.Pass) (*Findings, error) {
 				panic(fmt.Sprintf("finding the problems of %s: %v", c.Name, p))
 			}
 		}()
+	}
+	if r, ok := pass.ResultOf[passes.Analyzer].(*passes.Results); ok && r.Err() != nil {
+		return nil, r.Err() // an invalid configuration
 	}
 	fs, err := c.Find(pass)
 	if err != nil {
@@ -125,9 +133,26 @@ func (c *Check) resolve(pass *analysis.Pass, fs []*Finding) *Findings {
 				f.Exemption = d
 			}
 		}
+		if f.Exemption == nil {
+			f.Exemption = Configured(dirs, c.Name, pass.Pkg.Path(), f.Route)
+		}
 		out.List = append(out.List, f)
 	}
 	return out
+}
+
+// Configured returns the entry of the exempt setting, as an exemption,
+// that covers a finding of check in package pkg on the route rt (nil for
+// none), or nil. The package that registered a route decided in pkg
+// counts as the finding's package too.
+func Configured(dirs *directives.Result, check, pkg string, rt *routes.Route) *directives.Directive {
+	if rt == nil {
+		return dirs.Configured(check, "", pkg)
+	}
+	if rt.Home != nil {
+		return dirs.Configured(check, rt.Path, pkg, rt.Home.Pkg)
+	}
+	return dirs.Configured(check, rt.Path, pkg)
 }
 
 // Diagnostic converts a finding to the diagnostic every host shows.

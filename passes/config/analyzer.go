@@ -25,8 +25,11 @@ var Analyzer = &analysis.Analyzer{
 	ResultType:       reflect.TypeFor[*Config](),
 }
 
+// configFile is the value of the -config flag.
+var configFile *string
+
 func init() {
-	Analyzer.Flags.String("config", "", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
+	configFile = Analyzer.Flags.String("config", "", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
 }
 
 // fileNames are the configuration file names Find looks for, preferred
@@ -129,18 +132,23 @@ func cachedLoad(path string) (*Config, error) {
 var defaults = sync.OnceValue(Default)
 
 func run(pass *analysis.Pass) (any, error) {
-	dir := packageDir(pass)
-	if dependency(dir) {
-		// The standard library and the module cache are analysed only for
-		// facts; the user's configuration does not govern them, and an
-		// error in it is reported once per package of the user's code.
+	return ForDir(packageDir(pass))
+}
+
+// ForDir returns the configuration of the package whose files are in dir,
+// as the analyzer finds it: the -config file, else the settings installed
+// with UseSettings, else the nearest configuration file above dir, else
+// the defaults. The standard library and the modules of the module
+// cache, which are analysed only for facts, have the defaults: the user's
+// configuration does not govern them, and an error in it is reported once
+// per package of the user's code. So has a package without files
+// (unsafe), unless settings are installed.
+func ForDir(dir string) (*Config, error) {
+	if dependency(dir) || dir == "" && *configFile != "" {
 		return defaults(), nil
 	}
-	if f := pass.Analyzer.Flags.Lookup("config"); f != nil && f.Value.String() != "" {
-		if dir == "" {
-			return defaults(), nil // unsafe, whose analysis every package needs
-		}
-		return cachedLoad(f.Value.String())
+	if *configFile != "" {
+		return cachedLoad(*configFile)
 	}
 	if c := installed.Load(); c != nil {
 		return c, nil

@@ -71,6 +71,8 @@ type Config struct {
 	ADRPattern *regexp.Regexp
 	// ADRDir is the absolute directory holding ADR documents, "" when unset.
 	ADRDir string
+	// Exemptions are the entries of the exempt setting, each valid.
+	Exemptions []*Exemption
 
 	// MutatingVerbs are the verbs that make a call through an interface a
 	// side effect (key mutating-verbs, which replaces the default list).

@@ -33,11 +33,20 @@ adr:
   dir: docs/adr
 tests: true
 unserved-routes: report
+exempt:
+  - paths: ['^/(admin/)?(login|logout)$']
+    checks: [idemhandler, failopen]
+    adr: DEC-0003
+    reason: sign-in creates a session; a duplicate is harmless
+  - packages: ['example.com/shop/internal/mockserver/...']
+    adr: DEC-0009
+    reason: test doubles served only in end-to-end tests
 `
 
 func TestParseFull(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, ".idemlint.yaml")
+	writeADRs(t, filepath.Join(dir, "docs", "adr"), "0003-sessions.md", "0009-mocks.md")
 	c, err := config.Parse([]byte(fullFile), file)
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +102,108 @@ func TestParseFull(t *testing.T) {
 	}
 	if !c.ReportUnserved {
 		t.Errorf("ReportUnserved = false")
+	}
+	if len(c.Exemptions) != 2 {
+		t.Fatalf("Exemptions = %+v, want 2", c.Exemptions)
+	}
+	login, mocks := c.Exemptions[0], c.Exemptions[1]
+	if login.Name() != "exempt[0]" || login.Line != 24 || login.ADR != "DEC-0003" || login.Reason != "sign-in creates a session; a duplicate is harmless" ||
+		!slices.Equal(login.Checks, []string{"idemhandler", "idemfailopen"}) || len(login.Paths) != 1 || login.Packages != nil {
+		t.Errorf("exempt[0] = %+v", login)
+	}
+	if mocks.Name() != "exempt[1]" || mocks.Line != 28 || mocks.ADR != "DEC-0009" || mocks.Checks != nil ||
+		!slices.Equal(mocks.Packages, []string{"example.com/shop/internal/mockserver/..."}) || mocks.Paths != nil {
+		t.Errorf("exempt[1] = %+v", mocks)
+	}
+}
+
+// writeADRs creates dir holding empty ADR documents with the given names.
+func writeADRs(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		writeFile(t, filepath.Join(dir, name), "# "+name+"\n")
+	}
+}
+
+func TestExemptionMatches(t *testing.T) {
+	c := mustParse(t, `exempt:
+  - paths: ['^/(admin/)?(login|logout)$', '^/auth\.v1\.Auth/']
+    checks: [handler]
+    adr: ADR-3
+    reason: sessions
+  - packages: [example.com/shop/internal/mockserver/..., example.com/tools/cmd/seed]
+    adr: ADR-9
+    reason: test doubles
+  - paths: ['^/v1/debug/']
+    packages: [example.com/shop/...]
+    adr: ADR-10
+    reason: debug endpoints of the shop
+`)
+	login, mocks, debug := c.Exemptions[0], c.Exemptions[1], c.Exemptions[2]
+	for _, tc := range []struct {
+		x     *config.Exemption
+		route string
+		pkgs  []string
+		want  bool
+	}{
+		{login, "/login", []string{"example.com/a"}, true},
+		{login, "/admin/logout", nil, true},
+		{login, "/auth.v1.Auth/SignIn", nil, true},
+		{login, "/login/reset", nil, false},
+		{login, "", []string{"example.com/a"}, false},                       // no route, or a dynamic path
+		{mocks, "", []string{"example.com/shop/internal/mockserver"}, true}, // "/..." also matches the path before it
+		{mocks, "/v1/x", []string{"example.com/shop/internal/mockserver/payments"}, true},
+		{mocks, "", []string{"example.com/shop/internal/mockserver_test"}, true}, // an external test package
+		{mocks, "", []string{"example.com/shop/internal/mockservers"}, false},
+		{mocks, "", []string{"example.com/shop/cmd/shop", "example.com/shop/internal/mockserver/api"}, true}, // served elsewhere
+		{mocks, "", []string{"example.com/tools/cmd/seed"}, true},
+		{mocks, "", []string{"example.com/tools/cmd/seed/x"}, false},
+		{debug, "/v1/debug/vars", []string{"example.com/shop/cmd/shop"}, true},
+		{debug, "/v1/debug/vars", []string{"example.com/other"}, false}, // every criterion must match
+		{debug, "/v1/orders", []string{"example.com/shop/cmd/shop"}, false},
+	} {
+		if got := tc.x.Matches(tc.route, tc.pkgs...); got != tc.want {
+			t.Errorf("%s.Matches(%q, %q) = %v, want %v", tc.x.Name(), tc.route, tc.pkgs, got, tc.want)
+		}
+	}
+	if !login.Applies("idemhandler") || login.Applies("idemttl") || !mocks.Applies("idemttl") {
+		t.Errorf("Applies: exempt[0] checks %q, exempt[1] checks %q", login.Checks, mocks.Checks)
+	}
+}
+
+func TestExemptErrors(t *testing.T) {
+	dir := t.TempDir()
+	writeADRs(t, filepath.Join(dir, "docs", "adr"), "0003-sessions.md")
+	file := filepath.Join(dir, ".idemlint.yaml")
+	writeFile(t, file, "")
+	checkParseErrors(t, file, []parseError{
+		{"exempt: {paths: [x]}\n", []string{".idemlint.yaml:1:", "exempt: want a list of entries"}},
+		{"exempt: [ADR-1]\n", []string{"exempt[0]: want a mapping"}},
+		{"exempt:\n  - paths: [x]\n    adr: ADR-1\n", []string{".idemlint.yaml:2: exempt[0]: needs reason"}},
+		{"exempt:\n  - paths: [x]\n    reason: r\n", []string{".idemlint.yaml:2: exempt[0]: needs adr"}},
+		{"exempt:\n  - adr: ADR-1\n    reason: r\n", []string{"exempt[0]: needs paths or packages"}},
+		{"exempt:\n  - paths: [x]\n    adr: ADR-1\n    reason: '  '\n", []string{".idemlint.yaml:4: exempt[0].reason: must not be empty"}},
+		{"exempt:\n  - paths: ['(']\n    adr: ADR-1\n    reason: r\n", []string{".idemlint.yaml:2: exempt[0].paths[0]:", "not a valid regexp"}},
+		{"exempt:\n  - packages: [./internal/mock]\n    adr: ADR-1\n    reason: r\n", []string{"exempt[0].packages[0]:", "not an import path pattern"}},
+		{"exempt:\n  - packages: [a]\n    checks: [idemnothing]\n    adr: ADR-1\n    reason: r\n", []string{".idemlint.yaml:3: exempt[0].checks[0]: unknown check"}},
+		{"exempt:\n  - packages: [a]\n    checks: []\n    adr: ADR-1\n    reason: r\n", []string{"exempt[0].checks: empty"}},
+		{"exempt:\n  - packages: [a]\n    path: [x]\n    adr: ADR-1\n    reason: r\n", []string{".idemlint.yaml:3:", `unknown key "exempt[0].path"`}},
+		{"exempt:\n  - packages: [a]\n    adr: 42\n    reason: r\n", []string{"exempt[0].adr: want a string"}},
+		// The ADR id is checked like an //idem:exempt directive's, against
+		// adr settings that may come after the list.
+		{"exempt:\n  - packages: [a]\n    adr: ADR-1\n    reason: r\n  - packages: [b]\n    adr: DEC-3\n    reason: r\nadr:\n  pattern: 'DEC-[0-9]+'\n",
+			[]string{`.idemlint.yaml:3: exempt[0].adr: "ADR-1" does not match adr.pattern DEC-[0-9]+`}},
+		{"exempt:\n  - packages: [a]\n    adr: ADR-7\n    reason: r\nadr:\n  dir: docs/adr\n",
+			[]string{".idemlint.yaml:3: exempt[0].adr: no ADR document for ADR-7 in " + filepath.Join(dir, "docs", "adr")}},
+		{"adr:\n  dir: docs/adrs\n", []string{".idemlint.yaml:2: adr.dir: " + filepath.Join(dir, "docs", "adrs") + " does not exist"}},
+		{"adr:\n  dir: .idemlint.yaml\n", []string{"adr.dir:", "is not a directory"}},
+	})
+	c, err := config.Parse([]byte("exempt:\n  - packages: [a]\n    adr: ADR-3\n    reason: r\nadr:\n  dir: docs/adr\n"), file)
+	if err != nil || len(c.Exemptions) != 1 {
+		t.Errorf("an exemption naming an ADR document: %+v, %v", c, err)
 	}
 }
 
@@ -172,10 +283,7 @@ func without(names ...string) []string {
 }
 
 func TestParseErrors(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want []string // substrings of the error
-	}{
+	checkParseErrors(t, ".idemlint.yaml", []parseError{
 		{"checks: [all]\nfinancal: {}\n", []string{".idemlint.yaml:2:", `unknown key "financal"`, "known: checks,"}},
 		{"adr:\n  pattern: x\n  dri: docs\n", []string{".idemlint.yaml:3:", `unknown key "adr.dri"`, "known: pattern, dir"}},
 		{"financial:\n  path: [x]\n", []string{".idemlint.yaml:2:", `unknown key "financial.path"`, "known: paths, calls"}},
@@ -223,8 +331,21 @@ func TestParseErrors(t *testing.T) {
 		{"a: b: c\n", []string{".idemlint.yaml", "invalid YAML"}},
 		{"tests: true\n---\ntests: false\n", []string{"more than one YAML document"}},
 		{"? [a]\n: b\n", []string{"keys must be strings"}},
-	} {
-		_, err := config.Parse([]byte(tc.in), ".idemlint.yaml")
+	})
+}
+
+// parseError is an invalid configuration and substrings of its error.
+type parseError struct {
+	in   string
+	want []string
+}
+
+// checkParseErrors checks that each input, parsed as the file named file,
+// fails with an error holding each of its substrings.
+func checkParseErrors(t *testing.T, file string, cases []parseError) {
+	t.Helper()
+	for _, tc := range cases {
+		_, err := config.Parse([]byte(tc.in), file)
 		if err == nil {
 			t.Errorf("Parse(%q) succeeded, want an error", tc.in)
 			continue
@@ -428,7 +549,7 @@ func TestFindNone(t *testing.T) {
 }
 
 func TestFromSettings(t *testing.T) {
-	c, err := config.FromSettings(nil)
+	c, err := config.FromSettings(nil, "")
 	if err != nil || c.Path != "" || !c.Enabled("idemhandler") {
 		t.Errorf("FromSettings(nil) = %+v, %v", c, err)
 	}
@@ -442,22 +563,34 @@ func TestFromSettings(t *testing.T) {
 		"middleware": []any{"example.com/idem.Middleware"},
 		"financial":  map[string]any{"calls": []any{"example.com/billing.Charge"}},
 		"min-ttl":    "48h",
-		"adr":        map[string]any{"dir": "docs/adr"},
+		"adr":        map[string]any{"dir": "testdata"},
 		"tests":      true,
-	})
+	}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c.Path != "golangci-lint settings" || c.Enabled("idemttl") || !c.Enabled("idemretry") ||
 		!slices.Equal(c.Middleware, []string{"example.com/idem.Middleware"}) ||
 		!slices.Equal(c.FinancialCalls, []string{"example.com/billing.Charge"}) ||
-		c.MinTTL != 48*time.Hour || !c.Tests || c.ADRDir != filepath.Join(wd, "docs", "adr") {
+		c.MinTTL != 48*time.Hour || !c.Tests || c.ADRDir != filepath.Join(wd, "testdata") {
 		t.Errorf("FromSettings = %+v", c)
 	}
 
-	c, err = config.FromSettings(map[string]any{})
+	c, err = config.FromSettings(map[string]any{}, "")
 	if err != nil || c.Path != "golangci-lint settings" || !c.Enabled("idemexempt") {
 		t.Errorf("FromSettings(empty) = %+v, %v", c, err)
+	}
+
+	// A relative adr.dir is relative to the directory given: that of the
+	// file holding the settings.
+	cfgDir := t.TempDir()
+	writeADRs(t, filepath.Join(cfgDir, "docs", "adr"), "0001-x.md")
+	c, err = config.FromSettings(map[string]any{"adr": map[string]any{"dir": "docs/adr"}}, cfgDir)
+	if err != nil || c.ADRDir != filepath.Join(cfgDir, "docs", "adr") {
+		t.Errorf("FromSettings with adr.dir docs/adr in %s = %+v, %v", cfgDir, c, err)
+	}
+	if _, err := config.FromSettings(map[string]any{"adr": map[string]any{"dir": "docs/adr"}}, ""); err == nil || !strings.Contains(err.Error(), "adr.dir: "+filepath.Join(wd, "docs", "adr")+" does not exist") {
+		t.Errorf("FromSettings with adr.dir docs/adr here: %v, want an error: no such directory", err)
 	}
 
 	for _, tc := range []struct {
@@ -476,7 +609,7 @@ func TestFromSettings(t *testing.T) {
 		{"checks: [all]", "golangci-lint settings: want a mapping"},
 		{map[string]any{"middleware": make(chan int)}, "golangci-lint settings: cannot encode settings"},
 	} {
-		_, err := config.FromSettings(tc.settings)
+		_, err := config.FromSettings(tc.settings, "")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("FromSettings(%v) = %v, want an error containing %q", tc.settings, err, tc.want)
 		}

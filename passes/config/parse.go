@@ -24,7 +24,7 @@ const settingsPath = "golangci-lint settings"
 
 // Known keys, in the order of the specification.
 var (
-	topKeys       = []string{"checks", "middleware", "consumer-middleware", "consumers", "dedup", "fail-open", "ttl", "local-store", "financial", "min-ttl", "min-ttl-financial", "key-headers", "naturally-idempotent-methods", "mutating-verbs", "adr", "tests", "unserved-routes"}
+	topKeys       = []string{"checks", "middleware", "consumer-middleware", "consumers", "dedup", "fail-open", "ttl", "local-store", "financial", "min-ttl", "min-ttl-financial", "key-headers", "naturally-idempotent-methods", "mutating-verbs", "adr", "tests", "unserved-routes", "exempt"}
 	financialKeys = []string{"paths", "calls"}
 	adrKeys       = []string{"pattern", "dir"}
 	httpMethods   = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"}
@@ -44,8 +44,9 @@ func Parse(data []byte, filename string) (*Config, error) {
 // FromSettings validates golangci-lint plugin settings (the value decoded
 // by golangci-lint from its configuration) against the configuration file
 // schema. nil settings give the defaults. A relative adr.dir is resolved
-// against the working directory.
-func FromSettings(settings any) (*Config, error) {
+// against dir, the directory of the file that holds the settings, or the
+// working directory when dir is "".
+func FromSettings(settings any, dir string) (*Config, error) {
 	if settings == nil {
 		return Default(), nil
 	}
@@ -53,8 +54,7 @@ func FromSettings(settings any) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", settingsPath, err)
 	}
-	dir, err := os.Getwd()
-	if err != nil {
+	if dir, err = filepath.Abs(dir); err != nil {
 		return nil, fmt.Errorf("%s: %v", settingsPath, err)
 	}
 	return parse(data, &parser{file: settingsPath, dir: dir})
@@ -90,6 +90,9 @@ type parser struct {
 	lines bool   // whether messages carry line numbers
 	dir   string // absolute directory that anchors a relative adr.dir
 	errs  []error
+	// exempt holds the exempt entries until their ADR ids can be
+	// checked against adr.pattern and adr.dir.
+	exempt []exemptEntry
 }
 
 // errorf records a problem at node n.
@@ -132,6 +135,7 @@ func parse(data []byte, p *parser) (c *Config, err error) {
 	if !isNull(root) {
 		p.mapping(root, "", topKeys, func(key string, v *yaml.Node) { p.top(c, key, v) })
 	}
+	p.validateExemptions(c, p.exempt)
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
 	}
@@ -199,14 +203,11 @@ func (p *parser) top(c *Config, key string, v *yaml.Node) {
 					c.ADRPattern = p.adrPattern(key, v, s)
 				}
 			case "adr.dir":
-				if s, ok := p.nonEmptyString(key, v); ok {
-					if !filepath.IsAbs(s) {
-						s = filepath.Join(p.dir, s)
-					}
-					c.ADRDir = filepath.Clean(s)
-				}
+				c.ADRDir = p.adrDir(key, v)
 			}
 		})
+	case "exempt":
+		p.exempt = p.exemptions(key, v)
 	case "unserved-routes":
 		switch {
 		case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!str" && v.Value == "ignore":

@@ -5,16 +5,12 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"os"
-	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/idemlint/idemlint/internal/lazyre"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes/config"
 )
@@ -45,6 +41,9 @@ type Directive struct {
 	ADR    string   // exemption: the ADR id (first word of Args)
 	Reason string   // exemption: the rest of Args
 	Err    string   // why the directive is invalid; "" when it is valid
+	// Config is the entry of the exempt setting that an exemption stands
+	// for; such an exemption has no comment and covers no line.
+	Config *config.Exemption
 
 	Pos      token.Pos // the comment
 	End      token.Pos
@@ -85,6 +84,7 @@ func (d *Directive) Applies(check string) bool {
 type Result struct {
 	pkg        *types.Package
 	directives []*Directive
+	exempt     []*Directive          // the exempt setting, as exemptions
 	kinds      map[types.Object]Kind // local directives, derived roles and imported facts
 	configured map[string]Kind       // qualified name -> role, from configuration
 	cache      sync.Map              // types.Object -> Kind, for configured lookups
@@ -99,6 +99,18 @@ func (r *Result) Directives() []*Directive { return r.directives }
 func (r *Result) Exemption(check string, pos token.Pos) *Directive {
 	for _, d := range r.directives {
 		if d.Applies(check) && d.Covers(pos) {
+			return d
+		}
+	}
+	return nil
+}
+
+// Configured returns the exemption of the exempt setting that applies to
+// check for a finding on the route at path route ("" for none) in one of
+// the packages pkgs, or nil.
+func (r *Result) Configured(check, route string, pkgs ...string) *Directive {
+	for _, d := range r.exempt {
+		if d.Applies(check) && d.Config.Matches(route, pkgs...) {
 			return d
 		}
 	}
@@ -207,6 +219,9 @@ func run(pass *analysis.Pass) (any, error) {
 		pkg:        pass.Pkg,
 		kinds:      make(map[types.Object]Kind),
 		configured: configuredKinds(cfg),
+	}
+	for _, x := range cfg.Exemptions {
+		r.exempt = append(r.exempt, &Directive{Name: Exempt, Checks: x.Checks, ADR: x.ADR, Reason: x.Reason, Config: x})
 	}
 	for _, f := range pass.AllObjectFacts() {
 		if p, ok := f.Fact.(*Platform); ok {
@@ -348,52 +363,14 @@ func (r *Result) bindPlatform(pass *analysis.Pass, file *ast.File) map[*ast.Comm
 
 // validateExemption returns why an exemption is invalid, or "".
 func validateExemption(d *Directive, cfg *config.Config) string {
-	pattern := cfg.ADRPattern
-	if d.ADR == "" || !pattern.MatchString(d.ADR) {
-		raw := strings.TrimSuffix(strings.TrimPrefix(pattern.String(), "^(?:"), ")$")
-		return fmt.Sprintf("has no ADR id matching %s; write //idem:exempt ADR-ID REASON", raw)
+	if d.ADR == "" || !cfg.ADRPattern.MatchString(d.ADR) {
+		return fmt.Sprintf("has no ADR id matching %s; write //idem:exempt ADR-ID REASON", cfg.ADRPatternText())
 	}
 	if d.Reason == "" {
 		return "has no reason; write //idem:exempt " + d.ADR + " REASON"
 	}
-	if cfg.ADRDir != "" && !adrExists(cfg.ADRDir, d.ADR) {
+	if !cfg.HasADRDocument(d.ADR) {
 		return fmt.Sprintf("names %s, but no ADR document for it is in %s", d.ADR, cfg.ADRDir)
 	}
 	return ""
-}
-
-var adrDirs sync.Map // dir -> []string (file names)
-
-var digits = lazyre.New(`[0-9]+`)
-
-// adrExists reports whether dir holds a document for id: a file whose name
-// contains the id, or starts with the id's number ("0042-x.md" for ADR-42).
-func adrExists(dir, id string) bool {
-	v, ok := adrDirs.Load(dir)
-	if !ok {
-		var names []string
-		if entries, err := os.ReadDir(dir); err == nil {
-			for _, e := range entries {
-				names = append(names, e.Name())
-			}
-		}
-		v, _ = adrDirs.LoadOrStore(dir, names)
-	}
-	num := -1
-	if m := digits().FindAllString(id, -1); len(m) > 0 {
-		num, _ = strconv.Atoi(m[len(m)-1])
-	}
-	for _, name := range v.([]string) {
-		if strings.Contains(strings.ToLower(name), strings.ToLower(id)) {
-			return true
-		}
-		lead := name
-		if i := strings.IndexFunc(name, func(r rune) bool { return r < '0' || r > '9' }); i >= 0 {
-			lead = name[:i]
-		}
-		if n, err := strconv.Atoi(lead); err == nil && n == num && filepath.Ext(name) != "" {
-			return true
-		}
-	}
-	return false
 }
