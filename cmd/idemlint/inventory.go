@@ -760,7 +760,9 @@ func routeEntry(rt *routes.Route, res *pkgResults, all bool) (e entry, ok bool) 
 		e.Kind = "rpc"
 	}
 	mutating := routes.MutatingMethod(rt, cfg)
-	listed := rt.Method == "" || mutating != "" || all
+	// A route that mutates by its method, but not by the evidence of its
+	// handler, is listed too: it says why it is not reported.
+	listed := rt.Method == "" || mutating != "" || all || routes.Lowered(rt, cfg)
 	if m := rt.Protected(); m != nil {
 		e.Status, e.Middleware = statusProtected, m.Name
 		return e, listed
@@ -777,6 +779,8 @@ func routeEntry(rt *routes.Route, res *pkgResults, all bool) (e entry, ok bool) 
 		e.Status, e.Detail = statusProtected, "dedup claim in the handler"
 	case method == "" && rt.RPC && rt.Readonly:
 		e.Status, e.Detail = statusNotMutating, "marked //idem:readonly"
+	case method == "" && routes.Lowered(rt, cfg):
+		e.Status, e.Detail = statusNotMutating, seenIdempotent
 	case method == "":
 		// A route for any method that idemhandler does not report: its
 		// handler branches on no mutating method and has no side effect
@@ -813,9 +817,15 @@ func exemption(rt *routes.Route, res *pkgResults) *directives.Directive {
 	return nil
 }
 
+// seenIdempotent is why a route that would mutate by its method or name
+// does not: the evidence of its handler (routes.Lowered).
+const seenIdempotent = "its handler only reads or writes idempotently"
+
 // notMutating says why a route with a method does not mutate.
 func notMutating(rt *routes.Route, cfg *config.Config) string {
 	switch {
+	case routes.Lowered(rt, cfg):
+		return seenIdempotent
 	case !rt.RPC && cfg.NaturallyIdempotent(rt.Method):
 		return "naturally idempotent"
 	case !rt.RPC:

@@ -21,9 +21,10 @@ func (a *api) topUp(w http.ResponseWriter, r *http.Request) {
 
 func (a *api) debit(customer string) { _ = billing.Charge(customer, 100) }
 
-// balance only reads.
+// balance only reads money.
 func (a *api) balance(w http.ResponseWriter, r *http.Request) {
 	_ = billing.Balance(r.FormValue("customer"))
+	work()
 }
 
 func main() {
@@ -39,3 +40,7 @@ func main() {
 	r.Post("/v1/settlements", payhandlers.Settle)
 	http.ListenAndServe(":8080", r)
 }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()
