@@ -840,21 +840,6 @@ func notMutating(rt *routes.Route, cfg *config.Config) string {
 	return "read (by its name)"
 }
 
-// handlerName returns the handler as written, or its function's name.
-func handlerName(rt *routes.Route) string {
-	switch h := rt.Handler.(type) {
-	case nil:
-	case *ast.FuncLit:
-		return "func literal"
-	default:
-		return types.ExprString(h)
-	}
-	if rt.Func != nil {
-		return rt.Func.Name()
-	}
-	return ""
-}
-
 func unknownMiddleware(rt *routes.Route) string {
 	var names []string
 	for _, m := range rt.Chain {
