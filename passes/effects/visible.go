@@ -407,7 +407,7 @@ func (in *inferrer) write(x ast.Expr, via bool, cur *unit) {
 		return
 	}
 	d := -1
-	if root.Parent() != root.Pkg().Scope() {
+	if root.Pkg() != nil && root.Parent() != root.Pkg().Scope() {
 		for i := len(in.stack) - 1; i >= 0; i-- {
 			if u := in.stack[i]; u.pos <= root.Pos() && root.Pos() < u.end {
 				d = i
@@ -457,7 +457,11 @@ func (in *inferrer) lvalue(x ast.Expr) (root *types.Var, indirect, deep bool) {
 			}
 			x = e.X
 		case *ast.IndexExpr:
-			switch info.TypeOf(e.X).Underlying().(type) {
+			t := info.TypeOf(e.X)
+			if t == nil {
+				return nil, indirect, deep
+			}
+			switch t.Underlying().(type) {
 			case *types.Map, *types.Slice, *types.Pointer:
 				through(e.X)
 			}
