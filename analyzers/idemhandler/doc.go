@@ -14,6 +14,15 @@
 // or when it has a side effect that is not naturally idempotent (an
 // insert, a publish, a payment: reported as ANY /path).
 //
+// Evidence can only lower a route: when the analysis sees everything a
+// POST or PATCH handler does (every call, across packages, known to the
+// effects model; nothing through an interface or function value it cannot
+// resolve, nor a write to memory that outlives the request) and that is
+// reads and naturally idempotent writes only, the route is not mutating.
+// A webhook receiver that verifies a signature and logs, a search sent as
+// POST, an UPDATE ... SET by id are not reported; a handler that calls
+// through an interface stays mutating by its method.
+//
 // The check follows routers through variables, struct fields, helper
 // functions of the same package, sub-routers, mounts and wrapping, up to
 // the place the router is served. A route whose router is not served in the
@@ -27,8 +36,10 @@
 // (a //idem:middleware function returning a grpc.UnaryServerInterceptor or
 // connect.Interceptor), platform HTTP middleware around a connect handler,
 // or a dedup claim in the implementing method covers it. A procedure is
-// mutating unless its name reads as a read (Get, List, Search, Watch, ...)
-// or it declares NO_SIDE_EFFECTS or IDEMPOTENT (connect.WithIdempotency).
+// mutating unless its name reads as a read (Get, List, Search, Watch, ...),
+// it declares NO_SIDE_EFFECTS or IDEMPOTENT (connect.WithIdempotency), or
+// the analysis sees its implementing method whole doing only reads and
+// naturally idempotent writes, as for an HTTP handler.
 //
 // Bad:
 //

@@ -21,6 +21,7 @@ func TestIdemhandler(t *testing.T) {
 		"idemhandler/helpers",
 		"idemhandler/methodless",
 		"idemhandler/methodlesseffects",
+		"idemhandler/evidence",
 		"idemhandler/unserved",
 		"idemhandler/strict",
 		"idemhandler/configured",

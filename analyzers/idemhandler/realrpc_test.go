@@ -14,7 +14,7 @@ import (
 // TestRPC runs the check over gRPC-Go servers and connect-go handlers
 // built on the stubs in testdata/src.
 func TestRPC(t *testing.T) {
-	analysistest.Run(t, testdata, idemhandler.Analyzer, "idemhandler/grpc", "idemhandler/connect")
+	analysistest.Run(t, testdata, idemhandler.Analyzer, "idemhandler/grpc", "idemhandler/connect", "idemhandler/rpcevidence")
 }
 
 // TestRealRPC runs the check over a module that imports the real

@@ -85,6 +85,9 @@ type run struct {
 	graph  *checker.Graph
 	errors []string // analysis errors, each once
 	failed bool     // packages failed to load or an analysis failed
+	// testsFailed is whether only test variants of packages failed: the
+	// results of the packages themselves are whole.
+	testsFailed bool
 }
 
 // analyze loads the packages matching patterns with go/packages and runs
@@ -100,11 +103,12 @@ func analyze(as []*analysis.Analyzer, patterns []string, tests bool, stderr io.W
 		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
 	}
 	r := &run{root: repoRoot()}
+	failedIn := make(map[string]bool) // IDs of packages that failed
 	// Print package errors like the go command, to stderr.
 	packages.Visit(initial, nil, func(p *packages.Package) {
 		for _, e := range p.Errors {
 			fmt.Fprintln(stderr, e)
-			r.failed = true
+			failedIn[p.ID] = true
 		}
 	})
 	r.graph, err = checker.Analyze(as, initial, nil)
@@ -121,7 +125,7 @@ func analyze(as []*analysis.Analyzer, patterns []string, tests bool, stderr io.W
 		if act.Err == nil {
 			continue
 		}
-		r.failed = true
+		failedIn[act.Package.ID] = true
 		msg := "idemlint: " + act.Err.Error()
 		if seen[msg] {
 			continue
@@ -131,6 +135,13 @@ func analyze(as []*analysis.Analyzer, patterns []string, tests bool, stderr io.W
 			consequences = append(consequences, msg)
 		} else {
 			causes = append(causes, msg)
+		}
+	}
+	r.failed = len(failedIn) > 0
+	r.testsFailed = r.failed
+	for id := range failedIn {
+		if !strings.HasSuffix(id, ".test]") && !strings.HasSuffix(id, ".test") {
+			r.testsFailed = false
 		}
 	}
 	r.errors = causes

@@ -265,7 +265,9 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "idemlint:", err)
 		return exitError
 	}
-	if r.failed {
+	// A test package that fails leaves only the contract column
+	// incomplete: the table is still printed, and the gate fails.
+	if r.failed && !r.testsFailed {
 		return exitError
 	}
 	found, err := r.contractTests()
@@ -279,7 +281,11 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "idemlint:", err)
 		return exitError
 	}
-	if *require && requireContracts(es, found, stderr) {
+	switch {
+	case *require && r.testsFailed:
+		fmt.Fprintln(stderr, "idemlint: test packages failed to load: the contract tests cannot all be found")
+		return exitError
+	case *require && requireContracts(es, found, stderr):
 		return exitFindings
 	}
 	return exitClean
@@ -359,13 +365,12 @@ func (res *pkgResults) found(check string, pos token.Pos) []*report.Finding {
 // entries reads the inventory from the results of the root actions: the
 // models of each package and the findings of the checks.
 func (r *run) entries(all bool) []entry {
-	byPkg := make(map[string]*pkgResults)
+	byPkg := make(map[string]*pkgResults) // by package ID: a package and its test variant differ
 	for _, act := range r.graph.Roots {
-		p := act.Package.PkgPath
-		res := byPkg[p]
+		res := byPkg[act.Package.ID]
 		if res == nil {
-			res = &pkgResults{pkg: p, findings: make(map[string]*report.Findings)}
-			byPkg[p] = res
+			res = &pkgResults{pkg: act.Package.PkgPath, findings: make(map[string]*report.Findings)}
+			byPkg[act.Package.ID] = res
 		}
 		switch v := act.Result.(type) {
 		case *passes.Results:
@@ -386,7 +391,7 @@ func (r *run) entries(all bool) []entry {
 		if act.Analyzer != passes.Analyzer {
 			continue
 		}
-		res := byPkg[act.Package.PkgPath]
+		res := byPkg[act.Package.ID]
 		if res.cfg == nil || res.routes == nil || res.findings["idemhandler"] == nil {
 			continue
 		}
@@ -778,7 +783,9 @@ func routeEntry(rt *routes.Route, res *pkgResults, all bool) (e entry, ok bool) 
 		e.Kind = "rpc"
 	}
 	mutating := routes.MutatingMethod(rt, cfg)
-	listed := rt.Method == "" || mutating != "" || all
+	// A route that mutates by its method, but not by the evidence of its
+	// handler, is listed too: it says why it is not reported.
+	listed := rt.Method == "" || mutating != "" || all || routes.Lowered(rt, cfg)
 	if m := rt.Protected(); m != nil {
 		e.Status, e.Middleware = statusProtected, m.Name
 		return e, listed
@@ -795,6 +802,8 @@ func routeEntry(rt *routes.Route, res *pkgResults, all bool) (e entry, ok bool) 
 		e.Status, e.Detail = statusProtected, "dedup claim in the handler"
 	case method == "" && rt.RPC && rt.Readonly:
 		e.Status, e.Detail = statusNotMutating, "marked //idem:readonly"
+	case method == "" && routes.Lowered(rt, cfg):
+		e.Status, e.Detail = statusNotMutating, seenIdempotent
 	case method == "":
 		// A route for any method that idemhandler does not report: its
 		// handler branches on no mutating method and has no side effect
@@ -835,9 +844,15 @@ func exemption(rt *routes.Route, res *pkgResults) *directives.Directive {
 	return report.Configured(res.dirs, "idemhandler", res.pkg, rt)
 }
 
+// seenIdempotent is why a route that would mutate by its method or name
+// does not: the evidence of its handler (routes.Lowered).
+const seenIdempotent = "its handler only reads or writes idempotently"
+
 // notMutating says why a route with a method does not mutate.
 func notMutating(rt *routes.Route, cfg *config.Config) string {
 	switch {
+	case routes.Lowered(rt, cfg):
+		return seenIdempotent
 	case !rt.RPC && cfg.NaturallyIdempotent(rt.Method):
 		return "naturally idempotent"
 	case !rt.RPC:
@@ -850,21 +865,6 @@ func notMutating(rt *routes.Route, cfg *config.Config) string {
 		return "declared NO_SIDE_EFFECTS"
 	}
 	return "read (by its name)"
-}
-
-// handlerName returns the handler as written, or its function's name.
-func handlerName(rt *routes.Route) string {
-	switch h := rt.Handler.(type) {
-	case nil:
-	case *ast.FuncLit:
-		return "func literal"
-	default:
-		return types.ExprString(h)
-	}
-	if rt.Func != nil {
-		return rt.Func.Name()
-	}
-	return ""
 }
 
 func unknownMiddleware(rt *routes.Route) string {

@@ -15,23 +15,36 @@
 //
 // Each effect is naturally idempotent or not. SQL with ON CONFLICT, INSERT
 // IGNORE, ON DUPLICATE KEY UPDATE, MERGE, REPLACE or UPSERT, UPDATE without
-// arithmetic on the column it sets, DELETE, Redis SET, HSET, SADD, ZADD,
-// DEL and EXPIRE, MongoDB writes with upsert and deletes, gorm Save,
-// Update and Delete, and PUT and DELETE requests are naturally idempotent.
-// Inserts, increments, list pushes, publishes, payments and mails are not.
+// arithmetic on the column it sets (an upsert's update neither), DELETE,
+// Redis SET, HSET, SADD, ZADD, DEL and EXPIRE, MongoDB writes with upsert,
+// updates that only set values ($set, $unset, $addToSet, $pull, ...) and
+// deletes, gorm Save, Update and Delete, and PUT and DELETE requests are
+// naturally idempotent. Inserts, increments (n = n + 1, an $inc), list
+// pushes, publishes, payments and mails are not.
 // [Effects.NonIdempotent] describes the first effect that is not, in
 // source order.
+//
+// The pass also tells whether the model sees everything a function does
+// (visible.go, [Result.Visible]): every call it makes is known and it
+// writes no memory that outlives it. [Fact.Opaque] carries the answer to
+// importers; a package of a dependency module is not walked and carries
+// the [Unseen] package fact instead.
 //
 // //idem:mutates and //idem:readonly on a function override the inference
 // for it. A dedup claim (//idem:dedup) and a consumer dedup wrapper
 // (//idem:consumer) have no effects of their own: they are the protection.
 //
 // APIs are recognised by import path, type and method name, one table per
-// family: sql.go (database/sql, pgx v5, sqlx, gorm), kv.go (mongo-driver,
-// go-redis), publish.go (kafka-go, sarama, confluent-kafka-go, SQS, SNS,
-// nats.go, amqp091-go, Pub/Sub, watermill), http.go (net/http, net/smtp) and
-// payment.go (stripe-go, Adyen; these also move money).
+// family: sql.go (database/sql, pgx v5, sqlx, gorm, watermill-sql, and
+// the Exec and Query methods of any other library's types shaped like
+// database/sql's), kv.go (mongo-driver, go-redis), publish.go (kafka-go,
+// sarama, confluent-kafka-go, SQS, SNS, nats.go, amqp091-go, Pub/Sub,
+// watermill), http.go (net/http, net/smtp; the method of a request may be
+// a field or parameter the package sets) and payment.go (stripe-go,
+// Checkout sessions included, Adyen; these also move money).
 //
 // A package whose imports reach none of these APIs and none of whose
-// dependencies export effects costs next to nothing.
+// dependencies export effects has no effects: in a dependency module it
+// costs next to nothing; in the analysed module it is walked for
+// visibility only.
 package effects

@@ -1,8 +1,11 @@
 package effects
 
 import (
+	"encoding/binary"
+	"errors"
 	"go/ast"
 	"go/types"
+	"math"
 	"reflect"
 	"strings"
 
@@ -20,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:        safe.Run("idemeffects", run),
 	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
-	FactTypes:  []analysis.Fact{new(Fact)},
+	FactTypes:  []analysis.Fact{new(Fact), new(Unseen)},
 }
 
 // Kind is a set of kinds of side effect.
@@ -92,13 +95,53 @@ func (e Effects) union(o Effects) Effects {
 	return e
 }
 
-// Fact carries the effects of a function of another package.
-type Fact struct{ Effects }
+// Fact carries the effects of a function of another package, and
+// whether the model cannot see all it does (Opaque; see visible.go). A
+// function of a walked package without a fact has no effect and is
+// visible.
+type Fact struct {
+	Effects
+	Opaque bool
+}
 
 // AFact marks Fact as an analysis fact.
 func (*Fact) AFact() {}
 
-func (f *Fact) String() string { return f.Effects.String() }
+// String returns the effects, followed by "opaque" when the function is.
+func (f *Fact) String() string {
+	if f.Opaque {
+		return f.Effects.String() + " opaque"
+	}
+	return f.Effects.String()
+}
+
+// GobEncode encodes the fact in a few bytes: the kinds, the two flags and
+// the description, without gob's type information.
+func (f *Fact) GobEncode() ([]byte, error) {
+	out := binary.AppendUvarint(make([]byte, 0, 3+len(f.NonIdempotent)), uint64(f.Kinds))
+	var flags byte
+	if f.MovesMoney {
+		flags |= 1
+	}
+	if f.Opaque {
+		flags |= 2
+	}
+	return append(append(out, flags), f.NonIdempotent...), nil
+}
+
+// GobDecode decodes what GobEncode encoded.
+func (f *Fact) GobDecode(data []byte) error {
+	kinds, n := binary.Uvarint(data)
+	if n <= 0 || n >= len(data) || kinds > math.MaxUint16 || data[n] > 3 {
+		return errors.New("effects: malformed fact")
+	}
+	flags := data[n]
+	*f = Fact{
+		Effects: Effects{Kinds: Kind(kinds), NonIdempotent: string(data[n+1:]), MovesMoney: flags&1 != 0},
+		Opaque:  flags&2 != 0,
+	}
+	return nil
+}
 
 // Result holds the effects of the functions of one package, and of the
 // functions of its dependencies known through facts.
@@ -107,7 +150,13 @@ type Result struct {
 	lits   map[*ast.FuncLit]Effects
 	bodies map[*ast.FuncDecl]*Body
 	pass   *analysis.Pass
-	in     *inferrer // nil when the package is irrelevant
+	in     *inferrer // nil when the package is neither relevant nor walked
+	// relevant reports that the package can have effects; seenFuncs and
+	// seenBodies hold its visible functions and bodies (of functions and
+	// literals) when it is walked.
+	relevant   bool
+	seenFuncs  map[*types.Func]bool
+	seenBodies map[*ast.BlockStmt]bool
 }
 
 // Of returns the effects of fn: a function or method of the package, or
@@ -131,7 +180,35 @@ func (r *Result) Of(fn *types.Func) Effects {
 
 // Analysed reports whether the package could have effects and was
 // analysed; when it is false, no call of the package has effects.
-func (r *Result) Analysed() bool { return r != nil && r.in != nil }
+func (r *Result) Analysed() bool { return r != nil && r.relevant && r.in != nil }
+
+// Visible reports whether the model sees everything fn does when called
+// from outside (see visible.go): fn is a visible function of the package,
+// or of another walked package. A method of a function type (an adapter
+// such as http.HandlerFunc's ServeHTTP) calls its receiver, which only the
+// caller knows: it is not visible. Visible is false in a package the pass
+// does not walk.
+func (r *Result) Visible(fn *types.Func) bool {
+	if r == nil || fn == nil || r.in == nil || !r.in.walked {
+		return false
+	}
+	fn = fn.Origin()
+	if recv := recvType(fn); recv != nil {
+		if _, adapter := recv.Underlying().(*types.Signature); adapter || types.IsInterface(recv) {
+			return false
+		}
+	}
+	if fn.Pkg() == r.pass.Pkg {
+		return r.seenFuncs[fn]
+	}
+	return fn.Pkg() != nil && r.in.kindOf(fn.Pkg()) == pkgWalked && r.in.seenFunc(fn)
+}
+
+// VisibleBody reports whether the model sees everything the body of a
+// function or literal of the package does.
+func (r *Result) VisibleBody(body *ast.BlockStmt) bool {
+	return r != nil && r.seenBodies[body]
+}
 
 // OfLit returns the effects of a function literal of the package.
 func (r *Result) OfLit(lit *ast.FuncLit) Effects {

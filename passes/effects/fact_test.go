@@ -10,10 +10,10 @@ import (
 	"github.com/idemlint/idemlint/passes/config"
 )
 
-// TestFactSize keeps the encoded fact small: a bitset, a flag and one
+// TestFactSize keeps the encoded fact small: a bitset, two flags and one
 // short description.
 func TestFactSize(t *testing.T) {
-	f := &Fact{Effects{Kinds: SQL | Publish | Payment, NonIdempotent: `publishes to "orders.created"`, MovesMoney: true}}
+	f := &Fact{Effects: Effects{Kinds: SQL | Publish | Payment, NonIdempotent: `publishes to "orders.created"`, MovesMoney: true}, Opaque: true}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
 		t.Fatal(err)
@@ -46,6 +46,14 @@ func TestClassifySQL(t *testing.T) {
 		{"REPLACE INTO t VALUES (1)", false, true, true, "upserts into t"},
 		{"UPDATE accounts SET balance = balance - $1 WHERE id = $2", false, true, false, "updates accounts"},
 		{"UPDATE orders SET status = 'paid' WHERE id = $1", false, true, true, "updates orders"},
+		{"UPDATE orders SET status = $1 WHERE id = $2", false, true, true, "updates orders"},
+		{"UPDATE accounts SET balance = accounts.balance - $1 WHERE id = $2", false, true, false, "updates accounts"},
+		{`UPDATE "stock" SET "count" = "stock"."count" + 1`, false, true, false, "updates stock"},
+		{"UPDATE t SET a = $1, n = n + 1 WHERE id = $2", false, true, false, "updates t"},
+		{"UPDATE t SET n = m + 1 WHERE id = $1", false, true, true, "updates t"},
+		{"INSERT INTO counts (name, n) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET n = counts.n + 1", false, true, false, "inserts into counts"},
+		{"INSERT INTO counts (name, n) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET n = excluded.n + 1", false, true, true, "inserts into counts"},
+		{"INSERT INTO t (id, n) VALUES (?, 1) ON DUPLICATE KEY UPDATE n = n + 1", false, true, false, "inserts into t"},
 		{"DELETE FROM sessions WHERE id = $1", false, true, true, "deletes from sessions"},
 		{"/* audit */ INSERT INTO audit VALUES (1)", false, true, false, "inserts into audit"},
 		{"SELECT * FROM orders", false, false, false, ""},
@@ -90,6 +98,26 @@ func TestNormPath(t *testing.T) {
 	} {
 		if got := typesutil.NormPath(in); got != want {
 			t.Errorf("typesutil.NormPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestFactEncoding round-trips facts through their own encoding and
+// rejects malformed ones.
+func TestFactEncoding(t *testing.T) {
+	for _, f := range []*Fact{{}, {Opaque: true}, {Effects: Effects{Kinds: Declared | Interface, NonIdempotent: "calls X.Y"}}} {
+		data, err := f.GobEncode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back Fact
+		if err := back.GobDecode(data); err != nil || back != *f {
+			t.Errorf("decoded %v (%v), want %v", back, err, *f)
+		}
+	}
+	for _, data := range [][]byte{nil, {1}, {0x80}, {1, 4}, {0xff, 0xff, 0xff, 0x7f, 0}} {
+		if err := new(Fact).GobDecode(data); err == nil {
+			t.Errorf("GobDecode(%v) succeeded", data)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package effects
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 	"sync"
@@ -17,7 +18,12 @@ import (
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{pass: pass} // nil maps until solve: most packages have no effects
-	if !relevant(pass) {
+	walk := walked(pass)
+	if !walk && !typesutil.IsStd(pass.Pkg.Path()) {
+		pass.ExportPackageFact(new(Unseen))
+	}
+	res.relevant = relevant(pass)
+	if !res.relevant && !walk {
 		return res, nil
 	}
 	decls := 0
@@ -26,19 +32,24 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res.bodies = make(map[*ast.FuncDecl]*Body, decls)
 	in := &inferrer{
-		pass:  pass,
-		cfg:   pass.ResultOf[config.Analyzer].(*config.Config),
-		dirs:  pass.ResultOf[directives.Analyzer].(*directives.Result),
-		res:   res,
-		units: make(map[ast.Node]*unit),
+		pass:   pass,
+		cfg:    pass.ResultOf[config.Analyzer].(*config.Config),
+		dirs:   pass.ResultOf[directives.Analyzer].(*directives.Result),
+		res:    res,
+		units:  make(map[ast.Node]*unit),
+		walked: walk,
+	}
+	if walk {
+		in.params = make(map[types.Object]bool)
 	}
 	res.in = in
 	in.collect()
 	in.solve()
+	in.see()
 	in.export()
 	// The result answers from its maps from now on: drop the units, which
 	// the driver would otherwise keep until it exits.
-	in.units, in.order, in.byFn = nil, nil, nil
+	in.units, in.order, in.byFn, in.params = nil, nil, nil, nil
 	return res, nil
 }
 
@@ -49,11 +60,17 @@ type unit struct {
 	lit      *ast.FuncLit // nil for a declaration
 	name     string       // for messages about //idem:mutates
 	body     *ast.BlockStmt
-	items    []item // in source order
+	pos, end token.Pos // of the declaration or literal: its variables are declared within
+	items    []item    // in source order
 	override *Effects
 	eff      Effects
 	callers  []*unit // units whose items refer to this one
 	queued   bool    // on the worklist of solve
+	// opaque reports that the unit, or a unit it refers to, does
+	// something the model cannot see (see visible.go); captures that a
+	// literal writes a variable of a function around it, which hides the
+	// literal but not that function.
+	opaque, captures bool
 }
 
 // An item is one contribution to a unit's effects: an API effect, a
@@ -76,6 +93,9 @@ type inferrer struct {
 	defsOnce sync.Once
 	defs     map[types.Object]ast.Expr // local variable -> its only defining value
 
+	indexOnce sync.Once
+	ix        *pkgIndex // see valuesOf
+
 	// calleeID is the identifier naming the callee of the last call walk
 	// visited, and calleeObj its object: the walk reaches the identifier
 	// soon after the call, and need not look it up again. Only collect,
@@ -87,6 +107,14 @@ type inferrer struct {
 	// fact receives the facts imported: one variable for the whole
 	// package, as a variable per import would be allocated each time.
 	fact Fact
+
+	// walked reports that the pass computes visibility in the package;
+	// stack holds the units around the walk's position, innermost last,
+	// and params the parameters, receivers and results of every unit.
+	walked bool
+	stack  []*unit
+	params map[types.Object]bool
+	kinds  kinds
 }
 
 // ident adds to cur the item of a use of a function by id.
@@ -101,6 +129,15 @@ func (in *inferrer) ident(id *ast.Ident, cur *unit) {
 	if it, ok := in.useItem(obj); ok {
 		cur.items = append(cur.items, it)
 	}
+	if fn, ok := obj.(*types.Func); ok && in.walked && !isInterfaceMethod(fn) && !in.seenFunc(fn.Origin()) {
+		in.hide(cur)
+	}
+}
+
+// isInterfaceMethod reports whether fn is a method of an interface.
+func isInterfaceMethod(fn *types.Func) bool {
+	t := recvType(fn)
+	return t != nil && types.IsInterface(t)
 }
 
 // addCall records a call of a function of pkg.
@@ -166,7 +203,7 @@ func (in *inferrer) items(node ast.Node) []item {
 				return false
 			}
 		case *ast.CallExpr:
-			if e := in.apiEffects(n); !e.None() {
+			if e, _ := in.apiEffects(n); !e.None() {
 				items = append(items, item{eff: e})
 			}
 		case *ast.Ident:
@@ -206,7 +243,7 @@ func (in *inferrer) useItem(obj types.Object) (item, bool) {
 // only (at their call), and platform dedup claims and consumer wrappers
 // have none.
 func (in *inferrer) imported(fn *types.Func) Effects {
-	if fn.Pkg() == nil || known(fn.Pkg().Path()) || in.dirs.Is(fn, directives.Dedup|directives.Consumer) {
+	if fn.Pkg() == nil || known(fn.Pkg().Path()) || execLike(fn) != nil || in.dirs.Is(fn, directives.Dedup|directives.Consumer) {
 		return Effects{}
 	}
 	if in.pass.ImportObjectFact(fn, &in.fact) {
@@ -327,15 +364,77 @@ func (in *inferrer) evaluate(u *unit) Effects {
 	return e
 }
 
+// see computes visibility, once solve has run: a unit that refers to an
+// opaque unit is opaque (a //idem:readonly, dedup or consumer override
+// is visible whatever it does); the visible functions and bodies go to
+// the result.
+func (in *inferrer) see() {
+	if !in.walked {
+		return
+	}
+	var work []*unit
+	for _, u := range in.order {
+		if in.trusted(u) {
+			u.opaque, u.captures = false, false
+		} else if u.opaque {
+			work = append(work, u)
+		}
+	}
+	for len(work) > 0 {
+		u := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, c := range u.callers {
+			if !c.opaque && !in.trusted(c) {
+				c.opaque = true
+				work = append(work, c)
+			}
+		}
+	}
+	funcs, bodies := 0, 0
+	for _, u := range in.order {
+		if !u.opaque && !u.captures {
+			bodies++
+			if u.fn != nil {
+				funcs++
+			}
+		}
+	}
+	in.res.seenFuncs = make(map[*types.Func]bool, funcs)
+	in.res.seenBodies = make(map[*ast.BlockStmt]bool, bodies)
+	for _, u := range in.order {
+		if !u.opaque && !u.captures {
+			in.res.seenBodies[u.body] = true
+			if u.fn != nil {
+				in.res.seenFuncs[u.fn] = true
+			}
+		}
+	}
+}
+
+// trusted reports whether a directive or a platform role makes u
+// effect-free whatever it does.
+func (in *inferrer) trusted(u *unit) bool { return u.override != nil && u.override.Kinds == 0 }
+
 // export records the effects of the package's functions and methods as
-// facts.
+// facts, and whether they are opaque: only where another package can call
+// them (not in a main package, nor in a test file).
 func (in *inferrer) export() {
-	for fn, e := range in.res.funcs {
-		if e.None() || !exportable(in.pass.Pkg, fn) {
+	importable := in.pass.Pkg.Name() != "main"
+	for _, u := range in.order {
+		if u.fn == nil || !exportable(in.pass.Pkg, u.fn) {
 			continue
 		}
-		in.pass.ExportObjectFact(fn, &Fact{e})
+		opaque := u.opaque && importable && !in.testFile(u.pos)
+		if u.eff.None() && !opaque {
+			continue
+		}
+		in.pass.ExportObjectFact(u.fn, &Fact{Effects: u.eff, Opaque: opaque})
 	}
+}
+
+// testFile reports whether pos is in a _test.go file.
+func (in *inferrer) testFile(pos token.Pos) bool {
+	return strings.HasSuffix(in.pass.Fset.File(pos).Name(), "_test.go")
 }
 
 // exportable reports whether fn can carry a fact: a package-level function
@@ -350,7 +449,7 @@ func exportable(pkg *types.Package, fn *types.Func) bool {
 
 // callEffects returns the effects of executing call.
 func (in *inferrer) callEffects(call *ast.CallExpr) Effects {
-	e := in.apiEffects(call)
+	e, _ := in.apiEffects(call)
 	switch fn := typeutil.Callee(in.pass.TypesInfo, call).(type) {
 	case *types.Func:
 		e = e.union(in.res.Of(fn))
@@ -382,41 +481,49 @@ func (in *inferrer) nodeEffects(node ast.Node) Effects {
 
 // apiEffects returns the effect of call when it calls a recognised API, an
 // interface method with a mutating verb, or a configured money-moving
-// function.
-func (in *inferrer) apiEffects(call *ast.CallExpr) Effects {
+// function, and whether that effect is known (see apiEffectsOf).
+func (in *inferrer) apiEffects(call *ast.CallExpr) (Effects, bool) {
 	fn, _ := typeutil.Callee(in.pass.TypesInfo, call).(*types.Func)
 	return in.apiEffectsOf(call, fn)
 }
 
 // apiEffectsOf returns the effects of call, whose callee is fn (nil when
-// it is not a function).
-func (in *inferrer) apiEffectsOf(call *ast.CallExpr, fn *types.Func) Effects {
+// it is not a function), and false when call is one of an API the tables
+// know whose effect they cannot tell (a request whose method is not
+// constant).
+func (in *inferrer) apiEffectsOf(call *ast.CallExpr, fn *types.Func) (Effects, bool) {
 	if fn == nil {
-		return Effects{}
+		return Effects{}, true
 	}
 	fn = fn.Origin()
 	if len(in.cfg.FinancialCalls) > 0 {
 		name := directives.QualifiedName(fn)
 		for _, c := range in.cfg.FinancialCalls {
 			if c == name {
-				return Effects{Kinds: Payment, NonIdempotent: "calls " + shortName(fn), MovesMoney: true}
+				return Effects{Kinds: Payment, NonIdempotent: "calls " + shortName(fn), MovesMoney: true}, true
 			}
 		}
 	}
+	classify := execLike(fn)
 	if row := lookup(fn); row != nil {
-		if e, ok := row.classify(&site{in: in, call: call, fn: fn, method: fn.Name()}); ok {
-			return e.effects()
+		classify = row.classify
+	} else if fn.Pkg() == in.pass.Pkg {
+		classify = nil // the package's own wrapper: its unit decides
+	}
+	if classify != nil {
+		if e, ok := classify(&site{in: in, call: call, fn: fn, method: fn.Name()}); ok {
+			return e.effects(), !e.unknown
 		}
-		return Effects{}
+		return Effects{}, true
 	}
 	if in.interfaceVerb(fn) {
 		e := Effects{Kinds: Interface}
 		if !idempotentVerb(in.cfg.MutatingVerbs, fn.Name()) {
 			e.NonIdempotent = "calls " + shortName(fn)
 		}
-		return e
+		return e, true
 	}
-	return Effects{}
+	return Effects{}, true
 }
 
 // shortName is pkg.Func or Type.Method.
@@ -561,7 +668,7 @@ func relevant(pass *analysis.Pass) bool {
 		return true
 	}
 	for _, f := range pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*Fact); ok {
+		if f, ok := f.Fact.(*Fact); ok && !f.Effects.None() {
 			return true
 		}
 	}

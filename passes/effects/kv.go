@@ -2,6 +2,7 @@ package effects
 
 import (
 	"go/ast"
+	"slices"
 	"strings"
 )
 
@@ -10,8 +11,8 @@ import (
 func init() {
 	register(
 		api{"go.mongodb.org/mongo-driver/mongo", "Collection", []string{"InsertOne", "InsertMany", "BulkWrite"}, mongoWrite("inserts into", false)},
-		api{"go.mongodb.org/mongo-driver/mongo", "Collection", []string{"UpdateOne", "UpdateMany", "UpdateByID", "FindOneAndUpdate"}, mongoUpsert("updates")},
-		api{"go.mongodb.org/mongo-driver/mongo", "Collection", []string{"ReplaceOne", "FindOneAndReplace"}, mongoUpsert("replaces in")},
+		api{"go.mongodb.org/mongo-driver/mongo", "Collection", []string{"UpdateOne", "UpdateMany", "UpdateByID", "FindOneAndUpdate"}, mongoUpsert("updates", true)},
+		api{"go.mongodb.org/mongo-driver/mongo", "Collection", []string{"ReplaceOne", "FindOneAndReplace"}, mongoUpsert("replaces in", false)},
 		api{"go.mongodb.org/mongo-driver/mongo", "Collection", []string{"DeleteOne", "DeleteMany", "FindOneAndDelete"}, mongoWrite("deletes from", true)},
 	)
 	for _, path := range []string{"github.com/redis/go-redis", "github.com/go-redis/redis"} {
@@ -91,8 +92,9 @@ func mongoWrite(verb string, idempotent bool) classifier {
 }
 
 // mongoUpsert is idempotent when the options set upsert
-// (options.Update().SetUpsert(true), or an Upsert field).
-func mongoUpsert(verb string) classifier {
+// (options.Update().SetUpsert(true), or an Upsert field), or when set is
+// true and the update document (the third argument) only sets values.
+func mongoUpsert(verb string, set bool) classifier {
 	return func(s *site) (effect, bool) {
 		e := effect{kind: Document, desc: verb + " " + collection(s)}
 		for _, a := range s.call.Args[min(2, len(s.call.Args)):] {
@@ -100,8 +102,47 @@ func mongoUpsert(verb string) classifier {
 				e.idempotent = true
 			}
 		}
+		if set && s.in.setOnly(s.arg(2)) {
+			e.idempotent = true
+		}
 		return e, true
 	}
+}
+
+// setOperators are the update operators that give the same document when
+// applied twice.
+var setOperators = []string{"$set", "$unset", "$setOnInsert", "$addToSet", "$pull", "$pullAll", "$min", "$max"}
+
+// setOnly reports whether x, a bson.M or bson.D literal (or a variable
+// defined with one), holds only update operators of setOperators: {"$set":
+// {"status": "paid"}}, not {"$inc": {"stock": -1}} or {"$push": ...}.
+func (in *inferrer) setOnly(x ast.Expr) bool {
+	lit := in.compositeOf(x)
+	if lit == nil || len(lit.Elts) == 0 {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		var key ast.Expr
+		switch elt := elt.(type) {
+		case *ast.KeyValueExpr: // bson.M{"$set": ...}
+			key = elt.Key
+		case *ast.CompositeLit: // bson.D{{"$set", ...}} or {Key: "$set", Value: ...}
+			for i, e := range elt.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Key" {
+						key = kv.Value
+					}
+				} else if i == 0 {
+					key = e
+				}
+			}
+		}
+		op, ok := in.constString(key)
+		if !ok || !slices.Contains(setOperators, op) {
+			return false
+		}
+	}
+	return true
 }
 
 // upsert reports whether x, or the value a variable was defined with,

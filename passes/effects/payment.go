@@ -6,7 +6,8 @@ import (
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
-// Payment SDKs: stripe-go (every major version) and the Adyen Go library.
+// Payment SDKs: stripe-go (every major version, Checkout sessions
+// included) and the Adyen Go library.
 // Their calls move money and are not idempotent.
 func init() {
 	for _, pkg := range []string{"paymentintent", "charge", "refund", "transfer", "payout", "topup", "setupintent", "invoice", "subscription"} {
@@ -16,6 +17,11 @@ func init() {
 			api{"github.com/stripe/stripe-go/" + pkg, "Client", names, stripeCall(pkg)},
 		)
 	}
+	// A Checkout session takes the customer's payment.
+	register(
+		api{"github.com/stripe/stripe-go/checkout/session", "", []string{"New"}, stripeCall("checkout/session")},
+		api{"github.com/stripe/stripe-go/checkout/session", "Client", []string{"New"}, stripeCall("checkout/session")},
+	)
 	register(api{"github.com/stripe/stripe-go", "*", []string{"Create", "Confirm", "Capture", "Pay", "Cancel"}, stripeService})
 	for _, pkg := range []string{"checkout", "payment", "modifications", "transfers", "payout", "payments", "recurring", "binlookup"} {
 		register(api{"github.com/adyen/adyen-go-api-library/src/" + pkg, "*", nil, adyenCall})
@@ -40,7 +46,7 @@ func stripeService(s *site) (effect, bool) {
 		return effect{}, false
 	}
 	name := strings.ToLower(n.Obj().Name())
-	for _, svc := range []string{"paymentintent", "charge", "refund", "transfer", "payout", "topup", "invoice"} {
+	for _, svc := range []string{"paymentintent", "charge", "refund", "transfer", "payout", "topup", "invoice", "checkoutsession"} {
 		if strings.Contains(name, svc) {
 			return effect{kind: Payment, desc: "calls stripe " + n.Obj().Name() + "." + s.method, money: true}, true
 		}

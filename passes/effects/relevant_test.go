@@ -24,7 +24,7 @@ func TestRelevant(t *testing.T) {
 		if len(results) != 1 || results[0].Err != nil {
 			t.Fatalf("%s: got %d results (%v)", tc.pkg, len(results), results)
 		}
-		if got := results[0].Result.(*Result).in != nil; got != tc.relevant {
+		if got := results[0].Result.(*Result).Analysed(); got != tc.relevant {
 			t.Errorf("%s: effects inferred %v, want %v", tc.pkg, got, tc.relevant)
 		}
 	}

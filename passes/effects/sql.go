@@ -3,11 +3,13 @@ package effects
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/idemlint/idemlint/internal/lazyre"
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // SQL and ORM writes: database/sql, jackc/pgx v5, jmoiron/sqlx, gorm,
@@ -66,6 +68,98 @@ func init() {
 // watermillSQL is watermill-sql's package, its major version removed.
 const watermillSQL = "github.com/ThreeDotsLabs/watermill-sql/pkg/sql"
 
+// Methods of other libraries' types (or interfaces) shaped like
+// database/sql's are judged like it: a transaction or executor of a
+// library that wraps database/sql or pgx.
+var (
+	execNames  = []string{"Exec", "ExecContext", "NamedExec", "NamedExecContext", "MustExec", "MustExecContext"}
+	queryNames = []string{"Query", "QueryContext", "QueryRow", "QueryRowContext", "Queryx", "QueryxContext", "QueryRowx", "QueryRowxContext", "NamedQuery", "NamedQueryContext"}
+	// fetchNames take a destination before the statement (sqlx Get and
+	// Select).
+	fetchNames = []string{"Get", "GetContext", "Select", "SelectContext"}
+	// txNames begin, end or close a transaction of a type with an
+	// Exec-like method: no effect of their own.
+	txNames = []string{"Begin", "BeginTx", "Beginx", "BeginTxx", "MustBegin", "MustBeginTx", "Commit", "Rollback", "Close", "Ping", "PingContext"}
+)
+
+// execLike returns how a call of fn is judged when fn is a method shaped
+// like database/sql's on a type of a package outside the standard library:
+// an Exec-like method as a write, a Query-like one as a read unless its
+// text writes, a transaction's Begin, Commit or Rollback as nothing; or
+// nil.
+func execLike(fn *types.Func) classifier {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Pkg() == nil || typesutil.IsStd(fn.Pkg().Path()) {
+		return nil
+	}
+	name := fn.Name()
+	switch {
+	case slices.Contains(execNames, name) && sqlShape(fn.Signature(), false):
+		return sqlExec
+	case slices.Contains(queryNames, name) && sqlShape(fn.Signature(), false):
+		return sqlQuery
+	case slices.Contains(fetchNames, name) && sqlShape(fn.Signature(), true):
+		return sqlFetch
+	case slices.Contains(txNames, name):
+		for _, n := range []string{"ExecContext", "Exec"} {
+			obj, _, _ := types.LookupFieldOrMethod(recv.Type(), true, fn.Pkg(), n)
+			if m, ok := obj.(*types.Func); ok && sqlShape(m.Signature(), false) {
+				return func(*site) (effect, bool) { return effect{}, false }
+			}
+		}
+	}
+	return nil
+}
+
+// sqlShape reports whether sig takes an optional context, a destination
+// when dest is set, the statement as a string, and then its arguments
+// (variadic, or one value).
+func sqlShape(sig *types.Signature, dest bool) bool {
+	params := sig.Params()
+	i := 0
+	if params.Len() > 0 && isContext(params.At(0).Type()) {
+		i++
+	}
+	if dest {
+		if i >= params.Len() || !isAny(params.At(i).Type()) {
+			return false
+		}
+		i++
+	}
+	if i >= params.Len() || !isString(params.At(i).Type()) {
+		return false
+	}
+	switch rest := params.Len() - i - 1; {
+	case rest == 0:
+		return true
+	case rest == 1 && sig.Variadic():
+		return isAny(params.At(i + 1).Type().(*types.Slice).Elem())
+	case rest == 1:
+		return isAny(params.At(i + 1).Type())
+	}
+	return false
+}
+
+func isString(t types.Type) bool {
+	b, ok := types.Unalias(t).(*types.Basic)
+	return ok && b.Kind() == types.String
+}
+
+func isAny(t types.Type) bool {
+	i, ok := types.Unalias(t).(*types.Interface)
+	return ok && i.Empty()
+}
+
+// sqlFetch judges a Get or Select: the statement follows the context
+// and the destination.
+func sqlFetch(s *site) (effect, bool) {
+	i := 1
+	if params := s.fn.Signature().Params(); params.Len() > 0 && isContext(params.At(0).Type()) {
+		i = 2
+	}
+	return sqlQueryAt(s, i)
+}
+
 // sqlText returns the index of the statement argument of an Exec or Query
 // method: after the context when the first parameter is one.
 func sqlText(s *site) int {
@@ -119,11 +213,13 @@ func sqlStmt(s *site) (effect, bool) {
 }
 
 // sqlQuery judges a Query-like call: a write only when its constant text is
-// one.
-func sqlQuery(s *site) (effect, bool) {
-	text, ok := s.str(sqlText(s))
+// one; a text that is not constant is not known.
+func sqlQuery(s *site) (effect, bool) { return sqlQueryAt(s, sqlText(s)) }
+
+func sqlQueryAt(s *site, i int) (effect, bool) {
+	text, ok := s.str(i)
 	if !ok {
-		return effect{}, false
+		return effect{unknown: true}, true
 	}
 	return classifySQL(text, true)
 }
@@ -193,17 +289,10 @@ func classifySQL(text string, writesOnly bool) (effect, bool) {
 	switch verb {
 	case "INSERT":
 		e := effect{kind: SQL, desc: "inserts into " + tableAfter(words, "INTO")}
-		e.idempotent = idempotentInsert(text)
+		e.idempotent = idempotentInsert(text) && !accumulates(text)
 		return e, true
 	case "UPDATE":
-		e := effect{kind: SQL, desc: "updates " + word(1), idempotent: true}
-		if m := selfArithmetic(text); m != nil {
-			for _, g := range m {
-				if strings.EqualFold(g[1], g[2]) {
-					e.idempotent = false
-				}
-			}
-		}
+		e := effect{kind: SQL, desc: "updates " + word(1), idempotent: !accumulates(text)}
 		return e, true
 	case "DELETE":
 		return effect{kind: SQL, desc: "deletes from " + tableAfter(words, "FROM"), idempotent: true}, true
@@ -341,6 +430,29 @@ func selfArithmetic(text string) [][]string {
 		return nil
 	}
 	return selfArith().FindAllStringSubmatch(text, -1)
+}
+
+// accumulates reports whether a statement sets a column from its own
+// value (n = n + 1, balance = accounts.balance - $1, as in an UPDATE or
+// the update of an upsert); a column set from the row an upsert proposes
+// (n = excluded.n + 1) is not.
+func accumulates(text string) bool {
+	if strings.ContainsAny(text, "\"`") {
+		text = strings.NewReplacer(`"`, "", "`", "").Replace(text) // quoted names
+	}
+	for _, g := range selfArithmetic(text) {
+		col, name, qual := g[1], g[2], ""
+		if i := strings.LastIndexByte(col, '.'); i >= 0 {
+			col = col[i+1:]
+		}
+		if i := strings.LastIndexByte(name, '.'); i >= 0 {
+			qual, name = name[:i], name[i+1:]
+		}
+		if strings.EqualFold(col, name) && !strings.EqualFold(qual, "excluded") {
+			return true
+		}
+	}
+	return false
 }
 
 // idempotentInsert reports whether an insert statement is naturally

@@ -2,6 +2,7 @@ package effects
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/idemlint/idemlint/internal/safe"
@@ -35,26 +36,57 @@ func (in *inferrer) funcDecl(n *ast.FuncDecl) {
 	if fn == nil || n.Body == nil {
 		return
 	}
-	u := &unit{fn: fn, name: fn.Name(), body: n.Body}
+	u := &unit{fn: fn, name: fn.Name(), body: n.Body, pos: n.Pos(), end: n.End()}
 	in.add(n, u)
 	in.byFn[fn] = u
 	in.body = new(Body)
 	in.res.bodies[n] = in.body
 	safe.At(in.pass, n.Body.Pos())
+	in.enter(u, n.Recv, n.Type)
 	in.stmts(n.Body.List, u)
+	in.leave()
 	in.body = nil
+}
+
+// enter records the parameters of a unit and pushes it on the stack of
+// units around the walk, when the pass computes visibility.
+func (in *inferrer) enter(u *unit, recv *ast.FieldList, typ *ast.FuncType) {
+	if !in.walked {
+		return
+	}
+	in.stack = append(in.stack, u)
+	for _, fl := range []*ast.FieldList{recv, typ.Params, typ.Results} {
+		if fl == nil {
+			continue
+		}
+		for _, f := range fl.List {
+			for _, id := range f.Names {
+				if obj := in.pass.TypesInfo.Defs[id]; obj != nil {
+					in.params[obj] = true
+				}
+			}
+		}
+	}
+}
+
+func (in *inferrer) leave() {
+	if in.walked {
+		in.stack = in.stack[:len(in.stack)-1]
+	}
 }
 
 // funcLit adds the unit of a function literal and its items, and the
 // literal to the items of cur.
 func (in *inferrer) funcLit(n *ast.FuncLit, cur *unit) {
-	u := &unit{lit: n, name: "func literal", body: n.Body}
+	u := &unit{lit: n, name: "func literal", body: n.Body, pos: n.Pos(), end: n.End()}
 	in.add(n, u)
 	if cur != nil {
 		cur.items = append(cur.items, item{lit: n})
 	}
 	if n.Body != nil {
+		in.enter(u, nil, n.Type)
 		in.stmts(n.Body.List, u)
+		in.leave()
 	}
 }
 
@@ -78,11 +110,30 @@ func (in *inferrer) call(n *ast.CallExpr, cur *unit) {
 		in.calleeObj = in.pass.TypesInfo.Uses[in.calleeID]
 	}
 	fn, _ := in.calleeObj.(*types.Func)
-	if e := in.apiEffectsOf(n, fn); !e.None() {
+	e, seen := in.apiEffectsOf(n, fn)
+	if !e.None() {
 		cur.items = append(cur.items, item{eff: e})
+	}
+	if in.walked {
+		if !seen || !in.seenCallee(n, cur) {
+			in.hide(cur)
+		}
+		in.funcArgs(n, cur)
 	}
 	if fn != nil && in.body != nil {
 		in.body.addCall(in.pass.Pkg, fn.Pkg())
+	}
+}
+
+// writes judges the writes to each of xs in cur, when the pass computes
+// visibility.
+func (in *inferrer) writes(xs []ast.Expr, cur *unit) {
+	if in.walked && cur != nil {
+		for _, x := range xs {
+			if x != nil {
+				in.write(x, false, cur)
+			}
+		}
 	}
 }
 
@@ -103,6 +154,9 @@ func (in *inferrer) stmt(s ast.Stmt, cur *unit) {
 	case *ast.ExprStmt:
 		in.expr(s.X, cur)
 	case *ast.AssignStmt:
+		if s.Tok != token.DEFINE {
+			in.writes(s.Lhs, cur)
+		}
 		in.exprs(s.Lhs, cur)
 		in.exprs(s.Rhs, cur)
 	case *ast.ReturnStmt:
@@ -122,6 +176,9 @@ func (in *inferrer) stmt(s ast.Stmt, cur *unit) {
 		in.block(s.Body, cur)
 	case *ast.RangeStmt:
 		in.loop()
+		if s.Tok == token.ASSIGN {
+			in.writes([]ast.Expr{s.Key, s.Value}, cur)
+		}
 		in.expr(s.Key, cur)
 		in.expr(s.Value, cur)
 		in.expr(s.X, cur)
@@ -151,9 +208,13 @@ func (in *inferrer) stmt(s ast.Stmt, cur *unit) {
 	case *ast.GoStmt:
 		in.expr(s.Call, cur)
 	case *ast.SendStmt:
+		if in.walked && cur != nil {
+			in.write(s.Chan, true, cur)
+		}
 		in.expr(s.Chan, cur)
 		in.expr(s.Value, cur)
 	case *ast.IncDecStmt:
+		in.writes([]ast.Expr{s.X}, cur)
 		in.expr(s.X, cur)
 	case *ast.LabeledStmt:
 		in.stmt(s.Stmt, cur)
@@ -186,6 +247,19 @@ func (in *inferrer) expr(x ast.Expr, cur *unit) {
 		// never a function: only f is looked up.
 		if _, ok := x.X.(*ast.Ident); !ok {
 			in.expr(x.X, cur)
+		}
+		if in.walked && cur != nil {
+			if sel := in.pass.TypesInfo.Selections[x]; sel != nil && sel.Kind() != types.FieldVal {
+				if fn, ok := sel.Obj().(*types.Func); ok && isInterfaceMethod(fn) {
+					recv := sel.Recv()
+					if !types.IsInterface(recv) {
+						recv = recvType(fn) // through an embedded interface
+					}
+					if !in.seenInterface(recv, fn) {
+						in.hide(cur)
+					}
+				}
+			}
 		}
 		in.ident(x.Sel, cur)
 	case *ast.FuncLit:

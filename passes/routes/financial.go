@@ -25,8 +25,8 @@ import (
 //     default the financial words of the specification as path segments);
 //   - its handler, or a function of the package it calls (up to
 //     maxMoneyDepth calls deep), calls a money-moving API: stripe-go's
-//     paymentintent, charge, refund, transfer and payout packages and the
-//     matching stripe.Client V1 services, Adyen's checkout, payments,
+//     paymentintent, charge, refund, transfer, payout and checkout/session
+//     packages and the matching stripe.Client V1 services, Adyen's checkout, payments,
 //     modifications, transfers and payout services, or a function named in
 //     financial.calls. Reads (Get, Retrieve, List, Search) do not count;
 //   - the inferred effects of its handler (passes/effects, across
@@ -167,10 +167,10 @@ func (fc *financialClassifier) moneyIn(body ast.Node, depth int) string {
 
 var (
 	stripeRoot = lazyre.New(`^github\.com/stripe/stripe-go(/v[0-9]+)?$`)
-	stripeSub  = lazyre.New(`^github\.com/stripe/stripe-go(/v[0-9]+)?/(paymentintent|charge|refund|transfer|payout)$`)
+	stripeSub  = lazyre.New(`^github\.com/stripe/stripe-go(/v[0-9]+)?/(paymentintent|charge|refund|transfer|payout|checkout/session)$`)
 	adyen      = lazyre.New(`^github\.com/adyen/adyen-go-api-library(/v[0-9]+)?/src/(checkout|payments|modifications|transfers|payout)$`)
 	// stripeServices are the stripe.Client V1 services that move money.
-	stripeServices = []string{"v1paymentintentservice", "v1chargeservice", "v1refundservice", "v1transferservice", "v1payoutservice"}
+	stripeServices = []string{"v1paymentintentservice", "v1chargeservice", "v1refundservice", "v1transferservice", "v1payoutservice", "v1checkoutsessionservice"}
 )
 
 // movesMoney reports whether fn is a money-moving API.

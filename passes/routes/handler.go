@@ -37,9 +37,9 @@ func (e *evaluator) handlerFacts(rt *Route) {
 	}
 	switch {
 	case rt.Func != nil:
-		rt.Effects = e.eff.Of(rt.Func)
+		rt.Effects, rt.Visible = e.eff.Of(rt.Func), e.eff.Visible(rt.Func)
 	case rt.Body != nil:
-		rt.Effects = e.eff.OfNode(rt.Body)
+		rt.Effects, rt.Visible = e.eff.OfNode(rt.Body), e.eff.VisibleBody(rt.Body)
 	}
 	switch rt.Method {
 	case "GET", "HEAD", "OPTIONS":
@@ -147,8 +147,8 @@ func HandlerName(rt *Route) string {
 
 // MutatingMethod returns the mutating method a route serves: its own
 // method, or for a route of any method the first mutating method its
-// handler branches on. It returns "" for reads and naturally idempotent
-// methods.
+// handler branches on. It returns "" for reads, naturally idempotent
+// methods, and POST and PATCH when evidence lowers them (SeenIdempotent).
 func MutatingMethod(rt *Route, cfg *config.Config) string {
 	if rt.RPC {
 		if MutatingRPC(rt) {
@@ -157,17 +157,51 @@ func MutatingMethod(rt *Route, cfg *config.Config) string {
 		return ""
 	}
 	if rt.Method != "" {
-		if mutating(rt.Method, cfg) {
+		if mutating(rt.Method, cfg) && !(lowerable(rt.Method) && SeenIdempotent(rt)) {
 			return rt.Method
 		}
 		return ""
 	}
 	for _, m := range rt.BranchMethods {
-		if mutating(m, cfg) {
+		if mutating(m, cfg) && !(lowerable(m) && SeenIdempotent(rt)) {
 			return m
 		}
 	}
 	return ""
+}
+
+// lowerable reports whether evidence can lower a method to a read: POST
+// and PATCH (specification, section 2).
+func lowerable(method string) bool { return method == "POST" || method == "PATCH" }
+
+// SeenIdempotent reports whether the analysis sees everything a route's
+// handler does (Visible: every call, across packages, known to the effects
+// model, nothing through an interface or function value it cannot
+// resolve) and that is reads and naturally idempotent writes only. Such
+// evidence lowers a POST or PATCH route, or a procedure, to a read.
+func SeenIdempotent(rt *Route) bool {
+	return rt.Visible && rt.Effects.NonIdempotent == "" && !rt.Mutates
+}
+
+// Lowered reports whether evidence (SeenIdempotent) is what keeps a route
+// from mutating: without it, its method, the methods its handler
+// branches on, or its name would make it mutate.
+func Lowered(rt *Route, cfg *config.Config) bool {
+	if !SeenIdempotent(rt) {
+		return false
+	}
+	if rt.RPC {
+		return mutatingByName(rt)
+	}
+	if rt.Method != "" {
+		return lowerable(rt.Method) && mutating(rt.Method, cfg)
+	}
+	for _, m := range rt.BranchMethods {
+		if lowerable(m) && mutating(m, cfg) {
+			return true
+		}
+	}
+	return false
 }
 
 func mutating(method string, cfg *config.Config) bool {
@@ -188,9 +222,14 @@ func Mutating(rt *Route, cfg *config.Config) bool {
 }
 
 // MutatingRPC reports whether an RPC route mutates: a unary procedure
-// that declares no idempotency level and whose name does not read as a
-// read (ReadProcedure). Streaming procedures are not reported.
-func MutatingRPC(rt *Route) bool {
+// that declares no idempotency level, whose name does not read as a read
+// (ReadProcedure), and whose implementing method the analysis does not
+// see doing only reads and naturally idempotent writes (SeenIdempotent):
+// the name is the fallback for an implementation it cannot see.
+// Streaming procedures are not reported.
+func MutatingRPC(rt *Route) bool { return mutatingByName(rt) && !SeenIdempotent(rt) }
+
+func mutatingByName(rt *Route) bool {
 	return rt.RPC && !rt.Streaming && rt.Idempotency == IdempotencyUnknown && !ReadProcedure(rt.Path)
 }
 

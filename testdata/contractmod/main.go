@@ -8,7 +8,10 @@ import (
 	"example.com/contractmod/platform"
 )
 
-func handle(w http.ResponseWriter, r *http.Request) {}
+func handle(w http.ResponseWriter, r *http.Request) { store.Save(r) }
+
+// store stands for what the handlers do that the analysis does not see.
+var store interface{ Save(r *http.Request) }
 
 func newMux() *http.ServeMux {
 	mux := http.NewServeMux()

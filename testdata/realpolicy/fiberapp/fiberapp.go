@@ -2,13 +2,22 @@
 package fiberapp
 
 import (
+	"database/sql"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/idempotency"
 )
 
-func handle(c *fiber.Ctx) error { return c.SendStatus(fiber.StatusCreated) }
+// DB is where the handlers write.
+var DB *sql.DB
+
+func handle(c *fiber.Ctx) error {
+	if _, err := DB.ExecContext(c.UserContext(), `INSERT INTO things (name) VALUES ($1)`, c.FormValue("name")); err != nil {
+		return err
+	}
+	return c.SendStatus(fiber.StatusCreated)
+}
 
 // Serve serves the app with shared storage given by the caller.
 func Serve(shared fiber.Storage) error {

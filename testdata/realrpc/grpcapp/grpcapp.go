@@ -5,12 +5,15 @@ package grpcapp
 import (
 	"context"
 	"database/sql"
+	"log/slog"
 	"net"
 
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors"
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/selector"
 	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/reflection"
+	"google.golang.org/grpc/status"
 
 	paymentsv1 "example.com/realrpc/gen/payments/v1"
 	"example.com/realrpc/platform/idem"
@@ -29,6 +32,34 @@ type payments struct {
 func (p *payments) CreateCharge(ctx context.Context, req *paymentsv1.CreateChargeRequest) (*paymentsv1.Charge, error) {
 	_, err := db.ExecContext(ctx, `INSERT INTO charges (amount) VALUES ($1)`, req.AmountCents)
 	return &paymentsv1.Charge{AmountCents: req.AmountCents}, err
+}
+
+func (p *payments) RefundCharge(ctx context.Context, req *paymentsv1.RefundChargeRequest) (*paymentsv1.Charge, error) {
+	_, err := db.ExecContext(ctx, `INSERT INTO refunds (charge_id) VALUES ($1)`, req.Id)
+	return &paymentsv1.Charge{Id: req.Id}, err
+}
+
+// quotes only validates and prices a charge; the procedures it does not
+// implement answer Unimplemented (gRPC's status package). The analysis
+// sees both whole: neither mutates, whatever its name.
+type quotes struct {
+	paymentsv1.UnimplementedPaymentsServer
+}
+
+func (quotes) CreateCharge(ctx context.Context, req *paymentsv1.CreateChargeRequest) (*paymentsv1.Charge, error) {
+	if req.AmountCents <= 0 {
+		slog.WarnContext(ctx, "rejected charge", "amount", req.AmountCents)
+		return nil, status.Errorf(codes.InvalidArgument, "amount %d is not positive", req.AmountCents)
+	}
+	return &paymentsv1.Charge{AmountCents: req.AmountCents + req.AmountCents/50}, nil
+}
+
+// Quotes serves the dry-run service with a logging interceptor only: no
+// finding.
+func Quotes(lis net.Listener) error {
+	s := grpc.NewServer(grpc.UnaryInterceptor(logging))
+	paymentsv1.RegisterPaymentsServer(s, quotes{})
+	return s.Serve(lis)
 }
 
 func logging(ctx context.Context, req any, info *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (any, error) {

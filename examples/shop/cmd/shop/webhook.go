@@ -81,6 +81,14 @@ func (h *handlers) stripeWebhook(w http.ResponseWriter, r *http.Request) {
 			serverError(w, r, err)
 			return
 		}
+		// The charge's history is appended to: only the event id
+		// recorded above keeps a redelivery from appending twice.
+		if _, err := tx.ExecContext(r.Context(),
+			`INSERT INTO charge_history (charge_id, status, event_id) VALUES ($1, $2, $3)`,
+			ev.Data.Object.Metadata.ChargeID, status, ev.ID); err != nil {
+			serverError(w, r, err)
+			return
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		serverError(w, r, err)

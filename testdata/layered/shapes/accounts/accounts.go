@@ -40,6 +40,9 @@ func Handler(maintenance bool) http.Handler {
 	return h
 }
 
-func open(w http.ResponseWriter, r *http.Request) {}
+func open(w http.ResponseWriter, r *http.Request) { Ledger.Open(r.FormValue("owner")) }
+
+// Ledger records the accounts, in a store the analysis does not see.
+var Ledger interface{ Open(owner string) }
 
 func show(w http.ResponseWriter, r *http.Request) {}

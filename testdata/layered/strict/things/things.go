@@ -18,6 +18,10 @@ func Register(r chi.Router) {
 	r.Get("/things", list)
 }
 
-func create(w http.ResponseWriter, r *http.Request) {}
+func create(w http.ResponseWriter, r *http.Request) { work() }
 
 func list(w http.ResponseWriter, r *http.Request) {}
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

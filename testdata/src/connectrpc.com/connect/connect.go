@@ -202,3 +202,26 @@ func NewServerStreamHandler[Req, Res any](
 ) *Handler {
 	return &Handler{}
 }
+
+// A Code is one of the Connect protocol's error codes.
+type Code uint32
+
+const (
+	CodeInvalidArgument  Code = 3
+	CodeNotFound         Code = 5
+	CodePermissionDenied Code = 7
+	CodeUnauthenticated  Code = 16
+)
+
+// An Error captures four key pieces of information: a Code, an underlying
+// Go error, a map of metadata, and an optional collection of arbitrary
+// Protobuf messages called "details".
+type Error struct {
+	code Code
+	err  error
+}
+
+// NewError annotates any Go error with a status code.
+func NewError(c Code, underlying error) *Error { return &Error{code: c, err: underlying} }
+
+func (e *Error) Error() string { return e.err.Error() }

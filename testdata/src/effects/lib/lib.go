@@ -50,8 +50,8 @@ func Lookup(ctx context.Context, db *sql.DB, id string) error {
 	return db.QueryRowContext(ctx, "SELECT count(*) FROM orders WHERE id = $1", id).Scan(&n)
 }
 
-// DynamicQuery is not known to write.
-func DynamicQuery(ctx context.Context, db *sql.DB, q string) error {
+// DynamicQuery is not known to write, nor known to read.
+func DynamicQuery(ctx context.Context, db *sql.DB, q string) error { // want DynamicQuery:`^effects\(\) opaque$`
 	rows, err := db.QueryContext(ctx, q)
 	if err == nil {
 		rows.Close()

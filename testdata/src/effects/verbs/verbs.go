@@ -14,7 +14,8 @@ func Book(ctx context.Context, a Airline) error { // want Book:`effects\(iface; 
 	return a.BookFlight(ctx, "f1")
 }
 
-// Invoice calls a default verb that the configured list leaves out.
-func Invoice(ctx context.Context, a Airline) error {
+// Invoice calls a default verb that the configured list leaves out: no
+// effect, but a call the model cannot see.
+func Invoice(ctx context.Context, a Airline) error { // want Invoice:`^effects\(\) opaque$`
 	return a.CreateInvoice(ctx, "f1")
 }

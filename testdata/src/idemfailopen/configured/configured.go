@@ -7,10 +7,10 @@ import (
 	"example.com/platform/idemcfg"
 )
 
-func handle(w http.ResponseWriter, r *http.Request) {}
+func handle(w http.ResponseWriter, r *http.Request) { work() }
 
 //idem:harmless a duplicate page view only skews analytics
-func trackView(w http.ResponseWriter, r *http.Request) {}
+func trackView(w http.ResponseWriter, r *http.Request) { work() }
 
 func main() {
 	var store idemcfg.Store
@@ -23,3 +23,7 @@ func main() {
 	mux.Handle("POST /v1/payments", idemcfg.New(store, idemcfg.FailOpen())(http.HandlerFunc(handle)))
 	http.ListenAndServe(":8080", mux)
 }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

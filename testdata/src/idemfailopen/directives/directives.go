@@ -14,13 +14,13 @@ import (
 
 var store = idem.NewRedisStore(nil, 72*time.Hour)
 
-func handle(w http.ResponseWriter, r *http.Request) {}
+func handle(w http.ResponseWriter, r *http.Request) { work() }
 
 //idem:financial grants store credit, which customers spend like money
-func grantCredit(w http.ResponseWriter, r *http.Request) {}
+func grantCredit(w http.ResponseWriter, r *http.Request) { work() }
 
 //idem:harmless a duplicate page view only skews analytics
-func trackView(w http.ResponseWriter, r *http.Request) {}
+func trackView(w http.ResponseWriter, r *http.Request) { work() }
 
 // lenient is a helper of the package that builds the option.
 func lenient() idem.Option {
@@ -101,3 +101,7 @@ func main() {
 
 	http.ListenAndServe(":8080", r)
 }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

@@ -8,7 +8,7 @@ import (
 	"github.com/go-chi/chi/v5/middleware"
 )
 
-func create(w http.ResponseWriter, r *http.Request) {}
+func create(w http.ResponseWriter, r *http.Request) { work() }
 
 func main() {
 	r := chi.NewRouter()
@@ -89,3 +89,7 @@ func main() {
 
 	http.ListenAndServe(":8080", r)
 }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

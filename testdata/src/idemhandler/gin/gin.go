@@ -8,7 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-func create(c *gin.Context) {}
+func create(c *gin.Context) { work() }
 
 func read(c *gin.Context) {}
 
@@ -19,7 +19,7 @@ func things(c *gin.Context) {
 	}
 }
 
-func std(w http.ResponseWriter, r *http.Request) {}
+func std(w http.ResponseWriter, r *http.Request) { work() }
 
 // routes registers the same routes on whatever group it is given.
 func routes(rg *gin.RouterGroup) {
@@ -147,3 +147,7 @@ func serveTwice() {
 	twiceRoutes()
 	twice.Run(":8083")
 }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

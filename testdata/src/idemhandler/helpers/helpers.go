@@ -13,8 +13,8 @@ type server struct {
 	store  idem.Store
 }
 
-func (s *server) createOrder(w http.ResponseWriter, r *http.Request)  {}
-func (s *server) createRefund(w http.ResponseWriter, r *http.Request) {}
+func (s *server) createOrder(w http.ResponseWriter, r *http.Request)  { work() }
+func (s *server) createRefund(w http.ResponseWriter, r *http.Request) { work() }
 
 // routes registers on whatever router it is given.
 func routes(r chi.Router, s *server) {
@@ -46,7 +46,7 @@ func withProtect() {
 
 func logged(h http.Handler) http.Handler { return h }
 
-func create(w http.ResponseWriter, r *http.Request) {}
+func create(w http.ResponseWriter, r *http.Request) { work() }
 
 // A router in a struct field, built in one method and served in another.
 func newServer() *server {
@@ -67,3 +67,7 @@ func main() {
 	newServer().start()
 	withProtect()
 }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

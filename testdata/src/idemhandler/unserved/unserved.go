@@ -8,7 +8,7 @@ import (
 	"github.com/go-chi/chi/v5"
 )
 
-func create(w http.ResponseWriter, r *http.Request) {}
+func create(w http.ResponseWriter, r *http.Request) { work() }
 
 // NewRouter is served by another package, which may wrap it.
 func NewRouter() http.Handler {
@@ -42,3 +42,7 @@ func init() {
 	http.HandleFunc("POST /debug/reset", create)
 	byParameter(nil)
 }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

@@ -16,7 +16,7 @@ import (
 // Answer calls into C.
 func Answer() int { return int(C.answer()) }
 
-func create(w http.ResponseWriter, r *http.Request) {}
+func create(w http.ResponseWriter, r *http.Request) { work() }
 
 // Serve serves a protected route and the canary.
 func Serve() {
@@ -25,3 +25,7 @@ func Serve() {
 	mux.HandleFunc("POST /v1/cgo-canary", create)
 	http.ListenAndServe(":8080", mux)
 }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

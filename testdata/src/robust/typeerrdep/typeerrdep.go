@@ -8,7 +8,7 @@ import (
 	"robust/typeerr"
 )
 
-func create(w http.ResponseWriter, r *http.Request) {}
+func create(w http.ResponseWriter, r *http.Request) { work() }
 
 // Serve serves a protected route.
 func Serve() {
@@ -17,3 +17,7 @@ func Serve() {
 	_ = typeerr.Valid()
 	http.ListenAndServe(":8080", mux)
 }
+
+// work stands for what the handlers do that the analysis cannot see: their
+// routes' methods decide whether they mutate.
+var work func()

@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"example.com/layered/nethttp/admin"
+	"example.com/layered/nethttp/hooks"
 	"example.com/layered/nethttp/items"
 )
 
@@ -15,6 +16,9 @@ func main() {
 	db, _ := sql.Open("postgres", "")
 	mux := http.NewServeMux()
 	(&items.Service{DB: db}).Routes(mux)
+	hooks.Register(mux, db, []byte("secret"))
+	mux.HandleFunc("POST /hooks/direct", hooks.Ping)     // not mutating: the fact of hooks.Ping says it is seen whole
+	mux.HandleFunc("POST /hooks/archive", hooks.Archive) // want `idemhandler: POST /hooks/archive is served without idempotency middleware`
 	srv := &http.Server{Addr: ":9000", Handler: admin.Mux()}
 	go srv.ListenAndServe()
 	go http.ListenAndServe(":9001", admin.Audit())

@@ -41,6 +41,11 @@ func (coll *Collection) UpdateOne(ctx context.Context, filter interface{}, updat
 	return nil, nil
 }
 
+func (coll *Collection) UpdateByID(ctx context.Context, id interface{}, update interface{},
+	opts ...*options.UpdateOptions) (*UpdateResult, error) {
+	return nil, nil
+}
+
 func (coll *Collection) ReplaceOne(ctx context.Context, filter interface{},
 	replacement interface{}, opts ...*options.ReplaceOptions) (*UpdateResult, error) {
 	return nil, nil

@@ -47,8 +47,30 @@ type PaymentIntentRetrieveParams struct {
 	Params `form:"*"`
 }
 
+type CheckoutSession struct {
+	ID  string `json:"id"`
+	URL string `json:"url"`
+}
+
+type CheckoutSessionParams struct {
+	Params     `form:"*"`
+	SuccessURL *string `form:"success_url"`
+}
+
+type CheckoutSessionCreateParams struct {
+	Params     `form:"*"`
+	SuccessURL *string `form:"success_url"`
+}
+
+type v1CheckoutSessionService struct{}
+
+func (c v1CheckoutSessionService) Create(ctx context.Context, params *CheckoutSessionCreateParams) (*CheckoutSession, error) {
+	return nil, nil
+}
+
 type Client struct {
-	V1PaymentIntents *v1PaymentIntentService
+	V1PaymentIntents   *v1PaymentIntentService
+	V1CheckoutSessions *v1CheckoutSessionService
 }
 
 func NewClient(key string) *Client { return nil }

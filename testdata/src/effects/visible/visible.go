@@ -1,0 +1,199 @@
+// Package visible exercises visibility: whether the effects model sees
+// everything a function does. A function with a fact "opaque" does
+// something it cannot see; one without a fact does not.
+package visible
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"io"
+	"log"
+	"log/slog"
+	"net/http"
+	"os/exec"
+	"strings"
+	"sync"
+
+	"effects/seenlib"
+
+	"github.com/google/uuid"
+)
+
+type Order struct {
+	ID    string
+	Items []string
+}
+
+// Repo is an interface of the module: calls through it are not known.
+type Repo interface {
+	Get(ctx context.Context, id string) (Order, error)
+}
+
+// Logger is the module's logger: calls shaped like logging are known.
+type Logger interface {
+	Info(msg string, args ...any)
+	Errorf(format string, args ...any)
+}
+
+type server struct {
+	mu     sync.Mutex
+	repo   Repo
+	log    Logger
+	hook   func(string)
+	orders map[string]Order
+	events chan string
+	out    io.Writer
+	db     *sql.DB
+	level  slog.LevelVar
+}
+
+var requests int
+
+// ---- opaque ----
+
+func (s *server) throughInterface(ctx context.Context) { // want throughInterface:`^effects\(\) opaque$`
+	s.repo.Get(ctx, "1")
+}
+
+func (s *server) throughField() { // want throughField:`^effects\(\) opaque$`
+	s.hook("x")
+}
+
+func countRequests() { // want countRequests:`^effects\(\) opaque$`
+	requests++
+}
+
+func (s *server) storeInMemory(o Order) { // want storeInMemory:`^effects\(\) opaque$`
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.orders[o.ID] = o
+}
+
+func (s *server) appendThroughPointer(o *Order) { // want appendThroughPointer:`^effects\(\) opaque$`
+	o.Items = append(o.Items, "x")
+}
+
+func (s *server) send() { // want send:`^effects\(\) opaque$`
+	s.events <- "created"
+}
+
+func (s *server) forget(id string) { // want forget:`^effects\(\) opaque$`
+	delete(s.orders, id)
+}
+
+func (s *server) writeElsewhere() { // want writeElsewhere:`^effects\(\) opaque$`
+	s.out.Write([]byte("x"))
+}
+
+func run() { // want run:`^effects\(\) opaque$`
+	exec.Command("rm", "-rf", "/").Run()
+}
+
+func callsOpaque() { // want callsOpaque:`^effects\(\) opaque$`
+	seenlib.Fire()
+}
+
+func callsOpaqueOfPackage(ctx context.Context, s *server) { // want callsOpaqueOfPackage:`^effects\(\) opaque$`
+	s.throughInterface(ctx)
+}
+
+func passesField(s *server) { // want passesField:`^effects\(\) opaque$`
+	apply(s.hook)
+}
+
+func (s *server) dynamicQuery(ctx context.Context, q string) { // want dynamicQuery:`^effects\(\) opaque$`
+	s.db.QueryRowContext(ctx, q)
+}
+
+func (s *server) dynamicRequest(ctx context.Context, method string) { // want dynamicRequest:`^effects\(\) opaque$`
+	req, _ := http.NewRequestWithContext(ctx, method, "https://example.com", nil)
+	http.DefaultClient.Do(req)
+}
+
+func indexed(fs []func()) { // want indexed:`^effects\(\) opaque$`
+	fs[0]()
+}
+
+// ---- visible: no fact ----
+
+func apply(f func(string)) { f("x") }
+
+func webhook(w http.ResponseWriter, r *http.Request, l Logger, secret []byte) {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		http.Error(w, "bad body", http.StatusBadRequest)
+		return
+	}
+	if !seenlib.Verify(secret, body, r.Header.Get("X-Signature")) {
+		l.Errorf("bad signature from %s", r.RemoteAddr)
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	var event struct{ Type string }
+	if err := json.Unmarshal(body, &event); err != nil {
+		return
+	}
+	l.Info("event", "type", event.Type)
+	log.Printf("event %s", event.Type)
+	slog.Info("event", "type", event.Type, "mode", seenlib.Config())
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func search(w http.ResponseWriter, r *http.Request) {
+	var q struct{ Terms []string }
+	json.NewDecoder(r.Body).Decode(&q)
+	out := make(map[string]int)
+	for i, t := range q.Terms {
+		out[strings.ToLower(t)] = i
+	}
+	resp := &struct{ Hits map[string]int }{}
+	resp.Hits = out
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(resp)
+}
+
+func (s *server) setLevel(w http.ResponseWriter, r *http.Request) {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(r.URL.Query().Get("level"))); err != nil {
+		return
+	}
+	s.level.Set(l)
+}
+
+func locals() string {
+	var o Order
+	o.ID = uuid.NewString()
+	o.Items = append(o.Items, "x")
+	total := 0
+	f := func() { total++ }
+	f()
+	func() { o.ID += "!" }()
+	return o.ID
+}
+
+func (s *server) locked() {
+	s.mu.Lock()
+	s.mu.Unlock()
+}
+
+func (s *server) update(ctx context.Context, id string) error { // want update:`^effects\(sql\)$`
+	_, err := s.db.ExecContext(ctx, "UPDATE orders SET status = $1 WHERE id = $2", "paid", id)
+	return err
+}
+
+func ctxValue(ctx context.Context) any {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	return ctx.Value("k")
+}
+
+var now = strings.ToUpper
+
+func localFunc() string {
+	g := strings.TrimSpace
+	return g(now(" x "))
+}
+
+//idem:readonly
+func trusted(s *server) { s.hook("x") }
