@@ -70,7 +70,8 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 }
 
 // decisions records the registrations of the mutating routes the package
-// decides, and of those registered here that it cannot decide.
+// decides, and of those registered here that it cannot decide: their
+// routers are not served here, or their methods are not constants.
 func decisions(pass *analysis.Pass, fs *report.Findings) error {
 	models := passes.Of(pass)
 	rts, err := models.Routes()
@@ -79,6 +80,11 @@ func decisions(pass *analysis.Pass, fs *report.Findings) error {
 	}
 	for _, rt := range rts.Routes {
 		switch {
+		case rt.DynamicMethod:
+			// Whether it mutates cannot be told, wherever it is served.
+			if rt.Home == nil {
+				fs.Undecided = append(fs.Undecided, rt.Pos)
+			}
 		case rt.Served:
 			fs.Decided = append(fs.Decided, rt.Pos)
 		case rt.Home == nil && routes.Mutating(rt, models.Config):

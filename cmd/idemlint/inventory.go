@@ -792,6 +792,9 @@ func routeEntry(rt *routes.Route, res *pkgResults, all bool) (e entry, ok bool) 
 	}
 	method, _ := routes.Unprotected(rt, cfg)
 	switch {
+	case rt.DynamicMethod:
+		e.Method, e.Status, e.Detail = "?", statusUnknown, "its method is not a constant"
+		return e, true
 	case rt.Method != "" && mutating == "":
 		e.Status, e.Detail = statusNotMutating, notMutating(rt, cfg)
 	case !rt.Served && !routes.ReportedUnserved(rt, cfg):

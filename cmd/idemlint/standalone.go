@@ -212,7 +212,7 @@ func runStandalone(args []string, stdout, stderr io.Writer) int {
 // decides, so that a user knows the run was partial.
 func reportUndecided(w io.Writer, n int) {
 	if n > 0 {
-		fmt.Fprintf(w, "idemlint: %d mutating routes not decided: their routers are not served in the analysed packages (idemlint inventory lists them)\n", n)
+		fmt.Fprintf(w, "idemlint: %d mutating routes not decided: their routers are not served in the analysed packages, or their methods are not constants (idemlint inventory lists them)\n", n)
 	}
 }
 

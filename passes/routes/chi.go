@@ -57,7 +57,7 @@ func chiCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 	}
 	str := func(i int) (string, bool) {
 		if i < len(call.Args) {
-			return stringConst(e.pass.TypesInfo, call.Args[i])
+			return e.str(call.Args[i])
 		}
 		return "", false
 	}
@@ -96,15 +96,22 @@ func chiCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 			r.mounts = append(r.mounts, &mount{prefix: prefix, h: h})
 		}
 	case "Handle", "HandleFunc":
-		if p, ok := str(0); ok && len(call.Args) == 2 {
-			method, path := splitPattern(p)
+		if len(call.Args) == 2 {
+			method, path := methodDynamic, ""
+			if p, ok := str(0); ok {
+				method, path = splitPattern(p)
+			}
 			e.register(r, method, path, call, call.Args[1], arg(1), nil)
 		}
 	case "Method", "MethodFunc":
-		m, ok1 := str(0)
-		p, ok2 := str(1)
-		if ok1 && ok2 && len(call.Args) == 3 {
-			e.register(r, strings.ToUpper(m), p, call, call.Args[2], arg(2), nil)
+		if len(call.Args) == 3 {
+			m, ok := str(0)
+			m = strings.ToUpper(m)
+			if !ok {
+				m = methodDynamic
+			}
+			p, _ := str(1)
+			e.register(r, m, p, call, call.Args[2], arg(2), nil)
 		}
 	default:
 		method, ok := chiMethods[name]

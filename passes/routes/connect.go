@@ -71,7 +71,7 @@ func connectCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (v
 		if len(call.Args) < 2 {
 			return nil, false
 		}
-		path, ok := stringConst(e.pass.TypesInfo, call.Args[0])
+		path, ok := e.str(call.Args[0])
 		if !ok {
 			return nil, false
 		}

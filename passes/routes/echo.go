@@ -73,7 +73,7 @@ func echoCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (valu
 	info := e.pass.TypesInfo
 	str := func(i int) (string, bool) {
 		if i < len(call.Args) {
-			return stringConst(info, call.Args[i])
+			return e.str(call.Args[i])
 		}
 		return "", false
 	}
@@ -83,7 +83,7 @@ func echoCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (valu
 			e.evalArgs(fr, args)
 			return
 		}
-		p, _ := stringConst(info, args[0])
+		p, _ := e.str(args[0])
 		hv := e.eval(fr, args[1])
 		e.register(r, method, p, call, args[1], hv, e.middlewareArgs(fr, args[2:]))
 	}
@@ -114,7 +114,7 @@ func echoCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (valu
 		if m, ok := str(0); ok {
 			add(m, call.Args[1:])
 		} else {
-			e.evalArgs(fr, call.Args)
+			add(methodDynamic, call.Args[1:])
 		}
 	case "Any":
 		add("", call.Args)
@@ -163,7 +163,6 @@ func (e *evaluator) echoAddRoute(fr *frame, r *router, call *ast.CallExpr) {
 		e.eval(fr, call.Args[0])
 		return
 	}
-	info := e.pass.TypesInfo
 	var method, path string
 	var methodOK bool
 	var hx ast.Expr
@@ -177,9 +176,9 @@ func (e *evaluator) echoAddRoute(fr *frame, r *router, call *ast.CallExpr) {
 		switch {
 		case k == nil:
 		case k.Name == "Method":
-			method, methodOK = stringConst(info, kv.Value)
+			method, methodOK = e.str(kv.Value)
 		case k.Name == "Path":
-			path, _ = stringConst(info, kv.Value)
+			path, _ = e.str(kv.Value)
 		case k.Name == "Handler":
 			hx = kv.Value
 		case k.Name == "Middlewares":

@@ -98,6 +98,7 @@ type reg struct {
 	order     order
 	imp       *Registration // registered in another package, known through a summary
 	seed      bool          // from the summary of a slot of another package: not exported again
+	at        ast.Expr      // the element of a route table that gave the route, if any
 }
 
 // A mount attaches a sub-tree below a router.
@@ -169,6 +170,13 @@ type evaluator struct {
 
 	dedupArgs []DedupArg      // see dedupArg
 	facts     map[*reg]*Route // the route whose handler facts each registration's routes share
+
+	// Route tables (see rangeTable): the loop variables of the rounds
+	// being unrolled, the element of the innermost one, and the values
+	// of variables given one value once.
+	bound []binding
+	elem  ast.Expr
+	defs  map[*types.Var]ast.Expr
 }
 
 // An order is the point of the evaluation at which middleware was
@@ -500,7 +508,9 @@ func (e *evaluator) stmt(fr *frame, s ast.Stmt) {
 		e.condBlock(fr, s.Pos(), s.Body.List)
 	case *ast.RangeStmt:
 		e.eval(fr, s.X)
-		e.condBlock(fr, s.Pos(), s.Body.List)
+		if !e.rangeTable(fr, s) {
+			e.condBlock(fr, s.Pos(), s.Body.List)
+		}
 	case *ast.SwitchStmt:
 		if s.Init != nil {
 			e.stmt(fr, s.Init)
@@ -723,6 +733,9 @@ func (s *slot) routerNode(e *evaluator) *router {
 
 // eval returns the abstract value of x, evaluating the calls inside it.
 func (e *evaluator) eval(fr *frame, x ast.Expr) value {
+	if b := e.boundExpr(x); b != nil {
+		return e.eval(fr, b)
+	}
 	switch x := x.(type) {
 	case *ast.ParenExpr:
 		return e.eval(fr, x.X)
@@ -1245,6 +1258,12 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 		e.registerProcs(r, h, mws)
 		return
 	}
+	if h.slot != nil && h.router == nil && !mayHoldRouter(h.slot.obj.Type()) {
+		// A field or variable of a function type holds a handler, never a
+		// router: the route is registered. Which of the values stored in
+		// the slot it serves is not known, so neither is its middleware.
+		h = &handler{mws: append(slices.Clip(h.mws), Middleware{Name: exprName(hx), Pos: hx.Pos(), Unknown: true})}
+	}
 	if h.router != nil || h.slot != nil {
 		prefix := ""
 		if h.strip != "" {
@@ -1253,7 +1272,9 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 		r.mounts = append(r.mounts, &mount{prefix: prefix, method: method, mws: mws, h: h, order: e.stamp()})
 		return
 	}
-	r.regs = append(r.regs, &reg{framework: r.framework, method: method, path: path, call: call, expr: hx, h: h, mws: mws, order: e.stamp()})
+	g := &reg{framework: r.framework, method: method, path: path, call: call, expr: hx, h: h, mws: mws, order: e.stamp()}
+	e.tableRow(g)
+	r.regs = append(r.regs, g)
 }
 
 func (e *evaluator) serve(h *handler, pos token.Pos) {

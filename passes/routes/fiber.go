@@ -97,7 +97,7 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		if i >= len(call.Args) {
 			return "", false
 		}
-		p, ok := stringConst(info, call.Args[i])
+		p, ok := e.str(call.Args[i])
 		if !ok {
 			return "", false
 		}
@@ -123,7 +123,7 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		if len(call.Args) < first+1 {
 			return recv, true
 		}
-		m, ok := stringConst(info, call.Args[0])
+		m, ok := e.str(call.Args[0])
 		if ms, list := constMethods(info, call.Args[0], true); list {
 			m, ok = pickMethod(ms), true // v3: Add(methods []string, ...)
 		}
@@ -143,7 +143,7 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		if len(call.Args) == 0 {
 			return sub, true
 		}
-		if p, ok := stringConst(info, call.Args[0]); ok && !g.dynamic {
+		if p, ok := e.str(call.Args[0]); ok && !g.dynamic {
 			sub.prefix = fiberGroupPath(g.prefix, p)
 		} else {
 			sub.dynamic = true
@@ -152,7 +152,7 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 	case "Group", "Route":
 		sub := &fiberGroup{app: g.app, dynamic: g.dynamic}
 		if len(call.Args) > 0 {
-			if p, ok := stringConst(info, call.Args[0]); ok && !g.dynamic {
+			if p, ok := e.str(call.Args[0]); ok && !g.dynamic {
 				sub.prefix = fiberGroupPath(g.prefix, p)
 			} else {
 				sub.dynamic = true
@@ -227,7 +227,7 @@ func (e *evaluator) fiberUse(fr *frame, g *fiberGroup, call *ast.CallExpr) {
 		}
 		// Use's type switch takes exactly string and []string as prefixes.
 		if b, ok := t.(*types.Basic); ok && b.Info()&types.IsString != 0 {
-			p, ok := stringConst(info, a)
+			p, ok := e.str(a)
 			known = known && ok
 			prefixes = []string{p}
 			continue

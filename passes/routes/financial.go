@@ -107,7 +107,7 @@ func (fc *financialClassifier) handlerReason(dirs *directives.Result, rt *Route)
 // marked returns why a //idem:financial directive makes a route
 // financial, or "".
 func (fc *financialClassifier) marked(dirs *directives.Result, rt *Route) string {
-	if rt.Call != nil && dirs.Find(directives.Financial, rt.Call.Pos()) != nil {
+	if rt.Call != nil && dirs.Find(directives.Financial, rt.Pos) != nil {
 		return "marked //idem:financial"
 	}
 	if rt.Func != nil && rt.Func.Pkg() == fc.pass.Pkg && dirs.Find(directives.Financial, rt.Func.Pos()) != nil {

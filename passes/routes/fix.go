@@ -94,6 +94,9 @@ func (f *fixer) fix(rt *Route) []analysis.SuggestedFix {
 	}
 	var edits []analysis.TextEdit
 	h := rt.Call.Args[len(rt.Call.Args)-1]
+	if h != rt.Handler {
+		return nil // a route of a table: the call serves every row
+	}
 	switch {
 	case rt.Framework == "chi":
 		edits = []analysis.TextEdit{{Pos: sel.X.End(), End: sel.X.End(), NewText: []byte(".With(" + mw + ")")}}

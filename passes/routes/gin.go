@@ -59,7 +59,7 @@ func ginCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 	info := e.pass.TypesInfo
 	str := func(i int) (string, bool) {
 		if i < len(call.Args) {
-			return stringConst(info, call.Args[i])
+			return e.str(call.Args[i])
 		}
 		return "", false
 	}
@@ -84,7 +84,9 @@ func ginCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 			return r, true
 		}
 		method, ok := str(0)
-		if !ok || method != strings.ToUpper(method) {
+		if !ok {
+			method = methodDynamic
+		} else if method != strings.ToUpper(method) {
 			e.evalArgs(fr, call.Args)
 			return r, true // gin panics on a method that is not upper case
 		}

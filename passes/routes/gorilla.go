@@ -66,8 +66,8 @@ func (rt *muxRoute) method() string {
 
 // addPath adds a path or path-prefix template the way mux does: it must
 // start with a slash and is appended to the template the route has.
-func (rt *muxRoute) addPath(info *types.Info, x ast.Expr) {
-	tpl, ok := stringConst(info, x)
+func (rt *muxRoute) addPath(e *evaluator, x ast.Expr) {
+	tpl, ok := e.str(x)
 	if !ok {
 		rt.dynamic = true
 		return
@@ -84,14 +84,14 @@ func (rt *muxRoute) addPath(info *types.Info, x ast.Expr) {
 
 // addMethods adds a method matcher: upper-cased, and intersected with the
 // ones already on the route (every matcher must match).
-func (rt *muxRoute) addMethods(info *types.Info, call *ast.CallExpr) {
+func (rt *muxRoute) addMethods(e *evaluator, call *ast.CallExpr) {
 	if call.Ellipsis.IsValid() {
 		rt.unknown = true
 		return
 	}
 	var ms []string
 	for _, a := range call.Args {
-		m, ok := stringConst(info, a)
+		m, ok := e.str(a)
 		if !ok {
 			rt.unknown = true
 			return
@@ -188,7 +188,7 @@ func (e *evaluator) muxRouterCall(fr *frame, sel *ast.SelectorExpr, call *ast.Ca
 	case "Handle", "HandleFunc":
 		rt := &muxRoute{router: r, call: call}
 		if len(call.Args) == 2 {
-			rt.addPath(e.pass.TypesInfo, call.Args[0])
+			rt.addPath(e, call.Args[0])
 			rt.setHandler(e.eval(fr, call.Args[1]), call.Args[1])
 		}
 		e.muxSync(rt)
@@ -206,13 +206,12 @@ func (e *evaluator) muxRouterCall(fr *frame, sel *ast.SelectorExpr, call *ast.Ca
 // muxRouteCall models a method of *mux.Route (or the Router method that
 // creates a route and calls it).
 func (e *evaluator) muxRouteCall(fr *frame, rt *muxRoute, call *ast.CallExpr, fn *types.Func) value {
-	info := e.pass.TypesInfo
 	switch fn.Name() {
 	case "Methods":
-		rt.addMethods(info, call)
+		rt.addMethods(e, call)
 	case "Path", "PathPrefix":
 		if len(call.Args) == 1 {
-			rt.addPath(info, call.Args[0])
+			rt.addPath(e, call.Args[0])
 		}
 	case "Handler", "HandlerFunc":
 		if len(call.Args) == 1 {
@@ -281,6 +280,7 @@ func (e *evaluator) muxSync(rt *muxRoute) {
 			r.regs = append(r.regs, rt.reg)
 		}
 		rt.reg.method, rt.reg.path, rt.reg.call, rt.reg.expr, rt.reg.h = method, path, rt.call, rt.hx, h
+		e.tableRow(rt.reg)
 	case h != nil:
 		// The handler is a router: mux passes the full path to it,
 		// unless the handler strips a prefix.

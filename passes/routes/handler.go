@@ -111,7 +111,7 @@ func (e *evaluator) registration(g *reg) *Registration {
 		r.RPC = &SRPC{Streaming: g.rpc.streaming, Idem: g.rpc.idem}
 	}
 	harmless := func(pos token.Pos) bool { return e.dirs.Find(directives.Harmless, pos) != nil }
-	r.Harmless = (rt.Call != nil && harmless(rt.Call.Pos())) || (rt.Body != nil && harmless(rt.Body.Pos())) ||
+	r.Harmless = (rt.Call != nil && harmless(rt.Pos)) || (rt.Body != nil && harmless(rt.Body.Pos())) ||
 		(rt.Func != nil && rt.Func.Pkg() == e.pass.Pkg && harmless(rt.Func.Pos()))
 	for _, d := range e.dirs.Directives() {
 		if d.Name == directives.Exempt && d.Valid() && d.Covers(rt.Pos) {
@@ -150,6 +150,9 @@ func HandlerName(rt *Route) string {
 // handler branches on. It returns "" for reads, naturally idempotent
 // methods, and POST and PATCH when evidence lowers them (SeenIdempotent).
 func MutatingMethod(rt *Route, cfg *config.Config) string {
+	if rt.DynamicMethod {
+		return ""
+	}
 	if rt.RPC {
 		if MutatingRPC(rt) {
 			return rt.Method

@@ -34,9 +34,8 @@ func httprouterCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 		return nil, false
 	}
 	r := e.asRouter(e.eval(fr, sel.X), httprouterFramework)
-	info := e.pass.TypesInfo
 	path := func(i int) string {
-		p, _ := stringConst(info, call.Args[i])
+		p, _ := e.str(call.Args[i])
 		return p
 	}
 	switch name := fn.Name(); {
@@ -44,9 +43,11 @@ func httprouterCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 		e.register(r, name, path(0), call, call.Args[1], e.eval(fr, call.Args[1]), nil)
 	case (name == "Handle" || name == "Handler" || name == "HandlerFunc") && len(call.Args) == 3:
 		hv := e.eval(fr, call.Args[2])
-		if method, ok := stringConst(info, call.Args[0]); ok {
-			e.register(r, method, path(1), call, call.Args[2], hv, nil)
+		method, ok := e.str(call.Args[0])
+		if !ok {
+			method = methodDynamic
 		}
+		e.register(r, method, path(1), call, call.Args[2], hv, nil)
 	case name == "ServeFiles" && len(call.Args) == 2:
 		e.eval(fr, call.Args[1])
 		e.register(r, "GET", path(0), call, call.Args[1], nil, nil)

@@ -8,6 +8,10 @@ import (
 	"strings"
 )
 
+// methodDynamic is the method of a registration whose method is not a
+// constant; its Route has DynamicMethod set.
+const methodDynamic = "(dynamic)"
+
 // branchMethods returns the HTTP methods a handler body compares
 // r.Method against (==, != or switch cases), in source order.
 func branchMethods(info *types.Info, body *ast.BlockStmt) []string {

@@ -40,6 +40,9 @@ type Route struct {
 	// served, so Chain is complete; ServedAt is that place.
 	Served   bool
 	ServedAt token.Pos
+	// DynamicMethod reports that the route's method is not a constant:
+	// whether it mutates cannot be told, and Method is "".
+	DynamicMethod bool
 	// Exported reports that the route's router is one that importers can
 	// reach (a parameter, a result, a field or variable), so that a
 	// package importing this one may decide it where it serves the router.

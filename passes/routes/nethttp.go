@@ -90,8 +90,8 @@ func netHTTPCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (v
 		if len(call.Args) != 2 {
 			return nil, true
 		}
-		method, path := "", ""
-		if p, ok := stringConst(e.pass.TypesInfo, call.Args[0]); ok {
+		method, path := methodDynamic, ""
+		if p, ok := e.str(call.Args[0]); ok {
 			method, path = splitPattern(p)
 		}
 		e.register(mux, method, path, call, call.Args[1], arg(1), nil)
@@ -111,7 +111,7 @@ func netHTTPCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (v
 			return nil, true
 		}
 		c := *h
-		if p, ok := stringConst(e.pass.TypesInfo, call.Args[0]); ok {
+		if p, ok := e.str(call.Args[0]); ok {
 			c.strip = p
 		}
 		return &c, true

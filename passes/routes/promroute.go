@@ -45,7 +45,7 @@ func promRouteCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) 
 	}
 	switch name := fn.Name(); name {
 	case "WithPrefix":
-		p, ok := stringConst(e.pass.TypesInfo, call.Args[0])
+		p, ok := e.str(call.Args[0])
 		if !ok {
 			return nil, true // an unknown prefix: the router is not followed
 		}
@@ -62,7 +62,7 @@ func promRouteCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) 
 			e.evalArgs(fr, call.Args)
 			return nil, true // Redirect, ServeHTTP
 		}
-		p, _ := stringConst(e.pass.TypesInfo, call.Args[0])
+		p, _ := e.str(call.Args[0])
 		e.register(r, method, p, call, call.Args[1], e.eval(fr, call.Args[1]), nil)
 	}
 	return nil, true

@@ -207,16 +207,21 @@ func depthScope(depth int, s Scope) Scope {
 
 // route builds the public Route of a registration.
 func (e *evaluator) route(g *reg, method, path string, chain []Middleware, served bool) *Route {
+	dynamic := method == methodDynamic
+	if dynamic {
+		method = ""
+	}
 	rt := &Route{
-		Framework: g.framework,
-		Method:    method,
-		Path:      path,
-		Call:      g.call,
-		Handler:   g.expr,
-		Home:      g.imp,
-		Chain:     chain,
-		Served:    served,
-		reg:       g,
+		DynamicMethod: dynamic,
+		Framework:     g.framework,
+		Method:        method,
+		Path:          path,
+		Call:          g.call,
+		Handler:       g.expr,
+		Home:          g.imp,
+		Chain:         chain,
+		Served:        served,
+		reg:           g,
 	}
 	if served {
 		rt.ServedAt = e.serving
@@ -231,6 +236,8 @@ func (e *evaluator) route(g *reg, method, path string, chain []Middleware, serve
 				Pos: ps[0], End: ps[1],
 			})
 		}
+	} else if g.at != nil {
+		rt.Pos, rt.End = g.at.Pos(), g.at.End()
 	} else if g.call != nil {
 		rt.Pos, rt.End = g.call.Pos(), g.call.End()
 	}

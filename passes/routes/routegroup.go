@@ -22,7 +22,6 @@ const routegroupPath = "github.com/go-pkgz/routegroup"
 // the mux mounts the node too. The node's first mount is a base marker:
 // a mount with no handler, whose prefix is the root's base path.
 func routegroupCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool) {
-	info := e.pass.TypesInfo
 	sig := fn.Signature()
 	if sig.Recv() == nil {
 		switch fn.Name() {
@@ -32,7 +31,7 @@ func routegroupCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 			}
 			base := ""
 			if fn.Name() == "Mount" {
-				b, ok := stringConst(info, call.Args[min(1, len(call.Args)-1)])
+				b, ok := e.str(call.Args[min(1, len(call.Args)-1)])
 				if !ok {
 					e.evalArgs(fr, call.Args)
 					return nil, true // an unknown base: the bundle is not followed
@@ -79,7 +78,7 @@ func routegroupCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 	}
 	str := func(i int) (string, bool) {
 		if i < len(call.Args) {
-			return stringConst(info, call.Args[i])
+			return e.str(call.Args[i])
 		}
 		return "", false
 	}

@@ -9,11 +9,13 @@ import (
 	"github.com/gorilla/mux"
 
 	"example.com/layered/gorilla/accounts"
+	"example.com/layered/gorilla/tables"
 )
 
 func main() {
 	db, _ := sql.Open("postgres", "")
 	router := mux.NewRouter()
 	accounts.Serve(router.PathPrefix("/api").Subrouter(), db)
+	tables.Register(router)
 	log.Fatal(http.ListenAndServe(":8080", router))
 }

@@ -10,6 +10,7 @@ import (
 	"example.com/layered/nethttp/admin"
 	"example.com/layered/nethttp/hooks"
 	"example.com/layered/nethttp/items"
+	"example.com/layered/nethttp/tables"
 )
 
 func main() {
@@ -17,6 +18,7 @@ func main() {
 	mux := http.NewServeMux()
 	(&items.Service{DB: db}).Routes(mux)
 	hooks.Register(mux, db, []byte("secret"))
+	tables.Register(mux)
 	mux.HandleFunc("POST /hooks/direct", hooks.Ping)     // not mutating: the fact of hooks.Ping says it is seen whole
 	mux.HandleFunc("POST /hooks/archive", hooks.Archive) // want `idemhandler: POST /hooks/archive is served without idempotency middleware`
 	srv := &http.Server{Addr: ":9000", Handler: admin.Mux()}
