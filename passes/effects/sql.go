@@ -12,7 +12,7 @@ import (
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
-// SQL and ORM writes: database/sql, jackc/pgx v5, jmoiron/sqlx, gorm,
+// SQL and ORM writes: database/sql, jackc/pgx v5, jmoiron/sqlx, gorm (v2 and v1),
 // watermill-sql.
 func init() {
 	register(
@@ -50,11 +50,23 @@ func init() {
 		api{"github.com/jmoiron/sqlx", "", []string{"NamedExec", "MustExec"}, sqlExecAt(1)},
 		api{"github.com/jmoiron/sqlx", "", []string{"NamedExecContext", "MustExecContext"}, sqlExecAt(2)},
 
-		api{"gorm.io/gorm", "DB", []string{"Create", "CreateInBatches", "FirstOrCreate"}, gormWrite("creates", false)},
+		// gorm v2 and v1 (jinzhu). FirstOrCreate finds the row its
+		// conditions name before it creates one; an association's
+		// Append adds a link only when it is missing.
+		api{"gorm.io/gorm", "DB", []string{"Create", "CreateInBatches"}, gormWrite("creates", false)},
+		api{"gorm.io/gorm", "DB", []string{"FirstOrCreate"}, gormWrite("finds or creates", true)},
 		api{"gorm.io/gorm", "DB", []string{"Save"}, gormWrite("saves", true)},
 		api{"gorm.io/gorm", "DB", []string{"Update", "Updates", "UpdateColumn", "UpdateColumns"}, gormUpdate},
 		api{"gorm.io/gorm", "DB", []string{"Delete"}, gormWrite("deletes", true)},
 		api{"gorm.io/gorm", "DB", []string{"Exec"}, sqlExecAt(0)},
+		api{"gorm.io/gorm", "Association", []string{"Append", "Replace", "Delete", "Clear"}, gormWrite("links", true)},
+		api{"github.com/jinzhu/gorm", "DB", []string{"Create", "CreateInBatches"}, gormWrite("creates", false)},
+		api{"github.com/jinzhu/gorm", "DB", []string{"FirstOrCreate"}, gormWrite("finds or creates", true)},
+		api{"github.com/jinzhu/gorm", "DB", []string{"Save"}, gormWrite("saves", true)},
+		api{"github.com/jinzhu/gorm", "DB", []string{"Update", "Updates", "UpdateColumn", "UpdateColumns"}, gormUpdate},
+		api{"github.com/jinzhu/gorm", "DB", []string{"Delete"}, gormWrite("deletes", true)},
+		api{"github.com/jinzhu/gorm", "DB", []string{"Exec"}, sqlExecAt(0)},
+		api{"github.com/jinzhu/gorm", "Association", []string{"Append", "Replace", "Delete", "Clear"}, gormWrite("links", true)},
 
 		// ThreeDotsLabs/watermill-sql wraps database/sql and pgx
 		// transactions (sql.TxFromStdSQL, TxFromContext) in its own Tx,

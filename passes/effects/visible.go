@@ -85,7 +85,8 @@ var partialStd = map[string][]string{
 // without major versions, whose calls change nothing the standard cares
 // about: the routers' request and response helpers, RPC status and
 // metadata, protocol buffers, instrumentation and logging, identifiers,
-// tokens, validation, errors and encodings. Their interfaces count too.
+// tokens, validation, errors, encodings and compression. Their interfaces
+// count too.
 var harmless = []string{
 	"github.com/gin-gonic/gin", "github.com/labstack/echo", "github.com/gofiber/fiber",
 	"github.com/go-chi/chi", "github.com/go-chi/render", "github.com/gorilla/mux",
@@ -100,6 +101,12 @@ var harmless = []string{
 	"github.com/bytedance/sonic", "gopkg.in/yaml", "github.com/shopspring/decimal",
 	"golang.org/x/crypto", "golang.org/x/text", "github.com/stripe/stripe-go/webhook",
 	"github.com/samber/lo",
+	// Compressing, minifying and parsing what a handler writes or reads.
+	"github.com/andybalholm/brotli", "github.com/klauspost/compress", "github.com/tdewolff/minify",
+	"golang.org/x/net/html", "github.com/PuerkitoBio/goquery", "github.com/andybalholm/cascadia",
+	// Logging, metrics and tracing.
+	"go.uber.org/zap", "github.com/sirupsen/logrus", "github.com/rs/zerolog",
+	"github.com/prometheus/client_golang/prometheus", "go.opentelemetry.io/otel",
 }
 
 // notHarmless are methods of the harmless packages that write files.

@@ -15,6 +15,7 @@ import (
 	confluent "github.com/confluentinc/confluent-kafka-go/v2/kafka"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	jinzhu "github.com/jinzhu/gorm"
 	"github.com/jmoiron/sqlx"
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
@@ -62,6 +63,17 @@ func GormSave(db *gorm.DB) { // want GormSave:`effects\(sql\)`
 	db.Save(&Order{ID: "1"})
 	db.Model(&Order{}).Where("id = ?", "1").Update("status", "paid")
 	db.Delete(&Order{}, "1")
+	db.Where(Order{ID: "1"}).FirstOrCreate(&Order{})
+	db.Model(&Order{}).Association("Tags").Append(&Order{})
+}
+
+func JinzhuCreate(db *jinzhu.DB) { // want JinzhuCreate:`effects\(sql; creates Order\)`
+	db.Create(&Order{ID: "1"})
+}
+
+func JinzhuFollow(db *jinzhu.DB) { // want JinzhuFollow:`effects\(sql\)`
+	db.Where(Order{ID: "1"}).FirstOrCreate(&Order{})
+	db.Model(&Order{}).Association("Tags").Append(&Order{})
 }
 
 func GormIncrement(db *gorm.DB) { // want GormIncrement:`effects\(sql; updates rows with an expression\)`

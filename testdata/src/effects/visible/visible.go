@@ -17,6 +17,7 @@ import (
 
 	"effects/seenlib"
 
+	"github.com/andybalholm/brotli"
 	"github.com/google/uuid"
 )
 
@@ -159,6 +160,14 @@ func (s *server) setLevel(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.level.Set(l)
+}
+
+// compressed writes the response through a compressing writer of a
+// library the model knows as harmless.
+func compressed(w http.ResponseWriter, body []byte) {
+	bw := brotli.NewWriterLevel(w, 5)
+	bw.Write(body)
+	bw.Close()
 }
 
 func locals() string {

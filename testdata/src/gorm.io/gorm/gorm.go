@@ -20,3 +20,8 @@ func (db *DB) Update(column string, value interface{}) (tx *DB)              { r
 func (db *DB) Updates(values interface{}) (tx *DB)                           { return db }
 func (db *DB) Delete(value interface{}, conds ...interface{}) (tx *DB)       { return db }
 func (db *DB) Exec(sql string, values ...interface{}) (tx *DB)               { return db }
+
+type Association struct{ Error error }
+
+func (db *DB) Association(column string) *Association     { return &Association{} }
+func (a *Association) Append(values ...interface{}) error { return nil }
