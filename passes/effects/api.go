@@ -134,8 +134,22 @@ func lookup(fn *types.Func) *api {
 }
 
 // constString returns the constant string value of x.
+// A local variable given a constant once, as in query := `SELECT ...`,
+// stands for that constant.
 func (in *inferrer) constString(x ast.Expr) (string, bool) {
-	return typesutil.ConstString(in.pass.TypesInfo, x)
+	for range 4 {
+		if s, ok := typesutil.ConstString(in.pass.TypesInfo, x); ok {
+			return s, true
+		}
+		id := identOf(x)
+		if id == nil {
+			break
+		}
+		if x = in.definition(in.pass.TypesInfo.Uses[id]); x == nil {
+			break
+		}
+	}
+	return "", false
 }
 
 // constBool returns the constant boolean value of x.

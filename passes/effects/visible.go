@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
@@ -484,7 +485,8 @@ func (in *inferrer) lvalue(x ast.Expr) (root *types.Var, indirect, deep bool) {
 
 // fresh reports whether a local variable holds memory the function made:
 // it was defined once with a composite literal (or its address), make,
-// new or nil.
+// new, nil, a conversion of a string to bytes or runes, or a standard
+// function that returns a new slice or map.
 func (in *inferrer) fresh(v *types.Var) bool {
 	switch def := ast.Unparen(in.definition(v)).(type) {
 	case *ast.CompositeLit:
@@ -493,14 +495,33 @@ func (in *inferrer) fresh(v *types.Var) bool {
 		_, ok := ast.Unparen(def.X).(*ast.CompositeLit)
 		return ok
 	case *ast.CallExpr:
+		info := in.pass.TypesInfo
+		if tv, ok := info.Types[def.Fun]; ok && tv.IsType() && len(def.Args) == 1 {
+			// []byte(s), []rune(s): a copy of a string.
+			arg := info.TypeOf(def.Args[0])
+			return arg != nil && isStringType(arg) && !isStringType(tv.Type)
+		}
 		if id, ok := ast.Unparen(def.Fun).(*ast.Ident); ok {
-			b, ok := in.pass.TypesInfo.Uses[id].(*types.Builtin)
+			b, ok := info.Uses[id].(*types.Builtin)
 			return ok && (b.Name() == "make" || b.Name() == "new")
+		}
+		if fn, ok := typeutil.Callee(info, def).(*types.Func); ok && fn.Pkg() != nil {
+			switch fn.Pkg().Path() + "." + fn.Name() {
+			case "slices.Clone", "bytes.Clone", "maps.Clone", "strings.Split", "strings.Fields", "bytes.Split", "bytes.Fields":
+				return true
+			}
 		}
 	case *ast.Ident:
 		return def.Name == "nil"
 	}
 	return false
+}
+
+
+// isStringType reports whether t is of a string type, named or not.
+func isStringType(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 // walked reports whether the pass walks the package for visibility: a

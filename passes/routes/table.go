@@ -98,9 +98,11 @@ func (e *evaluator) tableLit(x ast.Expr, depth int) *ast.CompositeLit {
 	}
 	switch x := ast.Unparen(x).(type) {
 	case *ast.CompositeLit:
-		switch e.pass.TypesInfo.TypeOf(x).Underlying().(type) {
-		case *types.Slice, *types.Array, *types.Map:
-			return x
+		if t := e.pass.TypesInfo.TypeOf(x); t != nil {
+			switch t.Underlying().(type) {
+			case *types.Slice, *types.Array, *types.Map:
+				return x
+			}
 		}
 	case *ast.Ident:
 		if def := e.definition(e.pass.TypesInfo.Uses[x]); def != nil {
@@ -222,6 +224,9 @@ func (e *evaluator) fieldOf(x ast.Expr, name string) ast.Expr {
 		return nil
 	}
 	t := e.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return nil
+	}
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}

@@ -170,6 +170,23 @@ func compressed(w http.ResponseWriter, body []byte) {
 	bw.Close()
 }
 
+// queryVar reads with a query held in a local variable: it is known.
+func (s *server) queryVar(id string) bool {
+	var found bool
+	query := `SELECT true FROM orders WHERE id = $1`
+	s.db.QueryRow(query, id).Scan(&found)
+	return found
+}
+
+// queryVars reads with a query chosen at run time: it is not known.
+func (s *server) queryVars(id string, all bool) { // want queryVars:`^effects\(\) opaque$`
+	query := `SELECT id FROM orders WHERE id = $1`
+	if all {
+		query = `SELECT id FROM orders`
+	}
+	s.db.Query(query, id)
+}
+
 func locals() string {
 	var o Order
 	o.ID = uuid.NewString()
