@@ -5,7 +5,7 @@ package main
 // go/analysis/checker API, and prints each finding once however many
 // packages report it (a package and its test variant; a router served by
 // two commands), as text, JSON or SARIF, or applies the suggested fixes.
-// go vet, go fix and help run the multichecker instead (see dispatch).
+// go vet and go fix run the multichecker instead (see dispatch).
 
 import (
 	"encoding/json"
