@@ -56,5 +56,5 @@
 //
 // idemlint's inventory counts a call of TestRoute as the contract test of
 // the route its Contract names, when Method and Path are constants (see
-// the README of idemlint). The package uses only the standard library.
+// docs/reports.md in idemlint). The package uses only the standard library.
 package idemtest

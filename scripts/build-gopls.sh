@@ -24,7 +24,7 @@
 #
 # The copy is regenerated on every run and `go build` is always run; Go's
 # build cache makes a rebuild with nothing changed take a few seconds.
-# Point the editor at the binary as its gopls (README, section Editors).
+# Point the editor at the binary as its gopls (docs/hosts.md, section Editors).
 set -euo pipefail
 
 GOPLS_MODULE=golang.org/x/tools/gopls

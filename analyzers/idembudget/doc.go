@@ -20,6 +20,7 @@
 //     WithBackOff(&ZeroBackOff{}) (no backoff);
 //   - avast/retry-go v4 and v5: Attempts(0) or UntilSucceeded(), unless a
 //     Context option passes a context that has, or may have, a deadline;
+//     v3, v4 and v5: Delay(0) with DelayType(FixedDelay) (no backoff);
 //   - sethvargo/go-retry: a backoff without WithMaxRetries or
 //     WithMaxDuration (and Constant, Exponential, Fibonacci) whose context
 //     visibly has no deadline (context.Background or TODO);
@@ -33,7 +34,12 @@
 //     receive, select or call named like a wait or backoff in its body or
 //     the functions of the package it calls (no backoff). Loops that call
 //     until success without reaching a dependency (rejection sampling,
-//     parsing) are not retries.
+//     parsing) are not retries;
+//   - a poll loop (a for {} loop that sends an HTTP request and has no
+//     pause): no backoff, and no bound unless it checks a context that is
+//     not visibly context.Background or TODO;
+//   - watermill's middleware.Retry with an InitialInterval of 0 or none
+//     (no backoff).
 //
 // A bound that is a variable, and a context whose origin is not visible,
 // get the benefit of the doubt.

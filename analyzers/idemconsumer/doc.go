@@ -16,6 +16,9 @@
 // on every path before the first such effect. A consumer whose effects are
 // all naturally idempotent (upserts, Redis SET, DELETE) or that has no
 // effects is not reported, nor is one whose handler the check cannot see.
+// Besides the broker clients it recognises, the functions and methods
+// named in the consumers setting (a service's own subscription interface)
+// register consumers, delivered at least once.
 //
 // The finding is at the receive call, subscription or ConsumeClaim method,
 // and names the topic or queue when it is constant and the first effect

@@ -22,7 +22,15 @@
 // document, or an unknown check name (such an exemption suppresses
 // nothing), an exemption that suppressed no finding, and any other
 // malformed //idem: directive (unknown name, missing reason, a platform
-// directive that annotates no declaration, a space after the slashes).
+// directive that annotates no declaration, an //idem:contract outside a
+// test file, a space after the slashes).
+//
+// Exemptions that cover many places at once are entries of the exempt
+// setting of the configuration, each with its ADR and reason. The
+// standalone command reports an entry that suppressed no finding of its
+// run, at the entry's line, when the run can tell: idemexempt and every
+// check the entry covers ran, over a pattern ending in /... that names the
+// configuration file's directory or one above it.
 //
 // Bad:
 //

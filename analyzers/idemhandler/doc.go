@@ -24,11 +24,12 @@
 // through an interface stays mutating by its method.
 //
 // The check follows routers through variables, struct fields, helper
-// functions of the same package, sub-routers, mounts and wrapping, up to
-// the place the router is served. A route whose router is not served in the
-// package, or whose chain holds middleware it cannot identify, is not
-// reported. A handler that itself claims a dedup key (a //idem:dedup call)
-// is protected.
+// functions, sub-routers, mounts and wrapping, across packages, up to the
+// place the router is served: a route is decided in the package that
+// serves its router and reported at its registration. A route whose router
+// no analysed package serves (unless unserved-routes: report), or whose
+// chain holds middleware it cannot identify, is not reported. A handler
+// that itself claims a dedup key (a //idem:dedup call) is protected.
 //
 // gRPC and connect services count too: each mutating unary procedure of
 // a service registered with RegisterXxxServer (gRPC) or NewXxxHandler

@@ -41,8 +41,8 @@
 // stripe key or a key argument: every attempt sends a new key.
 //
 // Retries recognised: cenkalti/backoff v4 (Retry, RetryNotify,
-// RetryWithData, ...) and v5 (Retry), avast/retry-go v4 (Do, DoWithData)
-// and v5 (New(...).Do), sethvargo/go-retry (only when the function wraps
+// RetryWithData, ...) and v5 (Retry), avast/retry-go v3 (Do), v4 (Do,
+// DoWithData) and v5 (New(...).Do), sethvargo/go-retry (only when the function wraps
 // an error in retry.RetryableError), failsafe-go executors with a retry
 // policy and failsafehttp (NewRequest(...).Do, an http.Client whose
 // Transport is NewRoundTripper with a retry policy), go-retryablehttp
@@ -50,8 +50,10 @@
 // method; the package-level Post and PostForm; the *http.Client of
 // StandardClient or a retryablehttp.RoundTripper), go-resty v2 clients
 // with SetRetryCount(n > 0) and resty v3 ones that also
-// SetRetryAllowNonIdempotent(true), gRPC retry policies, and for loops
-// that go round again when a call that reaches a dependency fails.
+// SetRetryAllowNonIdempotent(true), watermill's middleware.Retry added
+// to a router or handler (it runs the handler again), gRPC retry
+// policies, and for loops that go round again when a call that reaches a
+// dependency fails.
 // Retried code is followed into functions of the same package, with their
 // parameters bound to the caller's arguments. When a key's provenance is
 // unknown, nothing is reported.

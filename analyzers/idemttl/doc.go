@@ -17,7 +17,10 @@
 // function of the package. gofiber's idempotency.New Lifetime (default 30
 // minutes) counts too, and so does the window of watermill's
 // middleware.Deduplicator on a consumer (NewMapExpiringKeyRepository's
-// window; one minute without a Repository). Only constant windows are
+// window; one minute without a Repository), and that of a dedup claim
+// (//idem:dedup or dedup) protecting a consumer: a ttl option among the
+// claim call's own options, or else among those its receiver was built
+// with in the package. Only constant windows are
 // checked (12 * time.Hour, time.Duration(n) * time.Hour with a constant n,
 // named constants of any package); a window computed at run time is not
 // reported.

@@ -1,9 +1,9 @@
 package main
 
-// The reports driver: SARIF output, baselines and the inventory run the
-// checks through the public go/analysis/checker API over packages loaded
-// by go/packages, so they see exactly the findings of the standalone
-// driver. Plain runs and go vet stay on multichecker.
+// The driver of the standalone command: plain runs, SARIF output,
+// baselines and the inventory run the checks through the public
+// go/analysis/checker API over packages loaded by go/packages, so they
+// all see the same findings. go vet and go fix stay on the multichecker.
 
 import (
 	"crypto/sha256"

@@ -218,18 +218,47 @@ func note(v, n string) string {
 	return v + " (" + n + ")"
 }
 
+// inventoryOptions are the flags of the inventory.
+type inventoryOptions struct {
+	format, config string
+	all, require   bool
+}
+
+// inventoryFlags returns the flag set of the inventory, filling o; its
+// usage goes to w.
+func inventoryFlags(o *inventoryOptions, w io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("idemlint inventory", flag.ContinueOnError)
+	fs.SetOutput(w)
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json or markdown")
+	fs.BoolVar(&o.all, "all", false, "also list routes that do not mutate (reads, naturally idempotent methods)")
+	fs.StringVar(&o.config, "config", "", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
+	fs.BoolVar(&o.require, "require-contract-tests", false, "exit 3 when a mutating, unexempted route has no contract test, and list those routes")
+	fs.Usage = func() { inventoryUsage(w, fs) }
+	return fs
+}
+
+// inventoryUsage prints how to run the inventory.
+func inventoryUsage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprint(w, `usage: idemlint [-C DIR] inventory [-config FILE] [-format text|json|markdown] [-all] [-require-contract-tests] packages...
+
+The inventory lists every mutating entry point of the packages (HTTP routes
+and RPC procedures, queue consumers, retry sites, registrations on routers
+idemlint does not know) and its protection status, from the same models
+and findings as the checks. It loads the packages with their tests, in
+which it finds contract tests. Exit status: 0, or 1 on errors; with
+-require-contract-tests, 3 when a route has no contract test or an
+//idem:contract directive is malformed.
+
+Flags:
+`)
+	fs.PrintDefaults()
+}
+
 // runInventory implements `idemlint [flags] inventory [flags] packages`.
 func runInventory(before, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("idemlint inventory", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "output `format`: text, json or markdown")
-	all := fs.Bool("all", false, "also list routes that do not mutate (reads, naturally idempotent methods)")
-	cfgPath := fs.String("config", "", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
-	require := fs.Bool("require-contract-tests", false, "exit 3 when a mutating, unexempted route has no contract test, and list those routes")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: idemlint [-C DIR] inventory [-config FILE] [-format text|json|markdown] [-all] [-require-contract-tests] packages...\n")
-		fs.PrintDefaults()
-	}
+	var o inventoryOptions
+	fs := inventoryFlags(&o, stderr)
+	format, all, cfgPath, require := &o.format, &o.all, &o.config, &o.require
 	for _, a := range [][]string{before, args} {
 		if err := fs.Parse(a); err != nil {
 			if errors.Is(err, flag.ErrHelp) {

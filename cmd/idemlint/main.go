@@ -1,18 +1,25 @@
-// Command idemlint checks Go code against the idempotency standard.
+// Command idemlint checks Go code against the idempotency standard:
+// mutating routes and consumers without the platform's dedup, retries
+// around non-idempotent calls, unsafe dedup-store settings, and
+// exemptions without an ADR.
 //
 // Standalone:
 //
-//	idemlint [-config FILE] [-fix] [-diff] [-json] [-test=false] [-C DIR] packages...
+//	idemlint [-C DIR] [-config FILE] [-fix [-diff]] [-json] [-c N] [-test=false] [-NAME[=false]] packages...
 //
-// As a vet tool:
+// As a vet tool, or a fix tool:
 //
-//	go vet -vettool=$(command -v idemlint) ./...
+//	go vet -vettool=$(command -v idemlint) [-config=FILE] ./...
+//	go fix -fixtool=$(command -v idemlint) ./...
 //
 // Reports:
 //
 //	idemlint -format=sarif ./... > idemlint.sarif
-//	idemlint inventory [-format=text|json|markdown] [-all] ./...
+//	idemlint inventory [-format=text|json|markdown] [-all] [-require-contract-tests] [-config FILE] ./...
 //	idemlint -baseline FILE [-write-baseline] ./...
+//
+// Help: idemlint help (or -h) describes every flag and subcommand;
+// idemlint help CHECK prints a check's documentation.
 //
 // Exit status: 0 when clean, 3 when there are findings, 1 on error (bad
 // configuration, packages that do not load).

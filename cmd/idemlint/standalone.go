@@ -5,7 +5,7 @@ package main
 // go/analysis/checker API, and prints each finding once however many
 // packages report it (a package and its test variant; a router served by
 // two commands), as text, JSON or SARIF, or applies the suggested fixes.
-// go vet, go fix and help run the multichecker instead (see dispatch).
+// go vet and go fix run the multichecker instead (see dispatch).
 
 import (
 	"encoding/json"
@@ -44,17 +44,17 @@ type options struct {
 func standaloneFlags(o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("idemlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&o.format, "format", "text", "output `format`: text, json or sarif")
+	fs.StringVar(&o.format, "format", "text", "output `format`: text, json (as -json) or sarif (SARIF 2.1.0, for code scanning)")
 	fs.BoolVar(&o.json, "json", false, "print findings as JSON, by package and check (same as -format=json)")
-	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes")
+	fs.BoolVar(&o.fix, "fix", false, "apply the suggested fixes; when findings without a fix remain, say how many and exit 3")
 	fs.BoolVar(&o.diff, "diff", false, "with -fix, print the fixes as a unified diff instead of applying them")
-	fs.IntVar(&o.context, "c", -1, "print `N` lines of source around each finding")
+	fs.IntVar(&o.context, "c", -1, "print `N` lines of source around each finding, -1 for none")
 	fs.BoolVar(&o.tests, "test", true, "also load test packages (findings in _test.go files need tests: true)")
 	fs.StringVar(&o.config, "config", "", "path of the idemlint configuration `file`; overrides discovery of .idemlint.yaml")
-	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline `file`")
-	fs.BoolVar(&o.writeBaseline, "write-baseline", false, "record the current findings in the -baseline file and exit")
-	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile to `file`")
-	fs.StringVar(&o.memprofile, "memprofile", "", "write a memory profile to `file`")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline `file` (text or sarif)")
+	fs.BoolVar(&o.writeBaseline, "write-baseline", false, "record the current findings in the -baseline file, overwriting it, and exit 0")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the run to `file`")
+	fs.StringVar(&o.memprofile, "memprofile", "", "write a memory profile of the run to `file`")
 	o.only, o.without = make(map[string]bool), make(map[string]bool)
 	for _, a := range analyzers.All() {
 		fs.Var(checkFlag{a.Name, o}, a.Name, "run only this check (-"+a.Name+"=false: all checks but this one)")
@@ -384,29 +384,65 @@ func profile(o *options, stderr io.Writer) func() {
 	}
 }
 
-// usage prints how to run idemlint.
+// usage prints how to run idemlint: what it is, its subcommands, its
+// checks, the flags of fs (the per-check flags as one -NAME entry) and
+// its exit status.
 func usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprint(w, `idemlint checks Go code against the idempotency standard: mutating routes
 and consumers without the platform's dedup, retries around non-idempotent
 calls, unsafe dedup-store settings, and exemptions without an ADR.
 
 Usage:
-  idemlint [flags] packages...                 report findings (exit 3 when there are any)
-  idemlint inventory [flags] packages...       list every mutating entry point and its protection
-  idemlint help [CHECK]                        describe the checks, or one check
-  go vet -vettool=$(command -v idemlint) packages...
+  idemlint [-C DIR] [flags] packages...            report findings (exit 3 when there are any)
+  idemlint [-C DIR] inventory [flags] packages...  list every mutating entry point and its protection
+  idemlint help [CHECK|inventory]...               print this help, a check's documentation or the inventory's flags
+  go vet -vettool=$(command -v idemlint) [-config=FILE] packages...
+  go fix -fixtool=$(command -v idemlint) packages...
 
-Checks:
+-C DIR changes to DIR first; like the go command's, it must be the first
+argument. Flags go before the package patterns. go vet and go fix run
+idemlint once per package (they also ask it for -flags and -V=full).
+
+Checks (-NAME runs only the named checks, -NAME=false all but these; the
+checks setting of .idemlint.yaml is usually the better place):
 `)
+	checks := make(map[string]bool)
 	for _, c := range analyzers.Checks {
+		checks[c.Analyzer.Name] = true
 		short, _, _ := strings.Cut(c.Analyzer.Doc, "\n")
 		fmt.Fprintf(w, "  %-13s %s\n", c.Analyzer.Name, strings.TrimPrefix(short, c.Analyzer.Name+": "))
 	}
 	fmt.Fprint(w, "\nFlags:\n")
-	fs.PrintDefaults()
+	// The flags but the checks', which the list above describes.
+	rest := flag.NewFlagSet(fs.Name(), flag.ContinueOnError)
+	rest.SetOutput(w)
+	fs.VisitAll(func(f *flag.Flag) {
+		if !checks[f.Name] {
+			rest.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+	rest.PrintDefaults()
+	fmt.Fprint(w, `  -NAME, -NAME=false
+    	run only the named checks, or all but these (NAME is a check above)
+
+Inventory flags (idemlint inventory [flags] packages...):
+`)
+	var inv inventoryOptions
+	inventoryFlags(&inv, w).PrintDefaults()
+	fmt.Fprint(w, `
+Exit status: 0 clean, 3 findings, 1 error (a configuration that does not
+load or validate, packages that do not build). With -json the status is 0
+unless packages fail to load; -write-baseline exits 0. The inventory exits
+0, or 3 with -require-contract-tests when a route has no contract test.
+Under go vet the status is go vet's.
+
+idemlint help CHECK prints a check's documentation, with bad and good
+examples. More: README.md and docs/ of github.com/idemlint/idemlint.
+`)
 }
 
-// runHelp prints the usage, or the documentation of the named checks.
+// runHelp prints the usage, or the documentation of the named checks and
+// the inventory's usage for "inventory".
 func runHelp(names []string, stdout, stderr io.Writer) int {
 	if len(names) == 0 {
 		var o options
@@ -415,6 +451,11 @@ func runHelp(names []string, stdout, stderr io.Writer) int {
 	}
 	code := exitClean
 	for _, name := range names {
+		if name == "inventory" {
+			var o inventoryOptions
+			inventoryUsage(stdout, inventoryFlags(&o, stdout))
+			continue
+		}
 		found := false
 		for _, a := range analyzers.All() {
 			if a.Name == name {

@@ -7,11 +7,16 @@
 // function it calls statically: functions of other packages through
 // [Fact]s, functions, method values and closures of the same package
 // through a fixed point over the package. A call through an interface
-// counts only when the method name starts with a mutating verb (Create,
-// Insert, Update, Delete, Save, Put, Add, Remove, Set, Charge, Pay, Refund,
-// Transfer, Capture, Send, Publish, Enqueue, Emit, Notify, Increment,
-// Debit, Credit, Reserve, Place, Submit, Ship, Cancel, Provision); the list
-// is fixed.
+// counts only when the method name starts with a mutating verb as a whole
+// word: by default [config.DefaultMutatingVerbs] (Create, Insert, Update,
+// Delete, Save, Put, Add, Remove, Set, Charge, Pay, Refund, Transfer,
+// Capture, Send, Publish, Enqueue, Emit, Notify, Increment, Debit, Credit,
+// Reserve, Place, Submit, Ship, Cancel, Provision); the mutating-verbs
+// setting replaces that list. A call whose verb is Put, Set, Save, Delete
+// or Remove is naturally idempotent. Interfaces of the standard library
+// and of instrumentation packages (OpenTelemetry, Prometheus, zap, logrus,
+// zerolog, logr, Datadog) do not count, nor, under modules, interfaces
+// declared outside the analysed module.
 //
 // Each effect is naturally idempotent or not. SQL with ON CONFLICT, INSERT
 // IGNORE, ON DUPLICATE KEY UPDATE, MERGE, REPLACE or UPSERT, UPDATE without
@@ -41,10 +46,12 @@
 // sarama, confluent-kafka-go, SQS, SNS, nats.go, amqp091-go, Pub/Sub,
 // watermill), http.go (net/http, net/smtp; the method of a request may be
 // a field or parameter the package sets) and payment.go (stripe-go,
-// Checkout sessions included, Adyen; these also move money).
+// Checkout sessions included, Adyen; these also move money). The
+// functions named in the financial.calls setting are payments too.
 //
-// A package whose imports reach none of these APIs and none of whose
-// dependencies export effects has no effects: in a dependency module it
-// costs next to nothing; in the analysed module it is walked for
-// visibility only.
+// A package whose imports reach none of these APIs, none of whose
+// dependencies export effects, which calls no interface method with a
+// mutating verb and whose configuration names no financial.calls has no
+// effects: in a dependency module it costs next to nothing; in the
+// analysed module it is walked for visibility only.
 package effects

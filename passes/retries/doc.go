@@ -2,12 +2,14 @@
 // package and what they retry. It does not report diagnostics.
 //
 // A retry is a call to a retry mechanism (cenkalti/backoff v4 and v5,
-// avast/retry-go v4 and v5, sethvargo/go-retry, failsafe-go, a
+// avast/retry-go v3, v4 and v5, sethvargo/go-retry, failsafe-go, a
 // hashicorp/go-retryablehttp client or a retrying *http.Client, a retrying
-// go-resty request, a gRPC retry policy or go-grpc-middleware retry
-// option) or a hand-written retry loop: a for loop whose body makes a call
-// and leaves the loop when the call's error is nil, going round again
-// otherwise. For each retry the pass records:
+// go-resty request, watermill's middleware.Retry added to a router or
+// handler, a gRPC retry policy or go-grpc-middleware retry option), a
+// hand-written retry loop: a for loop whose body makes a call and leaves
+// the loop when the call's error is nil, going round again otherwise, or
+// a poll loop: a for {} loop with no such exit that sends an HTTP request
+// and does not pause. For each retry the pass records:
 //
 //   - the retried operations that are not naturally idempotent: outbound
 //     POST and PATCH requests (net/http, retryablehttp, resty) and stripe-go
@@ -26,8 +28,11 @@
 //
 // Mechanism knowledge lives in one file per mechanism (loop.go,
 // backoff.go, retryablehttp.go, resty.go, retrygo.go, goretry.go,
-// failsafe.go, grpc.go); ops.go, stripe.go and keys.go describe retried
-// operations and key provenance. Only hand-written loops are looked for
-// in a package that imports none of the mechanisms and no outbound
-// client.
+// failsafe.go, watermill.go, grpc.go); ops.go, stripe.go and keys.go
+// describe retried operations and key provenance. Only hand-written loops
+// are looked for in a package that imports none of the mechanisms, no
+// outbound client and no stripe-go package, and only where an attempt can
+// reach a dependency: the package has effects, or its imports reach
+// context, a networking or a database package. Only the functions whose
+// body holds a loop or calls a mechanism are walked ([effects.Result.Body]).
 package retries

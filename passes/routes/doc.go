@@ -8,7 +8,10 @@
 // router they are called with), sub-routers, mounts and wrapping, up to
 // the place the router is served (http.ListenAndServe, http.Server and the
 // like). A route's chain is complete only when its router is served in the
-// package; other routes are kept, marked as not served, for the inventory.
+// package; other routes are kept, marked as not served, for the importers
+// that serve their router (below), for the inventory, and for the
+// unserved-routes: report setting, which judges them where they are
+// registered.
 //
 // Routers cross packages through summaries (summary.go): the package that
 // declares a function, field or variable exports, as a fact, what it does
@@ -19,10 +22,13 @@
 // carries what its own package knew of it (Route.Home), and its position,
 // which may be in another package's file (Route.Pos).
 //
-// Framework knowledge lives in one file per router (nethttp.go, chi.go):
-// a table from the framework's functions to their effect on the model.
-// A package that imports no supported router, nor a package with
-// summaries, costs nothing.
+// Framework knowledge lives in one file per router (nethttp.go, chi.go,
+// gorilla.go, httprouter.go, alice.go, routegroup.go, promroute.go, gin.go,
+// echo.go, fiber.go, grpc.go, connect.go): a table from the framework's
+// functions to their effect on the model. A package that imports no
+// supported router, nor a package with summaries, is not evaluated; only
+// the scan for registrations on routers the model does not know
+// (unrecognised.go, [Result.Unrecognised], for the inventory) runs there.
 //
 // Each procedure of a gRPC or connect service is a route too (Route.RPC):
 // grpc.go and connect.go recognise the registration functions that
