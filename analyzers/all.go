@@ -14,7 +14,7 @@ import (
 	"github.com/idemlint/idemlint/analyzers/idemretry"
 	"github.com/idemlint/idemlint/analyzers/idemstore"
 	"github.com/idemlint/idemlint/analyzers/idemttl"
-	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/analyzers/report"
 )
 
 // A Check is one check of the suite: its analyzer, what finds its

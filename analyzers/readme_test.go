@@ -13,7 +13,7 @@ import (
 
 	"github.com/idemlint/idemlint/analyzers"
 	"github.com/idemlint/idemlint/analyzers/idemexempt"
-	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/config"
 )

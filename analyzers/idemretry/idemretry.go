@@ -12,8 +12,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/retries"
