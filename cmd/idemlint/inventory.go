@@ -17,13 +17,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/idemlint/idemlint/analyzers/idembudget"
-	"github.com/idemlint/idemlint/analyzers/idemconsumer"
-	"github.com/idemlint/idemlint/analyzers/idemfailopen"
-	"github.com/idemlint/idemlint/analyzers/idemhandler"
-	"github.com/idemlint/idemlint/analyzers/idemretry"
-	"github.com/idemlint/idemlint/analyzers/idemstore"
-	"github.com/idemlint/idemlint/analyzers/idemttl"
+	"github.com/idemlint/idemlint/analyzers"
 	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/dedupcfg"
 	"github.com/idemlint/idemlint/internal/safe"
@@ -292,10 +286,19 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 }
 
 // inventoryAnalyzers are the models and checks the inventory reads.
-var inventoryAnalyzers = []*analysis.Analyzer{
-	passes.Analyzer, policyAnalyzer,
-	idemhandler.Analyzer, idemconsumer.Analyzer, idemretry.Analyzer, idembudget.Analyzer,
-	idemfailopen.Analyzer, idemttl.Analyzer, idemstore.Analyzer,
+var inventoryAnalyzers = append([]*analysis.Analyzer{passes.Analyzer, policyAnalyzer},
+	checkAnalyzers("idemhandler", "idemconsumer", "idemretry", "idembudget", "idemfailopen", "idemttl", "idemstore")...)
+
+// checkAnalyzers returns the analyzers of the named checks, from the
+// registry.
+func checkAnalyzers(names ...string) []*analysis.Analyzer {
+	out := make([]*analysis.Analyzer, len(names))
+	for i, name := range names {
+		if out[i] = analyzers.Lookup(name); out[i] == nil {
+			panic("idemlint: no check " + name)
+		}
+	}
+	return out
 }
 
 // policyAnalyzer reads the dedup-store settings (fail-open, window,
