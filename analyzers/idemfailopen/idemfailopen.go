@@ -10,9 +10,9 @@ import (
 
 	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/dedupcfg"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
+	"github.com/idemlint/idemlint/passes/dedup"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/routes"
 )
@@ -36,14 +36,14 @@ var Analyzer = &analysis.Analyzer{
 func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	models := passes.Of(pass)
 	dirs := models.Directives
-	rts, err := models.Routes()
+	policy, err := models.Dedup()
 	if err != nil {
 		return nil, err
 	}
 	mutating := func(rt *routes.Route) string { return routes.MutatingMethod(rt, models.Config) }
 	var findings []*report.Finding
-	for g := range dedupcfg.All(pass, dirs, rts.Routes, mutating, nil) {
-		if g.Kind != dedupcfg.FailOpen {
+	for g := range policy.All(mutating) {
+		if g.Route == nil || g.Kind != dedup.FailOpen {
 			continue
 		}
 		var msg string

@@ -9,7 +9,6 @@ import (
 	"go/token"
 	"go/types"
 	"io"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -19,11 +18,10 @@ import (
 
 	"github.com/idemlint/idemlint/analyzers"
 	"github.com/idemlint/idemlint/analyzers/report"
-	"github.com/idemlint/idemlint/internal/dedupcfg"
-	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/dedup"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/retries"
 	"github.com/idemlint/idemlint/passes/routes"
@@ -286,7 +284,7 @@ func runInventory(before, args []string, stdout, stderr io.Writer) int {
 }
 
 // inventoryAnalyzers are the models and checks the inventory reads.
-var inventoryAnalyzers = append([]*analysis.Analyzer{passes.Analyzer, policyAnalyzer},
+var inventoryAnalyzers = append([]*analysis.Analyzer{passes.Analyzer},
 	checkAnalyzers("idemhandler", "idemconsumer", "idemretry", "idembudget", "idemfailopen", "idemttl", "idemstore")...)
 
 // checkAnalyzers returns the analyzers of the named checks, from the
@@ -301,43 +299,27 @@ func checkAnalyzers(names ...string) []*analysis.Analyzer {
 	return out
 }
 
-// policyAnalyzer reads the dedup-store settings (fail-open, window,
-// in-process store) of each route's and watermill consumer's
-// idempotency layers, as idemfailopen, idemttl and idemstore do.
-var policyAnalyzer = &analysis.Analyzer{
-	Name:       "idempolicy",
-	Doc:        "reads the dedup-store settings of routes and consumers for the inventory",
-	Run:        safe.Run("idempolicy", runPolicy),
-	Requires:   []*analysis.Analyzer{passes.Analyzer},
-	ResultType: reflect.TypeFor[*policies](),
-}
-
 // policies are the dedup-store settings of the entry points of a package.
 type policies struct {
-	routes    map[*routes.Route][]dedupcfg.Setting
-	consumers map[*consumers.Consumer][]dedupcfg.Setting
+	routes    map[*routes.Route][]dedup.Setting
+	consumers map[*consumers.Consumer][]dedup.Setting
 }
 
-func runPolicy(pass *analysis.Pass) (any, error) {
-	out := &policies{routes: make(map[*routes.Route][]dedupcfg.Setting), consumers: make(map[*consumers.Consumer][]dedupcfg.Setting)}
-	models := passes.Of(pass)
-	rts, err := models.Routes()
-	if err != nil {
-		return nil, err
+// policiesOf groups the dedup-store settings of a package by entry point:
+// of every route, as the inventory lists the settings of read routes too.
+func policiesOf(d *dedup.Result) *policies {
+	out := &policies{routes: make(map[*routes.Route][]dedup.Setting), consumers: make(map[*consumers.Consumer][]dedup.Setting)}
+	if d == nil {
+		return out
 	}
-	cons, err := models.Consumers()
-	if err != nil {
-		return nil, err
-	}
-	// Every route: the inventory lists the settings of read routes too.
-	for g := range dedupcfg.All(pass, models.Directives, rts.Routes, nil, cons.Consumers) {
+	for g := range d.All(nil) {
 		if g.Route != nil {
 			out.routes[g.Route] = append(out.routes[g.Route], g.Setting)
 		} else {
 			out.consumers[g.Consumer] = append(out.consumers[g.Consumer], g.Setting)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // pkgResults are the results of the root actions of one package.
@@ -383,8 +365,8 @@ func (r *run) entries(all bool) []entry {
 			res.routes, _ = v.Routes()
 			res.consumers, _ = v.Consumers()
 			res.retries, _ = v.Retries()
-		case *policies:
-			res.policies = v
+			d, _ := v.Dedup()
+			res.policies = policiesOf(d)
 		case *report.Findings:
 			res.findings[act.Analyzer.Name] = v
 		}
@@ -397,9 +379,6 @@ func (r *run) entries(all bool) []entry {
 		res := byPkg[act.Package.ID]
 		if res.cfg == nil || res.routes == nil || res.findings["idemhandler"] == nil {
 			continue
-		}
-		if res.policies == nil {
-			res.policies = &policies{}
 		}
 		fset := act.Package.Fset
 		add := func(e entry, pos token.Pos) {
@@ -421,7 +400,7 @@ func (r *run) entries(all bool) []entry {
 				continue
 			}
 			if method := routes.MutatingMethod(rt, res.cfg); method != "" {
-				e.policy(res, res.policies.routes[rt], dedupcfg.RouteName(method, rt))
+				e.policy(res, res.policies.routes[rt], dedup.RouteName(method, rt))
 			}
 			add(e, rt.Pos)
 			if rt.Home != nil {
@@ -558,16 +537,16 @@ func joinSet(a, b string) string {
 // policy fills the dedup-store columns of an entry from the settings of
 // its idempotency layers, and notes the findings of idemfailopen,
 // idemttl and idemstore on them that name the entry point.
-func (e *entry) policy(res *pkgResults, settings []dedupcfg.Setting, name string) {
+func (e *entry) policy(res *pkgResults, settings []dedup.Setting, name string) {
 	for _, s := range settings {
 		var check string
 		var value, cell *string
 		switch s.Kind {
-		case dedupcfg.FailOpen:
+		case dedup.FailOpen:
 			check, value, cell = "idemfailopen", &e.FailOpen, &e.failOpenNote
-		case dedupcfg.TTL:
+		case dedup.TTL:
 			check, value, cell = "idemttl", &e.Window, &e.windowNote
-		case dedupcfg.LocalStore:
+		case dedup.LocalStore:
 			check, value, cell = "idemstore", &e.Store, &e.storeNote
 		default:
 			continue
@@ -576,7 +555,7 @@ func (e *entry) policy(res *pkgResults, settings []dedupcfg.Setting, name string
 			continue // the outermost layer's setting
 		}
 		*value = s.Value
-		if s.Kind == dedupcfg.TTL && s.Const {
+		if s.Kind == dedup.TTL && s.Const {
 			*value = s.TTL.String()
 		}
 		for _, f := range res.found(check, s.Pos()) {
