@@ -60,9 +60,10 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			continue
 		}
 		var msg string
+		reason := report.MalformedDirective
 		switch {
 		case d.Name == directives.Exempt && !d.Valid():
-			msg = "exemption " + d.Err + " (an invalid exemption suppresses nothing)"
+			msg, reason = "exemption "+d.Err+" (an invalid exemption suppresses nothing)", report.InvalidExemption
 		case d.Name == "":
 			msg = d.Err
 		case !d.Valid():
@@ -80,11 +81,11 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			if decidedElsewhere(pass, d) {
 				continue // used, or not, where its routes are decided
 			}
-			msg = "exemption " + d.ADR + " suppresses nothing (no idem finding on the lines it covers); remove it"
+			msg, reason = "exemption "+d.ADR+" suppresses nothing (no idem finding on the lines it covers); remove it", report.UnusedExemption
 		default:
 			continue
 		}
-		findings = append(findings, &report.Finding{Pos: d.Pos, End: d.End, Message: msg})
+		findings = append(findings, &report.Finding{Pos: d.Pos, End: d.End, Message: msg, Subject: report.Subject{Directive: d}, Reason: reason})
 	}
 	unused, err := unusedImported(pass)
 	if err != nil {
@@ -147,7 +148,8 @@ func unusedImported(pass *analysis.Pass) ([]*report.Finding, error) {
 		}
 		used[d.Pos] = true // reported once
 		out = append(out, &report.Finding{Pos: d.Pos, End: d.End,
-			Message: "exemption " + d.ADR + " suppresses nothing (no idem finding on the lines it covers, where its routes are decided); remove it"})
+			Message: "exemption " + d.ADR + " suppresses nothing (no idem finding on the lines it covers, where its routes are decided); remove it",
+			Subject: report.Subject{Directive: d}, Reason: report.UnusedExemption})
 	}
 	return out, nil
 }

@@ -57,7 +57,11 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 		default:
 			continue
 		}
-		findings = append(findings, &report.Finding{Pos: g.Pos(), End: g.End(), Message: msg, Route: g.Route})
+		findings = append(findings, &report.Finding{
+			Pos: g.Pos(), End: g.End(), Message: msg,
+			Subject: report.Subject{Route: g.Route, Method: g.Method, Setting: &g.Setting},
+			Reason:  report.FailOpen,
+		})
 	}
 	return findings, nil
 }

@@ -12,8 +12,9 @@ import (
 )
 
 // rpcFinding reports an unprotected procedure at its registration call
-// (RegisterXxxServer, NewXxxHandler), one finding per procedure.
-func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route) *report.Finding {
+// (RegisterXxxServer, NewXxxHandler), one finding per procedure; method
+// is what routes.Unprotected returned for it.
+func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route, method string) *report.Finding {
 	return &report.Finding{
 		Pos: rt.Pos,
 		End: rt.End,
@@ -21,7 +22,8 @@ func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route) 
 			displayPath(rt.Path), interceptorName(pass, dirs, rt.Framework)),
 		Related:    servedAt(rt),
 		Exemptions: rt.Exemptions(),
-		Route:      rt,
+		Subject:    report.Subject{Route: rt, Method: method},
+		Reason:     report.Unprotected,
 	}
 }
 

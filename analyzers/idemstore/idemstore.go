@@ -55,7 +55,8 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			Pos:     g.Pos(),
 			End:     g.End(),
 			Message: fmt.Sprintf("%s is an in-process dedup store guarding %s (%s", g.Value, g.Name(), why),
-			Route:   g.Route,
+			Subject: report.Subject{Route: g.Route, Method: g.Method, Consumer: g.Consumer, Setting: &g.Setting},
+			Reason:  report.LocalStore,
 		})
 	}
 	// Stores handed to platform middleware through functions of other
@@ -67,6 +68,8 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 				End: s.End(),
 				Message: fmt.Sprintf("%s is an in-process dedup store, handed to %s (each replica remembers only its own keys and forgets them on restart, so a retry reaching another instance runs again); use the shared store",
 					s.Value, arg.Via),
+				Subject: report.Subject{Setting: &s},
+				Reason:  report.LocalStore,
 			})
 		}
 	}

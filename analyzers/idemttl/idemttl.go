@@ -60,7 +60,8 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			End: g.End(),
 			Message: fmt.Sprintf("ttl %s < %s required on %s%s (%s: %s); raise the window to at least %s",
 				g.TTL, minTTL, what, g.Name(), g.Value, late, minTTL),
-			Route: g.Route,
+			Subject: report.Subject{Route: g.Route, Method: g.Method, Consumer: g.Consumer, Setting: &g.Setting},
+			Reason:  report.ShortWindow,
 		})
 	}
 	return findings, nil
