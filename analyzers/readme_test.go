@@ -13,7 +13,7 @@ import (
 
 	"github.com/idemlint/idemlint/analyzers"
 	"github.com/idemlint/idemlint/analyzers/idemexempt"
-	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/config"
 )
@@ -137,7 +137,7 @@ func TestRegistry(t *testing.T) {
 		if c.Finder == nil || c.Finder.Name != a.Name {
 			t.Errorf("%s: registered with the finder of %v", a.Name, c.Finder)
 		}
-		if c.Finder != idemexempt.Check && !slices.Contains(idemexempt.Checks, c.Finder) {
+		if c.Finder != idemexempt.Check && !slices.Contains(idemexempt.Checks(), c.Finder) {
 			t.Errorf("%s: idemexempt does not ask for its findings, so it cannot tell which exemptions it used", a.Name)
 		}
 		// The checks share their work through the passes, and each other's

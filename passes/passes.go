@@ -7,8 +7,8 @@
 // need none of the work. Analyzer runs the passes that export facts on
 // every package, as facts must be exported before Run returns (routes
 // among them: its summaries carry routers across packages), and the
-// others (consumers, retries) when a check first asks for them, on the
-// packages a check runs on.
+// others (consumers, retries, dedup) when a check first asks for them, on
+// the packages a check runs on.
 //
 // go vet runs every analyzer that requires one with facts on every
 // dependency too, and discards its diagnostics there; after
@@ -27,6 +27,7 @@ import (
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/dedup"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/effects"
 	"github.com/idemlint/idemlint/passes/retries"
@@ -36,7 +37,7 @@ import (
 // Analyzer runs the shared passes; its result is a *Results.
 var Analyzer = &analysis.Analyzer{
 	Name:             "idempasses",
-	Doc:              "runs idemlint's shared passes (configuration, directives, effects, routes, consumers, retries); does not report diagnostics",
+	Doc:              "runs idemlint's shared passes (configuration, directives, effects, routes, consumers, retries, dedup); does not report diagnostics",
 	Run:              safe.Run("idempasses", run),
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Results](),
@@ -46,7 +47,7 @@ var Analyzer = &analysis.Analyzer{
 // graph lists the passes with their requirements before them; eager are
 // those that export facts, and their requirements.
 var (
-	graph = order(routes.Analyzer, consumers.Analyzer, retries.Analyzer)
+	graph = order(routes.Analyzer, consumers.Analyzer, retries.Analyzer, dedup.Analyzer)
 	eager = exportingFacts(graph)
 )
 
@@ -83,7 +84,8 @@ var factsOnly atomic.Bool
 
 // SetFactsOnly tells whether the analyses that follow are run only for
 // their facts, their diagnostics discarded: then routes, consumers and
-// retries are empty. go vet's runs on dependencies are such runs.
+// retries are empty, and so is dedup. go vet's runs on dependencies are
+// such runs.
 func SetFactsOnly(on bool) { factsOnly.Store(on) }
 
 // Of returns the results of the passes for pass, whose analyzer must
@@ -118,6 +120,17 @@ func (r *Results) Retries() (*retries.Result, error) {
 	res, err := r.get(retries.Analyzer)
 	rs, _ := res.(*retries.Result)
 	return rs, err
+}
+
+// Dedup returns the dedup-store settings guarding the routes and
+// consumers of the package.
+func (r *Results) Dedup() (*dedup.Result, error) {
+	if r.factsOnly {
+		return &dedup.Result{}, nil
+	}
+	res, err := r.get(dedup.Analyzer)
+	d, _ := res.(*dedup.Result)
+	return d, err
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/dedup"
 	"github.com/idemlint/idemlint/passes/retries"
 	"github.com/idemlint/idemlint/passes/routes"
 )
@@ -43,7 +44,7 @@ func TestGraph(t *testing.T) {
 	if got, want := names(eager), []string{"idemconfig", "idemdirectives", "idemeffects", "idemprocedures", "idemroutes"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("eager passes = %v, want %v", got, want)
 	}
-	for _, a := range []*analysis.Analyzer{consumers.Analyzer, retries.Analyzer} {
+	for _, a := range []*analysis.Analyzer{consumers.Analyzer, retries.Analyzer, dedup.Analyzer} {
 		if _, ok := pos[a]; !ok || len(a.FactTypes) > 0 {
 			t.Errorf("%s: in the graph %v, facts %v; want a lazy pass of the graph", a.Name, ok, a.FactTypes)
 		}
@@ -165,7 +166,14 @@ func TestFactsOnly(t *testing.T) {
 	if err != nil || len(rs.Retries) != 0 {
 		t.Errorf("Retries() = %d retries, %v; want none", len(rs.Retries), err)
 	}
-	for _, a := range []*analysis.Analyzer{consumers.Analyzer, retries.Analyzer} {
+	d, err := r.Dedup()
+	if err != nil {
+		t.Errorf("Dedup(): %v", err)
+	}
+	for g := range d.All(nil) {
+		t.Errorf("Dedup() has a setting %q; want none", g.Value)
+	}
+	for _, a := range []*analysis.Analyzer{consumers.Analyzer, retries.Analyzer, dedup.Analyzer} {
 		if _, ran := r.done[a]; ran {
 			t.Errorf("%s ran on a facts-only run", a.Name)
 		}

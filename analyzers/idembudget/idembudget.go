@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/retries"
@@ -41,12 +41,16 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			findings = append(findings, &report.Finding{
 				Pos: r.Pos, End: r.End,
 				Message: fmt.Sprintf("%s%s has no bound (%s: an outage becomes a retry storm); %s", r.Mechanism, of(r), r.Unbounded, r.BoundFix),
+				Subject: report.Subject{Retry: r},
+				Reason:  report.Unbounded,
 			})
 		}
 		if r.NoBackoff != "" {
 			findings = append(findings, &report.Finding{
 				Pos: r.Pos, End: r.End,
 				Message: fmt.Sprintf("%s%s has no backoff between attempts (%s, hammering a failing dependency); %s", r.Mechanism, of(r), r.NoBackoff, r.BackoffFix),
+				Subject: report.Subject{Retry: r},
+				Reason:  report.NoBackoff,
 			})
 		}
 	}

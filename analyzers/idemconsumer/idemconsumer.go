@@ -6,8 +6,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/consumers"
@@ -48,6 +48,8 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			End: c.End,
 			Message: c.Name() + " " + c.Unprotected + " with no dedup (" + why +
 				"); claim a key derived from the message in the dedup store before the first side effect, wrap the handler in the consumer middleware, or exempt it with an ADR",
+			Subject: report.Subject{Consumer: c},
+			Reason:  report.Unprotected,
 		})
 	}
 	return findings, nil

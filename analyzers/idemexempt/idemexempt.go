@@ -2,21 +2,14 @@ package idemexempt
 
 import (
 	_ "embed"
+	"errors"
 	"go/token"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/idemlint/idemlint/analyzers/idembudget"
-	"github.com/idemlint/idemlint/analyzers/idemconsumer"
-	"github.com/idemlint/idemlint/analyzers/idemfailopen"
-	"github.com/idemlint/idemlint/analyzers/idemhandler"
-	"github.com/idemlint/idemlint/analyzers/idemoverkill"
-	"github.com/idemlint/idemlint/analyzers/idemretry"
-	"github.com/idemlint/idemlint/analyzers/idemstore"
-	"github.com/idemlint/idemlint/analyzers/idemttl"
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/directives"
@@ -25,19 +18,24 @@ import (
 //go:embed doc.go
 var doc string
 
-// Checks are the checks whose findings exemptions may suppress. Their
-// findings are asked for, not required through their analyzers: that
-// would add eight edges per package to the host's graph.
-var Checks = []*report.Check{
-	idemhandler.Check,
-	idemconsumer.Check,
-	idemfailopen.Check,
-	idemttl.Check,
-	idemstore.Check,
-	idemretry.Check,
-	idembudget.Check,
-	idemoverkill.Check,
-}
+// checks are the checks whose findings exemptions may suppress, as the
+// registry (package analyzers) registers them. Their findings are asked
+// for, not required through their analyzers: that would add eight edges
+// per package to the host's graph; and idemexempt does not import them,
+// so that no check depends on another.
+var checks []*report.Check
+
+// Register sets the checks whose findings exemptions may suppress, in
+// documentation order. The registry calls it when it is initialised,
+// before any analysis runs.
+func Register(cs []*report.Check) { checks = cs }
+
+// Checks returns the checks Register set.
+func Checks() []*report.Check { return checks }
+
+// errUnregistered is the error of a run that needs the findings of the
+// other checks when no registry has registered them.
+var errUnregistered = errors.New("idemexempt: no checks registered: use the analyzers of package github.com/idemlint/idemlint/analyzers")
 
 // Check finds the problems idemexempt reports.
 var Check = &report.Check{Name: "idemexempt", Find: find}
@@ -62,9 +60,10 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			continue
 		}
 		var msg string
+		reason := report.MalformedDirective
 		switch {
 		case d.Name == directives.Exempt && !d.Valid():
-			msg = "exemption " + d.Err + " (an invalid exemption suppresses nothing)"
+			msg, reason = "exemption "+d.Err+" (an invalid exemption suppresses nothing)", report.InvalidExemption
 		case d.Name == "":
 			msg = d.Err
 		case !d.Valid():
@@ -82,11 +81,11 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			if decidedElsewhere(pass, d) {
 				continue // used, or not, where its routes are decided
 			}
-			msg = "exemption " + d.ADR + " suppresses nothing (no idem finding on the lines it covers); remove it"
+			msg, reason = "exemption "+d.ADR+" suppresses nothing (no idem finding on the lines it covers); remove it", report.UnusedExemption
 		default:
 			continue
 		}
-		findings = append(findings, &report.Finding{Pos: d.Pos, End: d.End, Message: msg})
+		findings = append(findings, &report.Finding{Pos: d.Pos, End: d.End, Message: msg, Subject: report.Subject{Directive: d}, Reason: reason})
 	}
 	unused, err := unusedImported(pass)
 	if err != nil {
@@ -126,8 +125,12 @@ func unusedImported(pass *analysis.Pass) ([]*report.Finding, error) {
 	if len(candidates) == 0 {
 		return nil, nil
 	}
+	cs := Checks()
+	if len(cs) == 0 {
+		return nil, errUnregistered
+	}
 	used := make(map[token.Pos]bool)
-	for _, c := range Checks {
+	for _, c := range cs {
 		fs, err := c.Findings(pass)
 		if err != nil {
 			return nil, err
@@ -145,15 +148,20 @@ func unusedImported(pass *analysis.Pass) ([]*report.Finding, error) {
 		}
 		used[d.Pos] = true // reported once
 		out = append(out, &report.Finding{Pos: d.Pos, End: d.End,
-			Message: "exemption " + d.ADR + " suppresses nothing (no idem finding on the lines it covers, where its routes are decided); remove it"})
+			Message: "exemption " + d.ADR + " suppresses nothing (no idem finding on the lines it covers, where its routes are decided); remove it",
+			Subject: report.Subject{Directive: d}, Reason: report.UnusedExemption})
 	}
 	return out, nil
 }
 
 // usedExemptions returns the exemptions that suppress a finding of a check.
 func usedExemptions(pass *analysis.Pass) (map[*directives.Directive]bool, error) {
+	cs := Checks()
+	if len(cs) == 0 {
+		return nil, errUnregistered
+	}
 	used := make(map[*directives.Directive]bool)
-	for _, c := range Checks {
+	for _, c := range cs {
 		fs, err := c.Findings(pass)
 		if err != nil {
 			return nil, err

@@ -6,6 +6,9 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	// The registry registers the checks whose findings idemexempt asks
+	// for.
+	_ "github.com/idemlint/idemlint/analyzers"
 	"github.com/idemlint/idemlint/analyzers/idemexempt"
 )
 

@@ -8,11 +8,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/dedupcfg"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
+	"github.com/idemlint/idemlint/passes/dedup"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/routes"
 )
@@ -36,14 +36,14 @@ var Analyzer = &analysis.Analyzer{
 func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	models := passes.Of(pass)
 	dirs := models.Directives
-	rts, err := models.Routes()
+	policy, err := models.Dedup()
 	if err != nil {
 		return nil, err
 	}
 	mutating := func(rt *routes.Route) string { return routes.MutatingMethod(rt, models.Config) }
 	var findings []*report.Finding
-	for g := range dedupcfg.All(pass, dirs, rts.Routes, mutating, nil) {
-		if g.Kind != dedupcfg.FailOpen {
+	for g := range policy.All(mutating) {
+		if g.Route == nil || g.Kind != dedup.FailOpen {
 			continue
 		}
 		var msg string
@@ -57,7 +57,11 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 		default:
 			continue
 		}
-		findings = append(findings, &report.Finding{Pos: g.Pos(), End: g.End(), Message: msg, Route: g.Route})
+		findings = append(findings, &report.Finding{
+			Pos: g.Pos(), End: g.End(), Message: msg,
+			Subject: report.Subject{Route: g.Route, Method: g.Method, Setting: &g.Setting},
+			Reason:  report.FailOpen,
+		})
 	}
 	return findings, nil
 }

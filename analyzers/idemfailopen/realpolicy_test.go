@@ -12,7 +12,7 @@ import (
 	"github.com/idemlint/idemlint/analyzers/idemfailopen"
 	"github.com/idemlint/idemlint/analyzers/idemstore"
 	"github.com/idemlint/idemlint/analyzers/idemttl"
-	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/analyzers/report"
 )
 
 // policy reports the findings of the three dedup-store policy checks, so

@@ -7,8 +7,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/routes"
@@ -47,7 +47,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			continue // not reported, or reported by a package this one imports
 		}
 		if rt.RPC {
-			findings = append(findings, rpcFinding(pass, dirs, rt))
+			findings = append(findings, rpcFinding(pass, dirs, rt, method))
 			continue
 		}
 		name, fixes := rts.Fix(pass, rt)
@@ -63,7 +63,8 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			Fixes:      fixes,
 			Related:    servedAt(rt),
 			Exemptions: rt.Exemptions(),
-			Route:      rt,
+			Subject:    report.Subject{Route: rt, Method: method},
+			Reason:     report.Unprotected,
 		})
 	}
 	return findings, nil

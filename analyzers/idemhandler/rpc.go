@@ -6,14 +6,15 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/routes"
 )
 
 // rpcFinding reports an unprotected procedure at its registration call
-// (RegisterXxxServer, NewXxxHandler), one finding per procedure.
-func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route) *report.Finding {
+// (RegisterXxxServer, NewXxxHandler), one finding per procedure; method
+// is what routes.Unprotected returned for it.
+func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route, method string) *report.Finding {
 	return &report.Finding{
 		Pos: rt.Pos,
 		End: rt.End,
@@ -21,7 +22,8 @@ func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route) 
 			displayPath(rt.Path), interceptorName(pass, dirs, rt.Framework)),
 		Related:    servedAt(rt),
 		Exemptions: rt.Exemptions(),
-		Route:      rt,
+		Subject:    report.Subject{Route: rt, Method: method},
+		Reason:     report.Unprotected,
 	}
 }
 

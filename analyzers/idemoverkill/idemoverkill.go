@@ -9,8 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/directives"
@@ -69,6 +69,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 		}
 		claim := rt.ClaimsDedup
 		var msg string
+		reason := report.DedupTwice
 		switch {
 		case rt.Home != nil && !attachedHere(mws):
 			// Every layer was attached where the route was registered,
@@ -78,7 +79,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 				display(rt), mws[0].Name, mws[1].Name)
 		case !rt.Served:
 			if isRead(rt, dirs) && mws[0].Scope == routes.ScopeRoute {
-				msg = readMessage(rt, mws[0], "this route")
+				msg, reason = readMessage(rt, mws[0], "this route"), report.DedupRead
 			}
 		case len(mws) >= 2:
 			msg = fmt.Sprintf("%s is deduplicated twice, by %s and %s (the inner layer finds the key the outer one just claimed and rejects every request as a duplicate); keep one layer or exempt it with an ADR",
@@ -89,13 +90,17 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 		case isRead(rt, dirs):
 			switch m := mws[0]; {
 			case m.Scope == routes.ScopeRoute:
-				msg = readMessage(rt, m, "this route")
+				msg, reason = readMessage(rt, m, "this route"), report.DedupRead
 			case m.Scope == routes.ScopeGroup && groupRead[m.Pos]:
-				msg = readMessage(rt, m, "this read-only group or sub-router")
+				msg, reason = readMessage(rt, m, "this read-only group or sub-router"), report.DedupRead
 			}
 		}
 		if msg != "" {
-			findings = append(findings, &report.Finding{Pos: rt.Pos, End: rt.End, Message: msg, Exemptions: rt.Exemptions(), Route: rt})
+			findings = append(findings, &report.Finding{
+				Pos: rt.Pos, End: rt.End, Message: msg, Exemptions: rt.Exemptions(),
+				Subject: report.Subject{Route: rt, Method: rt.Method},
+				Reason:  reason,
+			})
 		}
 	}
 	return findings, nil

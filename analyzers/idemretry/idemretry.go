@@ -12,8 +12,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
 	"github.com/idemlint/idemlint/passes/retries"
@@ -54,6 +54,8 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			findings = append(findings, &report.Finding{
 				Pos: r.Pos, End: r.End,
 				Message: fmt.Sprintf("%s retries %s without an idempotency key (%s); %s", r.Mechanism, op.Desc, why, op.KeyHint),
+				Subject: report.Subject{Retry: r},
+				Reason:  report.NoKey,
 			})
 		}
 		for _, m := range r.Mints {
@@ -61,6 +63,8 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 				Pos: m.Pos, End: m.End,
 				Message: fmt.Sprintf("idempotency key minted by %s inside the retried code of %s (every attempt of %s sends a new key, so the attempts are not deduplicated); mint the key once before the retry",
 					m.Minter, r.Mechanism, m.Op.Desc),
+				Subject: report.Subject{Retry: r},
+				Reason:  report.KeyPerAttempt,
 			}
 			if fix := hoist(pass, r, m); fix != nil {
 				f.Fixes = []analysis.SuggestedFix{*fix}

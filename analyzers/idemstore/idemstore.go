@@ -7,11 +7,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/dedupcfg"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
+	"github.com/idemlint/idemlint/passes/dedup"
 	"github.com/idemlint/idemlint/passes/routes"
 )
 
@@ -37,14 +37,14 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	if err != nil {
 		return nil, err
 	}
-	cons, err := models.Consumers()
+	policy, err := models.Dedup()
 	if err != nil {
 		return nil, err
 	}
 	mutating := func(rt *routes.Route) string { return routes.MutatingMethod(rt, models.Config) }
 	var findings []*report.Finding
-	for g := range dedupcfg.All(pass, models.Directives, rts.Routes, mutating, cons.Consumers) {
-		if g.Kind != dedupcfg.LocalStore {
+	for g := range policy.All(mutating) {
+		if g.Kind != dedup.LocalStore {
 			continue
 		}
 		why := "each replica remembers only its own keys and forgets them on restart, so a retry reaching another instance runs again); use the shared store"
@@ -55,22 +55,21 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			Pos:     g.Pos(),
 			End:     g.End(),
 			Message: fmt.Sprintf("%s is an in-process dedup store guarding %s (%s", g.Value, g.Name(), why),
-			Route:   g.Route,
+			Subject: report.Subject{Route: g.Route, Method: g.Method, Consumer: g.Consumer, Setting: &g.Setting},
+			Reason:  report.LocalStore,
 		})
 	}
 	// Stores handed to platform middleware through functions of other
 	// packages.
-	var r *dedupcfg.Reader
 	for _, arg := range rts.DedupArgs {
-		if r == nil {
-			r = dedupcfg.NewReader(pass, models.Directives)
-		}
-		for _, s := range r.Stores(arg.Expr) {
+		for _, s := range policy.Stores(arg.Expr) {
 			findings = append(findings, &report.Finding{
 				Pos: s.Pos(),
 				End: s.End(),
 				Message: fmt.Sprintf("%s is an in-process dedup store, handed to %s (each replica remembers only its own keys and forgets them on restart, so a retry reaching another instance runs again); use the shared store",
 					s.Value, arg.Via),
+				Subject: report.Subject{Setting: &s},
+				Reason:  report.LocalStore,
 			})
 		}
 	}

@@ -7,11 +7,11 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/internal/checkdoc"
-	"github.com/idemlint/idemlint/internal/dedupcfg"
-	"github.com/idemlint/idemlint/internal/report"
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes"
+	"github.com/idemlint/idemlint/passes/dedup"
 	"github.com/idemlint/idemlint/passes/routes"
 )
 
@@ -34,17 +34,13 @@ var Analyzer = &analysis.Analyzer{
 func find(pass *analysis.Pass) ([]*report.Finding, error) {
 	models := passes.Of(pass)
 	cfg := models.Config
-	rts, err := models.Routes()
-	if err != nil {
-		return nil, err
-	}
-	cons, err := models.Consumers()
+	policy, err := models.Dedup()
 	if err != nil {
 		return nil, err
 	}
 	mutating := func(rt *routes.Route) string { return routes.MutatingMethod(rt, cfg) }
 	var findings []*report.Finding
-	for g := range dedupcfg.All(pass, models.Directives, rts.Routes, mutating, cons.Consumers) {
+	for g := range policy.All(mutating) {
 		financial, what, late := g.Consumer != nil && g.Consumer.Effects.MovesMoney, "", "a redelivery that arrives after the window is handled again"
 		if g.Route != nil {
 			financial, late = g.Route.Financial != "", "a retry that arrives after the window runs again"
@@ -56,7 +52,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 				what = "financial route "
 			}
 		}
-		if g.Kind != dedupcfg.TTL || !g.Const || g.TTL >= minTTL {
+		if g.Kind != dedup.TTL || !g.Const || g.TTL >= minTTL {
 			continue
 		}
 		findings = append(findings, &report.Finding{
@@ -64,7 +60,8 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			End: g.End(),
 			Message: fmt.Sprintf("ttl %s < %s required on %s%s (%s: %s); raise the window to at least %s",
 				g.TTL, minTTL, what, g.Name(), g.Value, late, minTTL),
-			Route: g.Route,
+			Subject: report.Subject{Route: g.Route, Method: g.Method, Consumer: g.Consumer, Setting: &g.Setting},
+			Reason:  report.ShortWindow,
 		})
 	}
 	return findings, nil

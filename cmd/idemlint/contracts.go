@@ -14,7 +14,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/idemlint/idemlint/internal/contracts"
+	"github.com/idemlint/idemlint/passes/contracts"
 )
 
 // contractMissing is the contract column of a route that needs a

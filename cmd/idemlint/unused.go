@@ -14,7 +14,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/checker"
 
-	"github.com/idemlint/idemlint/internal/report"
+	"github.com/idemlint/idemlint/analyzers/report"
 	"github.com/idemlint/idemlint/passes/config"
 )
 

@@ -7,11 +7,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/idemlint/idemlint/internal/checklist"
 	"github.com/idemlint/idemlint/internal/lazyre"
 )
 
-// CheckNames lists every public check, in documentation order.
-var CheckNames = []string{"idemhandler", "idemconsumer", "idemretry", "idembudget", "idemfailopen", "idemttl", "idemstore", "idemoverkill", "idemexempt"}
+// CheckNames lists every public check, in documentation order: the names
+// of checklist.Checks, the one list of checks.
+var CheckNames = checklist.Names()
 
 // Built-in patterns. The financial path pattern matches one of the financial
 // words of the specification, singular or plural, as a whole path segment,

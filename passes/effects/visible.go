@@ -517,7 +517,6 @@ func (in *inferrer) fresh(v *types.Var) bool {
 	return false
 }
 
-
 // isStringType reports whether t is of a string type, named or not.
 func isStringType(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)

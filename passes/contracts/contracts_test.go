@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/idemlint/idemlint/internal/contracts"
+	"github.com/idemlint/idemlint/passes/contracts"
 )
 
 // idemtestImporter imports the idemtest package from its source in this

@@ -11,9 +11,54 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/idemlint/idemlint/passes"
+	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/dedup"
 	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/retries"
 	"github.com/idemlint/idemlint/passes/routes"
 )
+
+// A Reason says why a check reports a finding, for readers of findings
+// as data (the inventory): the message says it to people.
+type Reason string
+
+// Reasons of the checks' findings.
+const (
+	Unprotected        Reason = "unprotected"         // idemhandler, idemconsumer: a mutating entry point without dedup
+	NoKey              Reason = "no-key"              // idemretry: an operation retried without an idempotency key
+	KeyPerAttempt      Reason = "key-per-attempt"     // idemretry: a key minted inside the retried code
+	Unbounded          Reason = "unbounded"           // idembudget: a retry that never gives up
+	NoBackoff          Reason = "no-backoff"          // idembudget: attempts that follow each other at once
+	FailOpen           Reason = "fail-open"           // idemfailopen: a dedup layer that lets requests through while its store is down
+	ShortWindow        Reason = "short-window"        // idemttl: a dedup window below the minimum
+	LocalStore         Reason = "local-store"         // idemstore: an in-process dedup store
+	DedupTwice         Reason = "dedup-twice"         // idemoverkill: two dedup layers on one route
+	DedupRead          Reason = "dedup-read"          // idemoverkill: dedup on a route that does not mutate
+	InvalidExemption   Reason = "invalid-exemption"   // idemexempt: an exemption that suppresses nothing as written
+	UnusedExemption    Reason = "unused-exemption"    // idemexempt: a valid exemption that suppressed no finding
+	MalformedDirective Reason = "malformed-directive" // idemexempt: a //idem: directive that is not one
+)
+
+// A Subject is what a finding is about: the entry point, retry, setting
+// or directive. The fields that do not apply are nil.
+type Subject struct {
+	// Route is the route the finding is about, and Method the method
+	// the finding names it by (for a route of any method, the mutating
+	// method its handler branches on). The exempt setting matches the
+	// route's path and the package that registered it.
+	Route  *routes.Route
+	Method string
+	// Consumer is the queue consumer the finding is about.
+	Consumer *consumers.Consumer
+	// Retry is the retry site the finding is about.
+	Retry *retries.Retry
+	// Setting is the dedup-store setting (option, field or store) the
+	// finding is about; Route or Consumer, when set, is the entry point
+	// it guards.
+	Setting *dedup.Setting
+	// Directive is the //idem: directive the finding is about.
+	Directive *directives.Directive
+}
 
 // A Finding is one problem a check found, before exemptions apply.
 type Finding struct {
@@ -27,9 +72,10 @@ type Finding struct {
 	// Exemptions are the exemptions of another package that cover the
 	// finding: the package that registered a route decided here.
 	Exemptions []*directives.Directive
-	// Route is the route the finding is about, if any: the exempt
-	// setting matches its path and the package that registered it.
-	Route *routes.Route
+	// Subject is what the finding is about, and Reason why it is
+	// reported: the finding as data.
+	Subject Subject
+	Reason  Reason
 	// Exemption is the valid exemption that suppressed the finding, or
 	// nil: a directive, or an entry of the exempt setting (its Config).
 	Exemption *directives.Directive
@@ -134,7 +180,7 @@ func (c *Check) resolve(pass *analysis.Pass, fs []*Finding) *Findings {
 			}
 		}
 		if f.Exemption == nil {
-			f.Exemption = Configured(dirs, c.Name, pass.Pkg.Path(), f.Route)
+			f.Exemption = Configured(dirs, c.Name, pass.Pkg.Path(), f.Subject.Route)
 		}
 		out.List = append(out.List, f)
 	}

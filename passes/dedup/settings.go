@@ -1,9 +1,13 @@
-// Package dedupcfg reads the dedup-store policy that code passes to
+// Package dedup reads the dedup-store policy that code passes to
 // idempotency middleware: fail-open options and fields, dedup windows and
 // in-process stores. It follows option values through variables, slices,
 // struct fields and helper functions of the package, and evaluates
 // windows only when they are constant expressions.
-package dedupcfg
+//
+// Its Analyzer reads the settings guarding the routes and consumers of a
+// package once; idemfailopen, idemttl, idemstore and the inventory share
+// its result through passes.Results.Dedup.
+package dedup
 
 import (
 	"go/ast"

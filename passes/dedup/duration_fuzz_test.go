@@ -1,4 +1,4 @@
-package dedupcfg
+package dedup
 
 import (
 	"fmt"
