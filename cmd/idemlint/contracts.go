@@ -96,7 +96,7 @@ func needsContract(e *entry) bool {
 	case statusProtected, statusUnprotected:
 		return true
 	case statusUnknown:
-		return e.Method != "ANY"
+		return e.Method != "ANY" && e.Method != "?" // a method the analysis knows
 	}
 	return false
 }
