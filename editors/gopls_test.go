@@ -117,6 +117,25 @@ func checkInvalidConfig(t *testing.T, bin string, env []string) {
 	if err := os.CopyFS(dir, os.DirFS(shop)); err != nil {
 		t.Fatal(err)
 	}
+	// The copy's go.mod replaces idemlint with a path relative to the
+	// example: point it at this repository.
+	root, err := filepath.Abs(filepath.Join(shop, "..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := filepath.Join(dir, "go.mod")
+	data, err := os.ReadFile(mod)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const relative = "github.com/idemlint/idemlint => ../.."
+	if !strings.Contains(string(data), relative) {
+		t.Fatalf("%s has no line %q", mod, relative)
+	}
+	data = []byte(strings.Replace(string(data), relative, "github.com/idemlint/idemlint => "+root, 1))
+	if err := os.WriteFile(mod, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cfg := filepath.Join(dir, ".idemlint.yaml")
 	if err := os.WriteFile(cfg, []byte("adr:\n  dir: docs/adr\nmiddlewares: [example.com/shop/platform/idem.Middleware]\n"), 0o644); err != nil {
 		t.Fatal(err)
