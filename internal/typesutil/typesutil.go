@@ -116,3 +116,54 @@ var stdRoots = map[string]bool{
 	"unique": true, "unsafe": true, "weak": true,
 	"internal": true, "vendor": true, // the standard library's own and vendored packages
 }
+
+// Definitions returns, for each variable given exactly one value in files
+// (by its declaration, a definition or an assignment), that value. A
+// multi-value assignment x, err := f() gives x the call.
+func Definitions(info *types.Info, files []*ast.File) map[types.Object]ast.Expr {
+	defs := make(map[types.Object]ast.Expr)
+	count := make(map[types.Object]int)
+	record := func(id *ast.Ident, x ast.Expr) {
+		obj := info.Defs[id]
+		if obj == nil {
+			obj = info.Uses[id]
+		}
+		if v, ok := obj.(*types.Var); !ok || v.IsField() {
+			return
+		}
+		count[obj]++
+		if count[obj] == 1 {
+			defs[obj] = x
+		} else {
+			delete(defs, obj)
+		}
+	}
+	for _, file := range files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i, l := range n.Lhs {
+						if id, ok := l.(*ast.Ident); ok {
+							record(id, n.Rhs[i])
+						}
+					}
+				} else if len(n.Rhs) == 1 {
+					if id, ok := n.Lhs[0].(*ast.Ident); ok {
+						record(id, n.Rhs[0])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i, id := range n.Names {
+						record(id, n.Values[i])
+					}
+				} else if len(n.Values) == 1 {
+					record(n.Names[0], n.Values[0])
+				}
+			}
+			return true
+		})
+	}
+	return defs
+}

@@ -614,50 +614,7 @@ func (in *inferrer) definition(obj types.Object) ast.Expr {
 }
 
 func (in *inferrer) buildDefs() {
-	in.defs = make(map[types.Object]ast.Expr)
-	count := make(map[types.Object]int)
-	record := func(id *ast.Ident, x ast.Expr) {
-		obj := in.pass.TypesInfo.Defs[id]
-		if obj == nil {
-			obj = in.pass.TypesInfo.Uses[id]
-		}
-		if v, ok := obj.(*types.Var); !ok || v.IsField() {
-			return
-		}
-		count[obj]++
-		if count[obj] == 1 {
-			in.defs[obj] = x
-		} else {
-			delete(in.defs, obj)
-		}
-	}
-	for _, file := range in.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i, l := range n.Lhs {
-						if id, ok := l.(*ast.Ident); ok {
-							record(id, n.Rhs[i])
-						}
-					}
-				} else if len(n.Rhs) == 1 {
-					if id, ok := n.Lhs[0].(*ast.Ident); ok {
-						record(id, n.Rhs[0])
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i, id := range n.Names {
-						record(id, n.Values[i])
-					}
-				} else if len(n.Values) == 1 {
-					record(n.Names[0], n.Values[0])
-				}
-			}
-			return true
-		})
-	}
+	in.defs = typesutil.Definitions(in.pass.TypesInfo, in.pass.Files)
 }
 
 // relevant reports whether the package can have effects: it imports a

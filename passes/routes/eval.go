@@ -176,7 +176,7 @@ type evaluator struct {
 	// of variables given one value once.
 	bound []binding
 	elem  ast.Expr
-	defs  map[*types.Var]ast.Expr
+	defs  map[types.Object]ast.Expr
 }
 
 // An order is the point of the evaluation at which middleware was

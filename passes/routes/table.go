@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // Route tables: services list their routes in a literal slice or map and
@@ -123,64 +125,16 @@ func (e *evaluator) tableLit(x ast.Expr, depth int) *ast.CompositeLit {
 }
 
 // definition returns the only value a variable of the package is ever
-// given, when it is given it once, where it is declared; else nil.
+// given, when it is given one (typesutil.Definitions); else nil.
 func (e *evaluator) definition(obj types.Object) ast.Expr {
 	v, ok := obj.(*types.Var)
 	if !ok || v.Pkg() != e.pass.Pkg || v.IsField() {
 		return nil
 	}
 	if e.defs == nil {
-		e.indexDefinitions()
+		e.defs = typesutil.Definitions(e.pass.TypesInfo, e.pass.Files)
 	}
 	return e.defs[v]
-}
-
-// indexDefinitions records, for each variable of the package given a
-// value exactly once and where it is declared, that value.
-func (e *evaluator) indexDefinitions() {
-	e.defs = make(map[*types.Var]ast.Expr)
-	assigned := make(map[*types.Var]int)
-	info := e.pass.TypesInfo
-	define := func(id *ast.Ident, x ast.Expr) {
-		if v, ok := info.Defs[id].(*types.Var); ok && x != nil {
-			e.defs[v] = x
-		}
-	}
-	for _, f := range e.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.ValueSpec:
-				if len(n.Values) == len(n.Names) {
-					for i, id := range n.Names {
-						define(id, n.Values[i])
-					}
-				}
-			case *ast.AssignStmt:
-				for i, l := range n.Lhs {
-					id, ok := ast.Unparen(l).(*ast.Ident)
-					if !ok {
-						continue
-					}
-					if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
-						define(id, n.Rhs[i])
-					}
-					if v, ok := info.Uses[id].(*types.Var); ok {
-						assigned[v]++
-					}
-				}
-			case *ast.UnaryExpr:
-				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
-					if v, ok := info.Uses[id].(*types.Var); ok {
-						assigned[v]++ // its address escapes: any value
-					}
-				}
-			}
-			return true
-		})
-	}
-	for v := range assigned {
-		delete(e.defs, v)
-	}
 }
 
 // boundExpr returns the expression x stands for in the round of a table
