@@ -5,6 +5,7 @@ package typesutil
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -121,9 +122,47 @@ var stdRoots = map[string]bool{
 // (by its declaration, a definition or an assignment), that value. A
 // multi-value assignment x, err := f() gives x the call.
 func Definitions(info *types.Info, files []*ast.File) map[types.Object]ast.Expr {
-	defs := make(map[types.Object]ast.Expr)
-	count := make(map[types.Object]int)
-	record := func(id *ast.Ident, x ast.Expr) {
+	return Assignments(info, files).Definitions()
+}
+
+// Values maps each variable to the values it is given in some files, in
+// source order: a declaration without a value gives [ZeroValue]; a value
+// the syntax does not show (the second variable of x, err := f(), a
+// range variable, x += y) is nil.
+type Values map[types.Object][]ast.Expr
+
+// ZeroValue stands for the zero value of a variable declared without one.
+var ZeroValue ast.Expr = &ast.Ident{Name: "_"}
+
+// Definitions returns the variables given exactly one value, besides a
+// zero value at their declaration, and that value.
+func (vs Values) Definitions() map[types.Object]ast.Expr {
+	defs := make(map[types.Object]ast.Expr, len(vs))
+	for obj, xs := range vs {
+		var def ast.Expr
+		n := 0
+		for _, x := range xs {
+			if x != ZeroValue {
+				def = x
+				n++
+			}
+		}
+		if n == 1 && def != nil {
+			defs[obj] = def
+		}
+	}
+	return defs
+}
+
+// Assignments returns the values every variable other than a field is
+// given in files.
+func Assignments(info *types.Info, files []*ast.File) Values {
+	vs := make(Values)
+	record := func(x ast.Expr, value ast.Expr) {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		if !ok {
+			return
+		}
 		obj := info.Defs[id]
 		if obj == nil {
 			obj = info.Uses[id]
@@ -131,39 +170,61 @@ func Definitions(info *types.Info, files []*ast.File) map[types.Object]ast.Expr 
 		if v, ok := obj.(*types.Var); !ok || v.IsField() {
 			return
 		}
-		count[obj]++
-		if count[obj] == 1 {
-			defs[obj] = x
-		} else {
-			delete(defs, obj)
-		}
+		vs[obj] = append(vs[obj], value)
 	}
 	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i, l := range n.Lhs {
-						if id, ok := l.(*ast.Ident); ok {
-							record(id, n.Rhs[i])
-						}
+				switch {
+				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+					for _, l := range n.Lhs {
+						record(l, nil)
 					}
-				} else if len(n.Rhs) == 1 {
-					if id, ok := n.Lhs[0].(*ast.Ident); ok {
-						record(id, n.Rhs[0])
+				case len(n.Lhs) == len(n.Rhs):
+					for i, l := range n.Lhs {
+						record(l, n.Rhs[i])
+					}
+				case len(n.Rhs) == 1:
+					for i, l := range n.Lhs {
+						if i == 0 {
+							record(l, n.Rhs[0])
+						} else {
+							record(l, nil)
+						}
 					}
 				}
 			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
+				switch {
+				case len(n.Values) == 0:
+					for _, id := range n.Names {
+						record(id, ZeroValue)
+					}
+				case len(n.Names) == len(n.Values):
 					for i, id := range n.Names {
 						record(id, n.Values[i])
 					}
-				} else if len(n.Values) == 1 {
-					record(n.Names[0], n.Values[0])
+				default:
+					for i, id := range n.Names {
+						if i == 0 {
+							record(id, n.Values[0])
+						} else {
+							record(id, nil)
+						}
+					}
 				}
+			case *ast.RangeStmt:
+				if n.Key != nil {
+					record(n.Key, nil)
+				}
+				if n.Value != nil {
+					record(n.Value, nil)
+				}
+			case *ast.IncDecStmt:
+				record(n.X, nil)
 			}
 			return true
 		})
 	}
-	return defs
+	return vs
 }

@@ -46,6 +46,36 @@ func (s *site) arg(i int) ast.Expr {
 // str returns the constant string value of the i-th argument.
 func (s *site) str(i int) (string, bool) { return s.in.constString(s.arg(i)) }
 
+// strs returns the constant strings argument i can hold: its constant, or
+// when it is a parameter of an unexported function, the constant every
+// call of that function in the package passes.
+func (s *site) strs(i int) ([]string, bool) {
+	if t, ok := s.str(i); ok {
+		return []string{t}, true
+	}
+	id := identOf(s.arg(i))
+	if id == nil {
+		return nil, false
+	}
+	v, ok := s.in.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Kind() != types.ParamVar {
+		return nil, false
+	}
+	args, ok := s.in.index().args(v)
+	if !ok || len(args) == 0 {
+		return nil, false
+	}
+	texts := make([]string, 0, len(args))
+	for _, a := range args {
+		t, ok := s.in.constString(a)
+		if !ok {
+			return nil, false
+		}
+		texts = append(texts, t)
+	}
+	return texts, true
+}
+
 // recv returns the receiver expression of a method call, or nil.
 func (s *site) recv() ast.Expr {
 	if sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr); ok {

@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -102,6 +103,13 @@ func (e Effects) union(o Effects) Effects {
 type Fact struct {
 	Effects
 	Opaque bool
+	// Writes holds the parameters the function writes through, bit 0 the
+	// receiver and bit i+1 parameter i: its callers judge the arguments
+	// (writes.go).
+	Writes uint64
+	// ReturnsFresh reports that the first result is memory the function
+	// made; ReturnsRecv that it is the receiver.
+	ReturnsFresh, ReturnsRecv bool
 }
 
 // AFact marks Fact as an analysis fact.
@@ -109,10 +117,30 @@ func (*Fact) AFact() {}
 
 // String returns the effects, followed by "opaque" when the function is.
 func (f *Fact) String() string {
+	s := f.Effects.String()
 	if f.Opaque {
-		return f.Effects.String() + " opaque"
+		s += " opaque"
 	}
-	return f.Effects.String()
+	if f.Writes != 0 {
+		var ws []string
+		for i := range 64 {
+			switch {
+			case f.Writes&(1<<i) == 0:
+			case i == 0:
+				ws = append(ws, "recv")
+			default:
+				ws = append(ws, strconv.Itoa(i-1))
+			}
+		}
+		s += " writes(" + strings.Join(ws, ",") + ")"
+	}
+	if f.ReturnsFresh {
+		s += " returns fresh"
+	}
+	if f.ReturnsRecv {
+		s += " returns recv"
+	}
+	return s
 }
 
 // GobEncode encodes the fact in a few bytes: the kinds, the two flags and
@@ -126,19 +154,44 @@ func (f *Fact) GobEncode() ([]byte, error) {
 	if f.Opaque {
 		flags |= 2
 	}
-	return append(append(out, flags), f.NonIdempotent...), nil
+	if f.Writes != 0 {
+		flags |= 4
+	}
+	if f.ReturnsFresh {
+		flags |= 8
+	}
+	if f.ReturnsRecv {
+		flags |= 16
+	}
+	out = append(out, flags)
+	if f.Writes != 0 {
+		out = binary.AppendUvarint(out, f.Writes)
+	}
+	return append(out, f.NonIdempotent...), nil
 }
 
 // GobDecode decodes what GobEncode encoded.
 func (f *Fact) GobDecode(data []byte) error {
 	kinds, n := binary.Uvarint(data)
-	if n <= 0 || n >= len(data) || kinds > math.MaxUint16 || data[n] > 3 {
+	if n <= 0 || n >= len(data) || kinds > math.MaxUint16 || data[n] > 31 {
 		return errors.New("effects: malformed fact")
 	}
 	flags := data[n]
+	rest := data[n+1:]
+	var writes uint64
+	if flags&4 != 0 {
+		w, m := binary.Uvarint(rest)
+		if m <= 0 || w == 0 {
+			return errors.New("effects: malformed fact")
+		}
+		writes, rest = w, rest[m:]
+	}
 	*f = Fact{
-		Effects: Effects{Kinds: Kind(kinds), NonIdempotent: string(data[n+1:]), MovesMoney: flags&1 != 0},
-		Opaque:  flags&2 != 0,
+		Effects:      Effects{Kinds: Kind(kinds), NonIdempotent: string(rest), MovesMoney: flags&1 != 0},
+		Opaque:       flags&2 != 0,
+		Writes:       writes,
+		ReturnsFresh: flags&8 != 0,
+		ReturnsRecv:  flags&16 != 0,
 	}
 	return nil
 }
@@ -201,7 +254,11 @@ func (r *Result) Visible(fn *types.Func) bool {
 	if fn.Pkg() == r.pass.Pkg {
 		return r.seenFuncs[fn]
 	}
-	return fn.Pkg() != nil && r.in.kindOf(fn.Pkg()) == pkgWalked && r.in.seenFunc(fn)
+	if fn.Pkg() == nil || r.in.kindOf(fn.Pkg()) != pkgWalked || !r.in.seenFunc(fn) {
+		return false
+	}
+	var f Fact
+	return !r.pass.ImportObjectFact(fn, &f) || f.Writes&^requestBits(fn) == 0
 }
 
 // VisibleBody reports whether the model sees everything the body of a

@@ -10,23 +10,33 @@ import (
 	"github.com/idemlint/idemlint/passes/config"
 )
 
-// TestFactSize keeps the encoded fact small: a bitset, two flags and one
-// short description.
+// TestFactSize keeps the encoded fact small: a bitset, the flags, the
+// parameters written through and one short description; and decodes it
+// back.
 func TestFactSize(t *testing.T) {
-	f := &Fact{Effects: Effects{Kinds: SQL | Publish | Payment, NonIdempotent: `publishes to "orders.created"`, MovesMoney: true}, Opaque: true}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
-		t.Fatal(err)
+	for _, f := range []*Fact{
+		{Effects: Effects{Kinds: SQL | Publish | Payment, NonIdempotent: `publishes to "orders.created"`, MovesMoney: true}, Opaque: true},
+		{Effects: Effects{Kinds: SQL}, Writes: 1 | 1<<3 | 1<<63, ReturnsRecv: true},
+		{ReturnsFresh: true},
+	} {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
+			t.Fatal(err)
+		}
+		if buf.Len() > 160 {
+			t.Errorf("encoded fact is %d bytes, want at most 160", buf.Len())
+		}
+		var back Fact
+		if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
+			t.Fatal(err)
+		}
+		if back != *f {
+			t.Errorf("decoded %v, want %v", &back, f)
+		}
 	}
-	if buf.Len() > 160 {
-		t.Errorf("encoded fact is %d bytes, want at most 160", buf.Len())
-	}
-	var back Fact
-	if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
-		t.Fatal(err)
-	}
-	if back != *f {
-		t.Errorf("decoded %v, want %v", back, *f)
+	var bad Fact
+	if err := bad.GobDecode([]byte{1, 4}); err == nil {
+		t.Errorf("GobDecode accepted a fact whose writes are missing")
 	}
 }
 

@@ -41,6 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if walk {
 		in.params = make(map[types.Object]bool)
+		in.paramBits = make(map[types.Object]uint64)
 	}
 	res.in = in
 	in.collect()
@@ -50,6 +51,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// The result answers from its maps from now on: drop the units, which
 	// the driver would otherwise keep until it exits.
 	in.units, in.order, in.byFn, in.params = nil, nil, nil, nil
+	in.paramBits, in.pending, in.decls, in.rets, in.values = nil, nil, nil, nil, nil
 	return res, nil
 }
 
@@ -71,6 +73,9 @@ type unit struct {
 	// literal writes a variable of a function around it, which hides the
 	// literal but not that function.
 	opaque, captures bool
+	// writes holds the parameters the function writes through (see
+	// writes.go): bit 0 the receiver, bit i+1 parameter i.
+	writes uint64
 }
 
 // An item is one contribution to a unit's effects: an API effect, a
@@ -91,6 +96,7 @@ type inferrer struct {
 	byFn  map[*types.Func]*unit
 
 	defsOnce sync.Once
+	values   typesutil.Values          // variable -> the values it is given
 	defs     map[types.Object]ast.Expr // local variable -> its only defining value
 
 	indexOnce sync.Once
@@ -115,6 +121,20 @@ type inferrer struct {
 	stack  []*unit
 	params map[types.Object]bool
 	kinds  kinds
+
+	// paramBits maps the receiver and parameters of declared functions to
+	// their bit in unit.writes; pending holds the calls of the package's
+	// own functions whose writes are judged once every unit is known;
+	// calleeCall is the call whose callee is calleeID; decls and rets
+	// hold the declarations and the results of the package's functions,
+	// built on first need.
+	paramBits  map[types.Object]uint64
+	pending    []pendingWrite
+	calleeCall *ast.CallExpr
+	declsOnce  sync.Once
+	decls      map[*types.Func]*ast.FuncDecl
+	rets       map[*types.Func]retKind
+	assuming   map[*types.Var]bool // see freshVar
 }
 
 // ident adds to cur the item of a use of a function by id.
@@ -129,8 +149,16 @@ func (in *inferrer) ident(id *ast.Ident, cur *unit) {
 	if it, ok := in.useItem(obj); ok {
 		cur.items = append(cur.items, it)
 	}
-	if fn, ok := obj.(*types.Func); ok && in.walked && !isInterfaceMethod(fn) && !in.seenFunc(fn.Origin()) {
-		in.hide(cur)
+	if fn, ok := obj.(*types.Func); ok && in.walked && !isInterfaceMethod(fn) {
+		fn = fn.Origin()
+		switch {
+		case !in.seenFunc(fn):
+			in.hide(cur)
+		case id == in.calleeID:
+			in.callWrites(in.calleeCall, fn, cur)
+		default:
+			in.useWrites(fn, cur)
+		}
 	}
 }
 
@@ -372,6 +400,7 @@ func (in *inferrer) see() {
 	if !in.walked {
 		return
 	}
+	in.settle()
 	var work []*unit
 	for _, u := range in.order {
 		if in.trusted(u) {
@@ -403,6 +432,9 @@ func (in *inferrer) see() {
 	in.res.seenBodies = make(map[*ast.BlockStmt]bool, bodies)
 	for _, u := range in.order {
 		if !u.opaque && !u.captures {
+			if u.fn != nil && u.writes&^requestBits(u.fn) != 0 {
+				continue // it changes state its caller holds
+			}
 			in.res.seenBodies[u.body] = true
 			if u.fn != nil {
 				in.res.seenFuncs[u.fn] = true
@@ -424,11 +456,26 @@ func (in *inferrer) export() {
 		if u.fn == nil || !exportable(in.pass.Pkg, u.fn) {
 			continue
 		}
-		opaque := u.opaque && importable && !in.testFile(u.pos)
-		if u.eff.None() && !opaque {
+		if !importable || in.testFile(u.pos) {
+			if !u.eff.None() {
+				in.pass.ExportObjectFact(u.fn, &Fact{Effects: u.eff})
+			}
 			continue
 		}
-		in.pass.ExportObjectFact(u.fn, &Fact{Effects: u.eff, Opaque: opaque})
+		f := &Fact{Effects: u.eff, Opaque: u.opaque}
+		if !u.opaque {
+			f.Writes = u.writes
+		}
+		switch in.retOf(u.fn) {
+		case retFresh:
+			f.ReturnsFresh = true
+		case retRecv:
+			f.ReturnsRecv = true
+		}
+		if f.Effects.None() && !f.Opaque && f.Writes == 0 && !f.ReturnsFresh && !f.ReturnsRecv {
+			continue
+		}
+		in.pass.ExportObjectFact(u.fn, f)
 	}
 }
 
@@ -614,7 +661,14 @@ func (in *inferrer) definition(obj types.Object) ast.Expr {
 }
 
 func (in *inferrer) buildDefs() {
-	in.defs = typesutil.Definitions(in.pass.TypesInfo, in.pass.Files)
+	in.values = typesutil.Assignments(in.pass.TypesInfo, in.pass.Files)
+	in.defs = in.values.Definitions()
+}
+
+// valuesOfVar returns the values a variable is given in the package.
+func (in *inferrer) valuesOfVar(obj types.Object) []ast.Expr {
+	in.defsOnce.Do(in.buildDefs)
+	return in.values[obj]
 }
 
 // relevant reports whether the package can have effects: it imports a

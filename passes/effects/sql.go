@@ -195,12 +195,26 @@ func sqlExec(s *site) (effect, bool) { return sqlExecAt(sqlText(s))(s) }
 // sqlExecAt judges an Exec-like call with the statement at index i.
 func sqlExecAt(i int) classifier {
 	return func(s *site) (effect, bool) {
-		text, ok := s.str(i)
+		texts, ok := s.strs(i)
 		if !ok {
 			return effect{kind: SQL, desc: "writes to the database"}, true
 		}
-		return classifySQL(text, false)
+		return classifySQLs(texts, false)
 	}
+}
+
+// classifySQLs classifies the statements one call can run: the first that
+// is not naturally idempotent, else the first effect.
+func classifySQLs(texts []string, writesOnly bool) (effect, bool) {
+	var first effect
+	found := false
+	for _, t := range texts {
+		e, ok := classifySQL(t, writesOnly)
+		if ok && (!found || first.idempotent && !e.idempotent) {
+			first, found = e, true
+		}
+	}
+	return first, found
 }
 
 // sqlStmt judges Stmt.Exec by the text the statement was prepared with
@@ -229,11 +243,11 @@ func sqlStmt(s *site) (effect, bool) {
 func sqlQuery(s *site) (effect, bool) { return sqlQueryAt(s, sqlText(s)) }
 
 func sqlQueryAt(s *site, i int) (effect, bool) {
-	text, ok := s.str(i)
+	texts, ok := s.strs(i)
 	if !ok {
 		return effect{unknown: true}, true
 	}
-	return classifySQL(text, true)
+	return classifySQLs(texts, true)
 }
 
 func pgxCopy(s *site) (effect, bool) {

@@ -7,7 +7,6 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
@@ -424,6 +423,12 @@ func (in *inferrer) write(x ast.Expr, via bool, cur *unit) {
 		}
 	}
 	if d < 0 || deep || (indirect && !in.fresh(root)) {
+		// Through a parameter of the function being walked: its callers
+		// judge their arguments (writes.go).
+		if bit := in.paramBits[root]; bit != 0 && d == len(in.stack)-1 && cur == in.stack[d] {
+			cur.writes |= bit
+			return
+		}
 		in.hide(cur)
 		return
 	}
@@ -483,38 +488,10 @@ func (in *inferrer) lvalue(x ast.Expr) (root *types.Var, indirect, deep bool) {
 	}
 }
 
-// fresh reports whether a local variable holds memory the function made:
-// it was defined once with a composite literal (or its address), make,
-// new, nil, a conversion of a string to bytes or runes, or a standard
-// function that returns a new slice or map.
+// fresh reports whether a local variable holds memory the function made
+// (freshVar).
 func (in *inferrer) fresh(v *types.Var) bool {
-	switch def := ast.Unparen(in.definition(v)).(type) {
-	case *ast.CompositeLit:
-		return true
-	case *ast.UnaryExpr:
-		_, ok := ast.Unparen(def.X).(*ast.CompositeLit)
-		return ok
-	case *ast.CallExpr:
-		info := in.pass.TypesInfo
-		if tv, ok := info.Types[def.Fun]; ok && tv.IsType() && len(def.Args) == 1 {
-			// []byte(s), []rune(s): a copy of a string.
-			arg := info.TypeOf(def.Args[0])
-			return arg != nil && isStringType(arg) && !isStringType(tv.Type)
-		}
-		if id, ok := ast.Unparen(def.Fun).(*ast.Ident); ok {
-			b, ok := info.Uses[id].(*types.Builtin)
-			return ok && (b.Name() == "make" || b.Name() == "new")
-		}
-		if fn, ok := typeutil.Callee(info, def).(*types.Func); ok && fn.Pkg() != nil {
-			switch fn.Pkg().Path() + "." + fn.Name() {
-			case "slices.Clone", "bytes.Clone", "maps.Clone", "strings.Split", "strings.Fields", "bytes.Split", "bytes.Fields":
-				return true
-			}
-		}
-	case *ast.Ident:
-		return def.Name == "nil"
-	}
-	return false
+	return in.freshVar(v, 0)
 }
 
 // isStringType reports whether t is of a string type, named or not.

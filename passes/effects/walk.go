@@ -39,6 +39,7 @@ func (in *inferrer) funcDecl(n *ast.FuncDecl) {
 	u := &unit{fn: fn, name: fn.Name(), body: n.Body, pos: n.Pos(), end: n.End()}
 	in.add(n, u)
 	in.byFn[fn] = u
+	in.paramsOf(n)
 	in.body = new(Body)
 	in.res.bodies[n] = in.body
 	safe.At(in.pass, n.Body.Pos())
@@ -105,7 +106,7 @@ func (in *inferrer) call(n *ast.CallExpr, cur *unit) {
 	if cur == nil {
 		return
 	}
-	in.calleeID, in.calleeObj = calleeIdent(in.pass.TypesInfo, n), nil
+	in.calleeID, in.calleeObj, in.calleeCall = calleeIdent(in.pass.TypesInfo, n), nil, n
 	if in.calleeID != nil {
 		in.calleeObj = in.pass.TypesInfo.Uses[in.calleeID]
 	}
@@ -244,9 +245,12 @@ func (in *inferrer) expr(x ast.Expr, cur *unit) {
 		in.exprs(x.Args, cur)
 	case *ast.SelectorExpr:
 		// In x.f with x a name, x is a package, variable or type,
-		// never a function: only f is looked up.
+		// never a function: only f is looked up. The calls in x come
+		// before f, which may be the callee of the call around.
 		if _, ok := x.X.(*ast.Ident); !ok {
+			id, obj, call := in.calleeID, in.calleeObj, in.calleeCall
 			in.expr(x.X, cur)
+			in.calleeID, in.calleeObj, in.calleeCall = id, obj, call
 		}
 		if in.walked && cur != nil {
 			if sel := in.pass.TypesInfo.Selections[x]; sel != nil && sel.Kind() != types.FieldVal {

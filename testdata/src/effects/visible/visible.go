@@ -47,6 +47,7 @@ type server struct {
 	out    io.Writer
 	db     *sql.DB
 	level  slog.LevelVar
+	last   *Order
 }
 
 var requests int
@@ -65,23 +66,27 @@ func countRequests() { // want countRequests:`^effects\(\) opaque$`
 	requests++
 }
 
-func (s *server) storeInMemory(o Order) { // want storeInMemory:`^effects\(\) opaque$`
+// ---- writes through the receiver or a parameter: their callers judge ----
+
+func (s *server) storeInMemory(o Order) { // want storeInMemory:`^effects\(\) writes\(recv\)$`
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.orders[o.ID] = o
 }
 
-func (s *server) appendThroughPointer(o *Order) { // want appendThroughPointer:`^effects\(\) opaque$`
+func (s *server) appendThroughPointer(o *Order) { // want appendThroughPointer:`^effects\(\) writes\(0\)$`
 	o.Items = append(o.Items, "x")
 }
 
-func (s *server) send() { // want send:`^effects\(\) opaque$`
+func (s *server) send() { // want send:`^effects\(\) writes\(recv\)$`
 	s.events <- "created"
 }
 
-func (s *server) forget(id string) { // want forget:`^effects\(\) opaque$`
+func (s *server) forget(id string) { // want forget:`^effects\(\) writes\(recv\)$`
 	delete(s.orders, id)
 }
+
+// ---- opaque ----
 
 func (s *server) writeElsewhere() { // want writeElsewhere:`^effects\(\) opaque$`
 	s.out.Write([]byte("x"))

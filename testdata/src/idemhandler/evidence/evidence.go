@@ -18,6 +18,7 @@ import (
 	"go.mongodb.org/mongo-driver/bson"
 	"go.mongodb.org/mongo-driver/mongo"
 
+	"effects/buildlib"
 	"effects/seenlib"
 )
 
@@ -38,6 +39,7 @@ type Notifier interface {
 type server struct {
 	notifier Notifier
 	hook     func(string)
+	hits     map[string]int
 }
 
 func verified(r *http.Request) ([]byte, bool) {
@@ -119,7 +121,26 @@ func guarded(w http.ResponseWriter, r *http.Request) {
 	slog.Info("delivery", "id", r.Header.Get("X-Delivery"))
 }
 
+// archive answers through a builder of another package whose setters
+// write through their receiver: the builder is the handler's own.
+func archive(w http.ResponseWriter, r *http.Request) {
+	db.ExecContext(r.Context(), `UPDATE orders SET archived = true WHERE id = $1`, r.PathValue("id"))
+	buildlib.New(w).WithStatus(http.StatusNoContent).WithHeader("X-Archived", "1").Write()
+}
+
 // ---- near misses: reported ----
+
+// (s *server) count writes into memory its receiver holds, which
+// outlives the request.
+func (s *server) count(w http.ResponseWriter, r *http.Request) {
+	s.hits[r.PathValue("id")] = 1
+	buildlib.New(w).WithStatus(http.StatusNoContent).Write()
+}
+
+// shared answers through a builder every request shares.
+func shared(w http.ResponseWriter, r *http.Request) {
+	buildlib.Default.WithStatus(http.StatusNoContent).Write()
+}
 
 func record(w http.ResponseWriter, r *http.Request) {
 	if body, ok := verified(r); ok {
@@ -174,6 +195,7 @@ func main() {
 		slog.Info("literal", "path", r.URL.Path)
 	})
 	mux.Handle("POST /v1/value", inspector{})
+	mux.HandleFunc("POST /v1/orders/{id}/archive", archive)
 
 	mux.HandleFunc("POST /v1/events", record)                // want `idemhandler: POST /v1/events is served without idempotency middleware`
 	mux.HandleFunc("POST /v1/stock/{id}/bump", bump)         // want `POST /v1/stock/\{id\}/bump is served`
@@ -182,6 +204,8 @@ func main() {
 	mux.HandleFunc("POST /v1/callbacks/{id}", s.callback)    // want `POST /v1/callbacks/\{id\} is served`
 	mux.HandleFunc("POST /v1/memory/{id}", remember)         // want `POST /v1/memory/\{id\} is served`
 	mux.HandleFunc("POST /v1/fire", fire)                    // want `POST /v1/fire is served`
+	mux.HandleFunc("POST /v1/hits/{id}", s.count)            // want `POST /v1/hits/\{id\} is served`
+	mux.HandleFunc("POST /v1/shared", shared)                // want `POST /v1/shared is served`
 	mux.HandleFunc("/v1/guarded-events", guardedRecord)      // want `POST /v1/guarded-events is served`
 	// An adapter's method calls what it was converted from, which the
 	// route does not keep.

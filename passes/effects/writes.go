@@ -1,0 +1,495 @@
+package effects
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
+)
+
+// Writes through parameters.
+//
+// A function that writes through its receiver or a parameter (a setter,
+// a builder's With method, a function filling a struct it is given) is
+// not hidden for that: it records which of them it writes through
+// (unit.writes, [Fact.Writes]), and each call judges its arguments in the
+// caller instead. An argument that is memory the caller made (a composite
+// literal, a local variable holding one, the result of a function that
+// returns memory it made, [Fact.ReturnsFresh], or of a method that
+// returns its receiver, [Fact.ReturnsRecv], on such memory) is written as
+// the caller's own; an argument that is one of the caller's parameters
+// makes the caller write through it in turn; any other argument (a
+// package variable, a field of memory held elsewhere) hides the caller.
+// A function used as a value, not called, hides the function that uses
+// it when it writes through a parameter: who calls it is not known.
+//
+// Memory reachable from the result of a function that returns memory it
+// made is taken as made by it too: a builder given a map by its caller
+// and writing into it is not told apart from one writing into its own.
+//
+// A handler that writes through its receiver changes state that outlives
+// the request: it is not visible ([Result.Visible]), but writes through
+// its *http.Request are.
+
+// A retKind says what a function returns as its first result.
+type retKind uint8
+
+const (
+	retUnknown retKind = iota
+	retFresh           // memory it made (or nil)
+	retRecv            // its receiver
+	retBusy            // being computed: a recursive function
+)
+
+// A pendingWrite is a call of a function of the package, or a use of one
+// as a value (arg nil), judged once the function's writes are known.
+type pendingWrite struct {
+	cur    *unit
+	stack  []*unit // the units around the call
+	fn     *types.Func
+	bit    uint64
+	arg    ast.Expr
+	byAddr bool // the receiver of a pointer method, taken by address
+	done   bool
+}
+
+// paramsOf records the bits of the receiver and parameters of n.
+func (in *inferrer) paramsOf(n *ast.FuncDecl) {
+	if !in.walked {
+		return
+	}
+	if n.Recv != nil {
+		for _, f := range n.Recv.List {
+			for _, id := range f.Names {
+				if obj := in.pass.TypesInfo.Defs[id]; obj != nil {
+					in.paramBits[obj] = 1
+				}
+			}
+		}
+	}
+	i := 0
+	for _, f := range n.Type.Params.List {
+		if len(f.Names) == 0 {
+			i++
+			continue
+		}
+		for _, id := range f.Names {
+			if obj := in.pass.TypesInfo.Defs[id]; obj != nil && i < 63 {
+				in.paramBits[obj] = 1 << (i + 1)
+			}
+			i++
+		}
+	}
+}
+
+// argsWritten calls judge for every argument of call that fn, the callee,
+// may write through, with its bit: the receiver and the parameters whose
+// type can hold a pointer.
+func argsWritten(info *types.Info, call *ast.CallExpr, fn *types.Func, judge func(bit uint64, arg ast.Expr, byAddr bool)) {
+	sig := fn.Signature()
+	if recv := sig.Recv(); recv != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+				_, ptrRecv := recv.Type().(*types.Pointer)
+				_, ptrArg := s.Recv().Underlying().(*types.Pointer)
+				judge(1, sel.X, ptrRecv && !ptrArg)
+			} else {
+				judge(1, nil, false) // a method expression: not followed
+			}
+		}
+	}
+	n := sig.Params().Len()
+	for i, a := range call.Args {
+		p := i
+		if p >= n {
+			p = n - 1
+		}
+		if p < 0 || p >= 63 {
+			judge(1<<63, nil, false)
+			continue
+		}
+		if !mayHoldPointer(sig.Params().At(p).Type()) && !(sig.Variadic() && p == n-1) {
+			continue
+		}
+		judge(1<<(p+1), a, false)
+	}
+}
+
+// mayHoldPointer reports whether a value of type t can hold a pointer, a
+// map, a slice or a channel a callee could write through (an interface
+// cannot be written through: only its methods can be called).
+func mayHoldPointer(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Basic, *types.Interface, *types.Signature:
+		return false
+	}
+	return true
+}
+
+// reference reports whether t is a pointer, map, slice or channel type:
+// a result through which its receiver can write.
+func reference(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Slice, *types.Chan:
+		return true
+	}
+	return false
+}
+
+// callWrites judges the arguments of call, a call of fn, for the
+// parameters fn writes through: now for a function of another package,
+// once every unit is known for one of the package.
+func (in *inferrer) callWrites(call *ast.CallExpr, fn *types.Func, cur *unit) {
+	if cur == nil || call == nil {
+		return
+	}
+	if fn.Pkg() == in.pass.Pkg {
+		if in.byFnDecl(fn) == nil {
+			return
+		}
+		var stack []*unit
+		argsWritten(in.pass.TypesInfo, call, fn, func(bit uint64, arg ast.Expr, byAddr bool) {
+			if stack == nil {
+				stack = append([]*unit(nil), in.stack...)
+			}
+			in.pending = append(in.pending, pendingWrite{cur: cur, stack: stack, fn: fn, bit: bit, arg: arg, byAddr: byAddr})
+		})
+		return
+	}
+	mask := in.importedWrites(fn)
+	if mask == 0 {
+		return
+	}
+	argsWritten(in.pass.TypesInfo, call, fn, func(bit uint64, arg ast.Expr, byAddr bool) {
+		if mask&bit != 0 {
+			in.writeArg(arg, byAddr, cur)
+		}
+	})
+}
+
+// useWrites hides cur when it uses fn as a value and fn writes through a
+// parameter.
+func (in *inferrer) useWrites(fn *types.Func, cur *unit) {
+	if cur == nil {
+		return
+	}
+	if fn.Pkg() == in.pass.Pkg {
+		if in.byFnDecl(fn) != nil {
+			in.pending = append(in.pending, pendingWrite{cur: cur, fn: fn})
+		}
+		return
+	}
+	if in.importedWrites(fn) != 0 {
+		in.hide(cur)
+	}
+}
+
+// importedWrites returns the parameters fn, a function of another walked
+// package, writes through.
+func (in *inferrer) importedWrites(fn *types.Func) uint64 {
+	if fn.Pkg() == nil || in.kindOf(fn.Pkg()) != pkgWalked || execLike(fn) != nil {
+		return 0
+	}
+	var f Fact
+	if in.pass.ImportObjectFact(fn, &f) {
+		return f.Writes
+	}
+	return 0
+}
+
+// settle judges the pending calls until no unit writes through more
+// parameters: a call judged may make its caller write through one of its
+// own, which the calls of the caller then judge.
+func (in *inferrer) settle() {
+	outer := in.stack
+	for changed := true; changed; {
+		changed = false
+		for i := range in.pending {
+			p := &in.pending[i]
+			callee := in.byFn[p.fn]
+			if p.done || callee == nil || callee.writes&p.bit == 0 && p.arg != nil {
+				continue
+			}
+			p.done = true
+			if p.arg == nil {
+				if callee.writes != 0 {
+					in.hide(p.cur)
+				}
+				continue
+			}
+			before := p.cur.writes
+			in.stack = p.stack
+			in.writeArg(p.arg, p.byAddr, p.cur)
+			changed = changed || p.cur.writes != before
+		}
+	}
+	in.stack = outer
+}
+
+// writeArg judges a write through arg, an argument of a call in cur whose
+// callee writes through it (through its address when byAddr).
+func (in *inferrer) writeArg(arg ast.Expr, byAddr bool, cur *unit) {
+	if arg == nil {
+		in.hide(cur)
+		return
+	}
+	if byAddr {
+		in.write(arg, false, cur)
+		return
+	}
+	switch e := ast.Unparen(arg).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			in.write(e.X, false, cur)
+			return
+		}
+	case *ast.CompositeLit, *ast.BasicLit, *ast.FuncLit:
+		return
+	case *ast.CallExpr:
+		if in.freshExpr(e, 0) {
+			return
+		}
+		if recv, byAddr, ok := in.returnedRecv(e); ok {
+			in.writeArg(recv, byAddr, cur)
+			return
+		}
+		in.hide(cur)
+		return
+	}
+	in.write(arg, true, cur)
+}
+
+// returnedRecv returns the receiver of call when its callee is a method
+// that returns its receiver.
+func (in *inferrer) returnedRecv(call *ast.CallExpr) (recv ast.Expr, byAddr, ok bool) {
+	fn, _ := typeutil.Callee(in.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || in.retOf(fn.Origin()) != retRecv {
+		return nil, false, false
+	}
+	argsWritten(in.pass.TypesInfo, call, fn, func(bit uint64, arg ast.Expr, a bool) {
+		if bit == 1 {
+			recv, byAddr, ok = arg, a, arg != nil
+		}
+	})
+	return recv, byAddr, ok
+}
+
+// freshExpr reports whether x evaluates to memory the function makes: a
+// composite literal (or its address), make, new, nil, a copy of a string
+// as bytes or runes, a standard function that returns a new slice or map,
+// a call of a function that returns memory it made (a function of the
+// standard library or of a harmless library among them), a method that
+// returns its receiver called on such memory, or a local variable given
+// one such value.
+func (in *inferrer) freshExpr(x ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	info := in.pass.TypesInfo
+	switch def := ast.Unparen(x).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.UnaryExpr:
+		_, ok := ast.Unparen(def.X).(*ast.CompositeLit)
+		return ok
+	case *ast.Ident:
+		if def.Name == "nil" {
+			return true
+		}
+		v, ok := info.Uses[def].(*types.Var)
+		if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+			return false
+		}
+		return in.freshVar(v, depth+1)
+	case *ast.CallExpr:
+		if tv, ok := info.Types[def.Fun]; ok && tv.IsType() && len(def.Args) == 1 {
+			// []byte(s), []rune(s): a copy of a string.
+			arg := info.TypeOf(def.Args[0])
+			return arg != nil && isStringType(arg) && !isStringType(tv.Type)
+		}
+		if id, ok := ast.Unparen(def.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok {
+				switch b.Name() {
+				case "make", "new":
+					return true
+				case "append":
+					return len(def.Args) > 0 && in.freshExpr(def.Args[0], depth+1)
+				}
+				return false
+			}
+		}
+		fn, ok := typeutil.Callee(info, def).(*types.Func)
+		if !ok || fn.Pkg() == nil {
+			return false
+		}
+		fn = fn.Origin()
+		switch fn.Pkg().Path() + "." + fn.Name() {
+		case "slices.Clone", "bytes.Clone", "maps.Clone", "strings.Split", "strings.Fields", "bytes.Split", "bytes.Fields":
+			return true
+		}
+		switch in.retOf(fn) {
+		case retFresh:
+			return true
+		case retRecv:
+			if recv, byAddr, ok := in.returnedRecv(def); ok && !byAddr {
+				return in.freshExpr(recv, depth+1)
+			}
+		}
+	}
+	return false
+}
+
+// freshVar reports whether every value the local variable v is given is
+// memory the function made (a zero value included). While v is being
+// judged, a use of v in one of its values (b = b.WithStatus(1), xs =
+// append(xs, x)) counts as fresh.
+func (in *inferrer) freshVar(v *types.Var, depth int) bool {
+	if in.assuming[v] {
+		return true
+	}
+	if v.Kind() != types.LocalVar {
+		return false // a parameter holds what its caller gave until reassigned
+	}
+	values := in.valuesOfVar(v)
+	if len(values) == 0 {
+		return false
+	}
+	if in.assuming == nil {
+		in.assuming = make(map[*types.Var]bool)
+	}
+	in.assuming[v] = true
+	defer delete(in.assuming, v)
+	for _, x := range values {
+		if x != typesutil.ZeroValue && (x == nil || !in.freshExpr(x, depth)) {
+			return false
+		}
+	}
+	return true
+}
+
+// retOf returns what fn returns as its first result: from its body for a
+// function of the package, its fact for one of another walked package;
+// a constructor of the standard library or of a harmless library returns
+// memory it made.
+func (in *inferrer) retOf(fn *types.Func) retKind {
+	res := fn.Signature().Results()
+	if res.Len() == 0 || !reference(res.At(0).Type()) || isInterfaceMethod(fn) {
+		return retUnknown
+	}
+	if fn.Pkg() == nil {
+		return retUnknown
+	}
+	if fn.Pkg() != in.pass.Pkg {
+		switch in.kindOf(fn.Pkg()) {
+		case pkgStd, pkgHarmless:
+			if recvType(fn) == nil && !types.IsInterface(res.At(0).Type()) {
+				return retFresh
+			}
+		case pkgWalked:
+			var f Fact
+			if in.pass.ImportObjectFact(fn, &f) {
+				switch {
+				case f.ReturnsFresh:
+					return retFresh
+				case f.ReturnsRecv:
+					return retRecv
+				}
+			}
+		}
+		return retUnknown
+	}
+	if k, ok := in.rets[fn]; ok {
+		if k == retBusy {
+			return retUnknown
+		}
+		return k
+	}
+	if in.rets == nil {
+		in.rets = make(map[*types.Func]retKind)
+	}
+	in.rets[fn] = retBusy
+	k := in.returns(fn)
+	in.rets[fn] = k
+	return k
+}
+
+// returns computes what fn, a function of the package, returns: every
+// return statement of its body (not of its literals) must agree.
+func (in *inferrer) returns(fn *types.Func) retKind {
+	decl := in.byFnDecl(fn)
+	if decl == nil || decl.Body == nil {
+		return retUnknown
+	}
+	var recv types.Object
+	if decl.Recv != nil && len(decl.Recv.List) == 1 && len(decl.Recv.List[0].Names) == 1 {
+		recv = in.pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]
+	}
+	kind := retUnknown
+	agree := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if !agree {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			k := retUnknown
+			if len(n.Results) > 0 {
+				first := ast.Unparen(n.Results[0])
+				if id, ok := first.(*ast.Ident); ok && recv != nil && in.pass.TypesInfo.Uses[id] == recv {
+					k = retRecv
+				} else if in.freshExpr(first, 0) {
+					k = retFresh
+				}
+			}
+			if k == retUnknown || (kind != retUnknown && k != kind) {
+				agree = false
+				return false
+			}
+			kind = k
+		}
+		return true
+	})
+	if !agree {
+		return retUnknown
+	}
+	return kind
+}
+
+// byFnDecl returns the declaration of fn, a function of the package.
+func (in *inferrer) byFnDecl(fn *types.Func) *ast.FuncDecl {
+	in.declsOnce.Do(func() {
+		in.decls = make(map[*types.Func]*ast.FuncDecl)
+		for _, f := range in.pass.Files {
+			for _, d := range f.Decls {
+				if d, ok := d.(*ast.FuncDecl); ok && d.Body != nil {
+					if obj, ok := in.pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+						in.decls[obj] = d
+					}
+				}
+			}
+		}
+	})
+	return in.decls[fn]
+}
+
+// requestBits returns the bits of fn's parameters of type *http.Request,
+// through which a handler may write: the request is its own.
+func requestBits(fn *types.Func) uint64 {
+	var bits uint64
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len() && i < 63; i++ {
+		ptr, ok := params.At(i).Type().(*types.Pointer)
+		if !ok {
+			continue
+		}
+		if n := typesutil.NamedOf(ptr.Elem()); n != nil && n.Obj().Name() == "Request" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" {
+			bits |= 1 << (i + 1)
+		}
+	}
+	return bits
+}
