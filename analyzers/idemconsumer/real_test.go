@@ -1,14 +1,13 @@
 package idemconsumer_test
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers/idemconsumer"
+	"github.com/idemlint/idemlint/internal/moduletest"
 )
 
 // TestRealModules runs the check over a module that imports the real
@@ -22,11 +21,6 @@ func TestRealModules(t *testing.T) {
 		t.Skip("loads real modules")
 	}
 	dir := filepath.Join(testdata, "realconsume")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	moduletest.Download(t, dir)
 	analysistest.Run(t, dir, idemconsumer.Analyzer, "./app/...") // svc: see analyzers.TestOwnConsumers
 }

@@ -1,8 +1,6 @@
 package idemfailopen_test
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -13,6 +11,7 @@ import (
 	"github.com/idemlint/idemlint/analyzers/idemstore"
 	"github.com/idemlint/idemlint/analyzers/idemttl"
 	"github.com/idemlint/idemlint/analyzers/report"
+	"github.com/idemlint/idemlint/internal/moduletest"
 )
 
 // policy reports the findings of the three dedup-store policy checks, so
@@ -43,11 +42,6 @@ func TestRealModules(t *testing.T) {
 		t.Skip("loads large real modules")
 	}
 	dir := filepath.Join(testdata, "realpolicy")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	moduletest.Download(t, dir)
 	analysistest.Run(t, dir, policy, "./...")
 }

@@ -59,7 +59,7 @@ func find(pass *analysis.Pass) ([]*report.Finding, error) {
 			Pos: rt.Pos,
 			End: rt.End,
 			Message: fmt.Sprintf("%s %s %s%sclients and proxies retry %s); wrap it in %s or exempt it with an ADR",
-				method, displayPath(rt.Path), what, why, method, name),
+				method, report.DisplayPath(rt.Path), what, why, method, name),
 			Fixes:      fixes,
 			Related:    servedAt(rt),
 			Exemptions: rt.Exemptions(),
@@ -101,11 +101,4 @@ func servedAt(rt *routes.Route) []analysis.RelatedInformation {
 		return nil
 	}
 	return []analysis.RelatedInformation{{Pos: rt.ServedAt, Message: "its router is served here"}}
-}
-
-func displayPath(p string) string {
-	if p == "" {
-		return "(dynamic path)"
-	}
-	return p
 }

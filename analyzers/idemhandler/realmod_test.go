@@ -1,14 +1,13 @@
 package idemhandler_test
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers/idemhandler"
+	"github.com/idemlint/idemlint/internal/moduletest"
 )
 
 // TestRealModules runs the check over a module that imports the real
@@ -17,11 +16,6 @@ import (
 // downloaded first through the configured proxy.
 func TestRealModules(t *testing.T) {
 	dir := filepath.Join(testdata, "realmod")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	moduletest.Download(t, dir)
 	analysistest.Run(t, dir, idemhandler.Analyzer, "./...")
 }

@@ -1,14 +1,13 @@
 package idemhandler_test
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers/idemhandler"
+	"github.com/idemlint/idemlint/internal/moduletest"
 )
 
 // TestRPC runs the check over gRPC-Go servers and connect-go handlers
@@ -23,11 +22,6 @@ func TestRPC(t *testing.T) {
 // and protoc-gen-connect-go produce, so the stubs cannot drift from them.
 func TestRealRPC(t *testing.T) {
 	dir := filepath.Join(testdata, "realrpc")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	moduletest.Download(t, dir)
 	analysistest.Run(t, dir, idemhandler.Analyzer, "./grpcapp", "./connectapp")
 }

@@ -1,7 +1,6 @@
 package idemhandler_test
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
@@ -9,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers/idemhandler"
+	"github.com/idemlint/idemlint/internal/moduletest"
 )
 
 // TestRealWeb runs the check over a module that imports the real
@@ -20,19 +20,14 @@ import (
 // proxy.
 func TestRealWeb(t *testing.T) {
 	dir := filepath.Join(testdata, "realweb")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	moduletest.Download(t, dir)
 	analysistest.Run(t, dir, idemhandler.Analyzer, "./...")
 
 	// The routes reported are the routes a duplicate request reaches the
 	// handler through when the apps are served by the real frameworks.
 	serve := exec.Command("go", "test", "./serve/")
 	serve.Dir = dir
-	serve.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	serve.Env = moduletest.Env()
 	if out, err := serve.CombinedOutput(); err != nil {
 		t.Fatalf("go test ./serve/ in %s: %v\n%s", dir, err, out)
 	}

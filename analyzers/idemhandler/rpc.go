@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/idemlint/idemlint/analyzers/report"
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/routes"
 )
@@ -19,7 +20,7 @@ func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route, 
 		Pos: rt.Pos,
 		End: rt.End,
 		Message: fmt.Sprintf("rpc %s is served without idempotency middleware (clients and proxies retry rpc calls); install %s or exempt it with an ADR",
-			displayPath(rt.Path), interceptorName(pass, dirs, rt.Framework)),
+			report.DisplayPath(rt.Path), interceptorName(pass, dirs, rt.Framework)),
 		Related:    servedAt(rt),
 		Exemptions: rt.Exemptions(),
 		Subject:    report.Subject{Route: rt, Method: method},
@@ -38,15 +39,24 @@ func interceptorName(pass *analysis.Pass, dirs *directives.Result, framework str
 			continue
 		}
 		sig := fn.Signature()
+		// returns reports whether fn returns one value, of the named
+		// type pkg.name itself (not a pointer to it).
+		returns := func(pkg, name string) bool {
+			if sig.Results().Len() != 1 {
+				return false
+			}
+			t := sig.Results().At(0).Type()
+			_, ptr := t.(*types.Pointer)
+			return !ptr && typesutil.IsNamed(t, pkg, name)
+		}
 		switch framework {
 		case "grpc":
-			if (sig.Results().Len() == 1 && isNamedType(sig.Results().At(0).Type(), "google.golang.org/grpc", "UnaryServerInterceptor")) ||
+			if returns("google.golang.org/grpc", "UnaryServerInterceptor") ||
 				types.Identical(sig, underlyingOf(pass, "google.golang.org/grpc", "UnaryServerInterceptor")) {
 				cands = append(cands, fn)
 			}
 		case "connect":
-			if sig.Results().Len() == 1 && (isNamedType(sig.Results().At(0).Type(), "connectrpc.com/connect", "Interceptor") ||
-				isNamedType(sig.Results().At(0).Type(), "connectrpc.com/connect", "UnaryInterceptorFunc")) {
+			if returns("connectrpc.com/connect", "Interceptor") || returns("connectrpc.com/connect", "UnaryInterceptorFunc") {
 				cands = append(cands, fn)
 			}
 		}
@@ -67,11 +77,6 @@ func interceptorName(pass *analysis.Pass, dirs *directives.Result, framework str
 		return cands[0].Name()
 	}
 	return cands[0].Pkg().Name() + "." + cands[0].Name()
-}
-
-func isNamedType(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // underlyingOf returns the underlying type of pkg.name as imported by the

@@ -1,14 +1,13 @@
 package idemretry_test
 
 import (
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/idemlint/idemlint/analyzers/idemretry"
+	"github.com/idemlint/idemlint/internal/moduletest"
 )
 
 // TestRealModules runs the check over a module that imports the real
@@ -18,12 +17,7 @@ import (
 // downloaded first through the configured proxy.
 func TestRealModules(t *testing.T) {
 	dir := filepath.Join(testdata, "realretry")
-	download := exec.Command("go", "mod", "download")
-	download.Dir = dir
-	download.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-	if out, err := download.CombinedOutput(); err != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, err, out)
-	}
+	moduletest.Download(t, dir)
 	// budget holds idembudget's cases, which retry no operation of
 	// idemretry's.
 	analysistest.Run(t, dir, idemretry.Analyzer, "./app/...", "./more/...", "./older/...", "./loops/...", "./clients/...", "./consume/...")

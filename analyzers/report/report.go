@@ -218,3 +218,12 @@ func InTestFile(fset *token.FileSet, pos token.Pos) bool {
 	f := fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
+
+// DisplayPath shows a route's path: "(dynamic path)" when it is not a
+// constant.
+func DisplayPath(p string) string {
+	if p == "" {
+		return "(dynamic path)"
+	}
+	return p
+}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/idemlint/idemlint/analyzers/report"
 )
 
 // inventoryVersion is the version of the JSON inventory format. Fields
@@ -62,7 +64,7 @@ var tables = [][]column{
 			}
 			return e.Method
 		}},
-		{"PATH", func(e *entry) string { return displayPath(e.Path) }},
+		{"PATH", func(e *entry) string { return report.DisplayPath(e.Path) }},
 		{"FRAMEWORK", func(e *entry) string {
 			if e.Framework == "" {
 				return e.Receiver
@@ -123,13 +125,6 @@ func note(v, n string) string {
 		return v
 	}
 	return v + " (" + n + ")"
-}
-
-func displayPath(p string) string {
-	if p == "" {
-		return "(dynamic path)"
-	}
-	return p
 }
 
 // visible returns the columns of a table that have a value in some entry.

@@ -432,13 +432,7 @@ func TestStandalone(t *testing.T) {
 	t.Run("example shop", func(t *testing.T) {
 		t.Parallel()
 		want := readShopExpect(t)
-		if r := run(t, shop, "go", "mod", "download"); r.code != 0 {
-			msg := fmt.Sprintf("the example's dependencies cannot be downloaded (offline?)\n%s", r)
-			if os.Getenv("CI") != "" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
-		}
+		needShop(t)
 		r := run(t, ".", bin, "-C", shop, "./...")
 		if r.code != 3 {
 			t.Errorf("want exit status 3 (findings)\n%s", r)

@@ -22,8 +22,15 @@ import (
 // outside CI when they cannot be downloaded.
 func needShop(t *testing.T) {
 	t.Helper()
-	if r := run(t, shop, "go", "mod", "download"); r.code != 0 {
-		msg := fmt.Sprintf("the example's dependencies cannot be downloaded (offline?)\n%s", r)
+	needModules(t, shop)
+}
+
+// needModules downloads the dependencies of the module in dir, or skips
+// the test outside CI when they cannot be downloaded.
+func needModules(t *testing.T, dir string) {
+	t.Helper()
+	if r := run(t, dir, "go", "mod", "download"); r.code != 0 {
+		msg := fmt.Sprintf("the dependencies of %s cannot be downloaded (offline?)\n%s", dir, r)
 		if os.Getenv("CI") != "" {
 			t.Fatal(msg)
 		}
@@ -634,13 +641,7 @@ func TestInventory(t *testing.T) {
 func TestInventoryConsumers(t *testing.T) {
 	t.Parallel()
 	dir := "../../testdata/realconsume"
-	if r := run(t, dir, "go", "mod", "download"); r.code != 0 {
-		msg := fmt.Sprintf("the module's dependencies cannot be downloaded (offline?)\n%s", r)
-		if os.Getenv("CI") != "" {
-			t.Fatal(msg)
-		}
-		t.Skip(msg)
-	}
+	needModules(t, dir)
 	type want struct{ status, by, source, delivery, handler, window, store string }
 	got := make(map[string]inventoryEntry)
 	for _, e := range inventoryOf(t, dir, "./...") {

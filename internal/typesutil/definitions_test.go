@@ -2,9 +2,6 @@ package typesutil_test
 
 import (
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
 	"go/types"
 	"testing"
 
@@ -28,16 +25,7 @@ func g() {
 	_, _, _, _, _, _ = once, twice, n, err, late, table
 }
 `
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "p.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info := &types.Info{Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
-	_, err = (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{file}, info)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, info, file := check(t, src)
 	defs := typesutil.Definitions(info, []*ast.File{file})
 	lookup := func(name string) types.Object {
 		for id, obj := range info.Defs {

@@ -20,6 +20,16 @@ func NamedOf(t types.Type) *types.Named {
 	return n
 }
 
+// IsNamed reports whether t, or what it points to, is the named type
+// pkg.name.
+func IsNamed(t types.Type, pkg, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+}
+
 // NormPath removes major-version elements ("/v5", "/v82") after the first
 // element of an import path, so one table row covers every major version.
 func NormPath(path string) string {

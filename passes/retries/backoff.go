@@ -3,6 +3,8 @@ package retries
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // backoffV4 recognises cenkalti/backoff v4's Retry, RetryNotify,
@@ -57,18 +59,18 @@ func (a *finder) backOffV4Policy(s *site, e ast.Expr, depth int) (bounded, waits
 	case *ast.CompositeLit:
 		t := info.TypeOf(x)
 		switch {
-		case isNamed(t, backoffV4, "ExponentialBackOff"):
+		case typesutil.IsNamed(t, backoffV4, "ExponentialBackOff"):
 			m, keyed := compositeField(x, "MaxElapsedTime")
 			if !keyed {
 				return false, false, false
 			}
 			return a.elapsedAssigned(s, v, m != nil && !isZero(info, m)), true, true
-		case isNamed(t, backoffV4, "ConstantBackOff"):
+		case typesutil.IsNamed(t, backoffV4, "ConstantBackOff"):
 			iv, keyed := compositeField(x, "Interval")
 			return false, keyed && iv != nil && !isZero(info, iv), keyed
-		case isNamed(t, backoffV4, "ZeroBackOff"):
+		case typesutil.IsNamed(t, backoffV4, "ZeroBackOff"):
 			return false, false, true
-		case isNamed(t, backoffV4, "StopBackOff"):
+		case typesutil.IsNamed(t, backoffV4, "StopBackOff"):
 			return true, true, true
 		}
 	}
@@ -112,7 +114,7 @@ func (a *finder) backoffV5(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
 		case isFunc(ofn, backoffV5, "WithMaxTries") && len(oc.Args) == 1:
 			tries = !isZero(info, oc.Args[0])
 		case isFunc(ofn, backoffV5, "WithBackOff") && len(oc.Args) == 1:
-			if lit, ok := resolve(info, s.fn, oc.Args[0]).(*ast.CompositeLit); ok && isNamed(info.TypeOf(lit), backoffV5, "ZeroBackOff") {
+			if lit, ok := resolve(info, s.fn, oc.Args[0]).(*ast.CompositeLit); ok && typesutil.IsNamed(info.TypeOf(lit), backoffV5, "ZeroBackOff") {
 				waits = false
 			}
 		}

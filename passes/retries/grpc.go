@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/idemlint/idemlint/internal/lazyre"
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
@@ -51,7 +52,7 @@ func (a *finder) grpcServiceConfig(s *site, call *ast.CallExpr, fn *types.Func) 
 	if !isFunc(fn, grpcPkg, "WithDefaultServiceConfig") || len(call.Args) != 1 {
 		return nil
 	}
-	js, ok := constString(a.pass.TypesInfo, call.Args[0])
+	js, ok := typesutil.ConstString(a.pass.TypesInfo, call.Args[0])
 	if !ok {
 		return nil
 	}
@@ -172,7 +173,7 @@ func grpcClientMethod(fn *types.Func) bool {
 		return false
 	}
 	sl, ok := sig.Params().At(2).Type().(*types.Slice)
-	return ok && isNamed(sl.Elem(), grpcPkg, "CallOption")
+	return ok && typesutil.IsNamed(sl.Elem(), grpcPkg, "CallOption")
 }
 
 // mutatingClientCall returns the first mutating generated-client method

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"maps"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // loop recognises a hand-written retry loop: a for loop whose body makes
@@ -129,7 +131,7 @@ func (a *finder) remote(body ast.Node) bool {
 		}
 		params := fn.Signature().Params()
 		switch {
-		case params.Len() > 0 && isNamed(params.At(0).Type(), "context", "Context"):
+		case params.Len() > 0 && typesutil.IsNamed(params.At(0).Type(), "context", "Context"):
 			found = true
 		case fn.Pkg() != nil && remotePackages[fn.Pkg().Path()]:
 			found = true

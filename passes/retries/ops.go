@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/effects"
 )
 
@@ -239,7 +240,7 @@ func (a *finder) headerHint() string {
 // url renders the URL argument of a request: its constant value, with
 // the variable parts of a concatenation shown as {expr}.
 func (a *finder) url(e ast.Expr) string {
-	if s, ok := constString(a.pass.TypesInfo, e); ok {
+	if s, ok := typesutil.ConstString(a.pass.TypesInfo, e); ok {
 		return s
 	}
 	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.ADD {
@@ -283,7 +284,7 @@ func (a *finder) request(e ast.Expr, fr *frame) (method, url string, keys []ast.
 			if len(args) < 2 {
 				return "", "", nil, nil
 			}
-			m, isConst := constString(info, args[0])
+			m, isConst := typesutil.ConstString(info, args[0])
 			if !isConst {
 				return "", "", nil, nil
 			}
@@ -341,7 +342,7 @@ func (a *finder) headerKeysDepth(v *types.Var, scope ast.Node, depth int) []ast.
 		case *ast.CallExpr:
 			sel, ok := n.Fun.(*ast.SelectorExpr)
 			if ok && len(n.Args) == 2 && (sel.Sel.Name == "Set" || sel.Sel.Name == "Add") && isReq(sel.X) {
-				if k, ok := constString(info, n.Args[0]); ok && a.keyHeader(k) {
+				if k, ok := typesutil.ConstString(info, n.Args[0]); ok && a.keyHeader(k) {
 					keys = append(keys, n.Args[1])
 				}
 				return true
@@ -356,7 +357,7 @@ func (a *finder) headerKeysDepth(v *types.Var, scope ast.Node, depth int) []ast.
 					if lit, ok := ast.Unparen(n.Rhs[i]).(*ast.CompositeLit); ok {
 						for _, el := range lit.Elts {
 							if kv, ok := el.(*ast.KeyValueExpr); ok {
-								if k, ok := constString(info, kv.Key); ok && a.keyHeader(k) {
+								if k, ok := typesutil.ConstString(info, kv.Key); ok && a.keyHeader(k) {
 									keys = append(keys, single(kv.Value))
 								}
 							}
@@ -368,7 +369,7 @@ func (a *finder) headerKeysDepth(v *types.Var, scope ast.Node, depth int) []ast.
 				if !ok || !isReq(idx.X) {
 					continue
 				}
-				if k, ok := constString(info, idx.Index); ok && a.keyHeader(k) {
+				if k, ok := typesutil.ConstString(info, idx.Index); ok && a.keyHeader(k) {
 					keys = append(keys, single(n.Rhs[i]))
 				}
 			}

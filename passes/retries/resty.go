@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // resty module paths: v2 retries any method once SetRetryCount(n > 0) is
@@ -33,7 +35,7 @@ func (a *finder) resty(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
 		if len(call.Args) != 2 {
 			return nil
 		}
-		m, ok := constString(info, call.Args[0])
+		m, ok := typesutil.ConstString(info, call.Args[0])
 		if !ok {
 			return nil
 		}
@@ -110,7 +112,7 @@ func (a *finder) restySetting(fn *types.Func, call *ast.CallExpr, st *restySetti
 		}
 	case "SetHeader":
 		if len(call.Args) == 2 {
-			if k, ok := constString(info, call.Args[0]); ok && a.keyHeader(k) {
+			if k, ok := typesutil.ConstString(info, call.Args[0]); ok && a.keyHeader(k) {
 				st.keys = append(st.keys, call.Args[1])
 			}
 		}
@@ -119,7 +121,7 @@ func (a *finder) restySetting(fn *types.Func, call *ast.CallExpr, st *restySetti
 			if lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit); ok {
 				for _, el := range lit.Elts {
 					if kv, ok := el.(*ast.KeyValueExpr); ok {
-						if k, ok := constString(info, kv.Key); ok && a.keyHeader(k) {
+						if k, ok := typesutil.ConstString(info, kv.Key); ok && a.keyHeader(k) {
 							st.keys = append(st.keys, kv.Value)
 						}
 					}

@@ -3,6 +3,8 @@ package retries
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // retryableHTTP recognises a request sent through a retrying
@@ -65,7 +67,7 @@ func (a *finder) clientRetries(s *site, recv ast.Expr) bool {
 			return true
 		}
 	case *ast.CompositeLit:
-		if !isNamed(info.TypeOf(x), retryableHTTP, "Client") {
+		if !typesutil.IsNamed(info.TypeOf(x), retryableHTTP, "Client") {
 			return true
 		}
 		if cr, _ := compositeField(x, "CheckRetry"); cr != nil && !defaultPolicy(info, cr) {
@@ -239,14 +241,14 @@ func (a *finder) retryingValue(s *site, e ast.Expr) bool {
 	case *ast.CallExpr:
 		return isMethod(calleeFunc(info, x), retryableHTTP, "Client", "StandardClient")
 	case *ast.CompositeLit:
-		if !isNamed(info.TypeOf(x), netHTTP, "Client") {
+		if !typesutil.IsNamed(info.TypeOf(x), netHTTP, "Client") {
 			return false
 		}
 		t, _ := compositeField(x, "Transport")
 		if t == nil {
 			return false
 		}
-		if isNamed(info.TypeOf(t), retryableHTTP, "RoundTripper") {
+		if typesutil.IsNamed(info.TypeOf(t), retryableHTTP, "RoundTripper") {
 			return true
 		}
 		// failsafehttp.NewRoundTripper(inner, policies...) with a retry policy

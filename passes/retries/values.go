@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // calleeFunc returns the function or method a call statically calls.
@@ -32,7 +34,7 @@ func isFunc(fn *types.Func, pkg string, names ...string) bool {
 
 // isMethod reports whether fn is a method of pkg.typ named one of names.
 func isMethod(fn *types.Func, pkg, typ string, names ...string) bool {
-	if fn == nil || fn.Signature().Recv() == nil || !isNamed(fn.Signature().Recv().Type(), pkg, typ) {
+	if fn == nil || fn.Signature().Recv() == nil || !typesutil.IsNamed(fn.Signature().Recv().Type(), pkg, typ) {
 		return false
 	}
 	for _, n := range names {
@@ -43,16 +45,6 @@ func isMethod(fn *types.Func, pkg, typ string, names ...string) bool {
 	return false
 }
 
-// isNamed reports whether t (or what it points to) is the named type
-// pkg.name.
-func isNamed(t types.Type, pkg, name string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
-
 func isInteger(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
@@ -61,15 +53,6 @@ func isInteger(t types.Type) bool {
 func isTrue(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]
 	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
-}
-
-// constString returns the constant string value of e.
-func constString(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 // constInt returns the constant integer value of e.

@@ -3,6 +3,8 @@ package retries
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
@@ -25,7 +27,7 @@ func (a *finder) watermillRetry(s *site, call *ast.CallExpr, fn *types.Func) *Re
 	var lit *ast.CompositeLit
 	for _, arg := range call.Args {
 		sel, ok := ast.Unparen(arg).(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != "Middleware" || !isNamed(info.TypeOf(sel.X), watermillMiddleware, "Retry") {
+		if !ok || sel.Sel.Name != "Middleware" || !typesutil.IsNamed(info.TypeOf(sel.X), watermillMiddleware, "Retry") {
 			continue
 		}
 		if lit, ok = resolve(info, s.fn, sel.X).(*ast.CompositeLit); ok {
