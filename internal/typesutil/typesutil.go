@@ -136,13 +136,18 @@ func Definitions(info *types.Info, files []*ast.File) map[types.Object]ast.Expr 
 }
 
 // Values maps each variable to the values it is given in some files, in
-// source order: a declaration without a value gives [ZeroValue]; a value
-// the syntax does not show (the second variable of x, err := f(), a
-// range variable, x += y) is nil.
+// source order: a declaration without a value gives [ZeroValue]; x += y
+// gives x + y; a range statement gives its value variable an [Element]
+// of the collection; a value the syntax does not show (the second
+// variable of x, err := f(), a range key, x *= y) is nil.
 type Values map[types.Object][]ast.Expr
 
 // ZeroValue stands for the zero value of a variable declared without one.
 var ZeroValue ast.Expr = &ast.Ident{Name: "_"}
+
+// An Element stands for the value of a range statement's value variable:
+// an element of the collection ranged over, which it embeds.
+type Element struct{ ast.Expr }
 
 // Definitions returns the variables given exactly one value, besides a
 // zero value at their declaration, and that value.
@@ -152,6 +157,9 @@ func (vs Values) Definitions() map[types.Object]ast.Expr {
 		var def ast.Expr
 		n := 0
 		for _, x := range xs {
+			if _, elem := x.(*Element); elem {
+				x = nil
+			}
 			if x != ZeroValue {
 				def = x
 				n++
@@ -187,6 +195,9 @@ func Assignments(info *types.Info, files []*ast.File) Values {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				switch {
+				case n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1 && len(n.Rhs) == 1:
+					// x += y gives x the value x + y.
+					record(n.Lhs[0], &ast.BinaryExpr{X: n.Lhs[0], OpPos: n.TokPos, Op: token.ADD, Y: n.Rhs[0]})
 				case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
 					for _, l := range n.Lhs {
 						record(l, nil)
@@ -228,7 +239,7 @@ func Assignments(info *types.Info, files []*ast.File) Values {
 					record(n.Key, nil)
 				}
 				if n.Value != nil {
-					record(n.Value, nil)
+					record(n.Value, &Element{n.X})
 				}
 			case *ast.IncDecStmt:
 				record(n.X, nil)

@@ -2,11 +2,14 @@ package effects
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/idemlint/idemlint/internal/lazyre"
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
@@ -46,35 +49,121 @@ func (s *site) arg(i int) ast.Expr {
 // str returns the constant string value of the i-th argument.
 func (s *site) str(i int) (string, bool) { return s.in.constString(s.arg(i)) }
 
-// strs returns the constant strings argument i can hold: its constant, or
-// when it is a parameter of an unexported function, the constant every
-// call of that function in the package passes.
+// strs returns the statements argument i can hold (sqlTexts).
 func (s *site) strs(i int) ([]string, bool) {
-	if t, ok := s.str(i); ok {
-		return []string{t}, true
-	}
-	id := identOf(s.arg(i))
-	if id == nil {
+	texts, ok := s.in.sqlTexts(s.arg(i), 0)
+	if !ok {
 		return nil, false
 	}
-	v, ok := s.in.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok || v.Kind() != types.ParamVar {
-		return nil, false
-	}
-	args, ok := s.in.index().args(v)
-	if !ok || len(args) == 0 {
-		return nil, false
-	}
-	texts := make([]string, 0, len(args))
-	for _, a := range args {
-		t, ok := s.in.constString(a)
-		if !ok {
-			return nil, false
+	for _, t := range texts {
+		if t = strings.TrimLeft(t, " \t\r\n("); t == "" || t[0] == '_' {
+			return nil, false // its first word is not constant
 		}
-		texts = append(texts, t)
 	}
 	return texts, true
 }
+
+// sqlTexts returns the statements x can hold, with "_" for the parts that
+// are not constant: a constant; a concatenation, or an fmt.Sprintf of a
+// format, whose first part is; a local variable, from every value it is
+// given (a value built from the variable itself, query =
+// fmt.Sprintf(query, ...), keeps its first words); a parameter of an
+// unexported function, from every call of it in the package.
+func (in *inferrer) sqlTexts(x ast.Expr, depth int) ([]string, bool) {
+	if x == nil || depth > 4 {
+		return nil, false
+	}
+	if t, ok := typesutil.ConstString(in.pass.TypesInfo, x); ok {
+		return []string{t}, true
+	}
+	info := in.pass.TypesInfo
+	switch e := ast.Unparen(x).(type) {
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return nil, false
+		}
+		left, ok := in.sqlTexts(e.X, depth) // a chain of + is one step
+		if !ok {
+			return nil, false
+		}
+		right := " _ "
+		if t, ok := typesutil.ConstString(info, e.Y); ok {
+			right = t
+		}
+		out := make([]string, len(left))
+		for i, l := range left {
+			out[i] = l + right
+		}
+		return out, true
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, e).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" || len(e.Args) == 0 {
+			return nil, false
+		}
+		formats, ok := in.sqlTexts(e.Args[0], depth+1)
+		if !ok {
+			return nil, false
+		}
+		out := make([]string, len(formats))
+		for i, f := range formats {
+			out[i] = formatVerb().ReplaceAllString(f, "_")
+		}
+		return out, true
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok {
+			return nil, false
+		}
+		switch v.Kind() {
+		case types.LocalVar:
+			var out []string
+			for _, val := range in.valuesOfVar(v) {
+				if val == typesutil.ZeroValue || in.builtFrom(val, v) {
+					continue
+				}
+				texts, ok := in.sqlTexts(val, depth+1)
+				if !ok {
+					return nil, false
+				}
+				out = append(out, texts...)
+			}
+			return out, len(out) > 0
+		case types.ParamVar:
+			args, ok := in.index().args(v)
+			if !ok || len(args) == 0 {
+				return nil, false
+			}
+			var out []string
+			for _, a := range args {
+				texts, ok := in.sqlTexts(a, depth+1)
+				if !ok {
+					return nil, false
+				}
+				out = append(out, texts...)
+			}
+			return out, true
+		}
+	}
+	return nil, false
+}
+
+// builtFrom reports whether x is built from the variable v itself: v + s,
+// or fmt.Sprintf(v, ...).
+func (in *inferrer) builtFrom(x ast.Expr, v *types.Var) bool {
+	switch e := ast.Unparen(x).(type) {
+	case *ast.BinaryExpr:
+		return e.Op == token.ADD && in.builtFrom(e.X, v)
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(in.pass.TypesInfo, e).(*types.Func)
+		return ok && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(e.Args) > 0 && in.builtFrom(e.Args[0], v)
+	case *ast.Ident:
+		return in.pass.TypesInfo.Uses[e] == v
+	}
+	return false
+}
+
+// formatVerb matches an fmt verb with its flags, width and precision.
+var formatVerb = lazyre.New(`%[-+# 0]*(?:\[\d+\])?(?:\d+|\*)?(?:\.(?:\d+|\*))?[a-zA-Z%]`)
 
 // recv returns the receiver expression of a method call, or nil.
 func (s *site) recv() ast.Expr {

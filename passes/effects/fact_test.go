@@ -69,6 +69,9 @@ func TestClassifySQL(t *testing.T) {
 		{"SELECT * FROM orders", false, false, false, ""},
 		{"SELECT * FROM orders", true, false, false, ""},
 		{"WITH x AS (SELECT 1) SELECT * FROM x", true, false, false, ""},
+		{"WITH u AS (UPDATE entries SET status = $1 WHERE id = ANY($2) RETURNING feed_id) SELECT count(*) FROM u", true, true, true, "updates entries"},
+		{"WITH n AS MATERIALIZED (INSERT INTO log (id) VALUES ($1) RETURNING id) SELECT id FROM n", true, true, false, "inserts into log"},
+		{"with d as (delete from sessions where id = $1 returning id) select count(*) from d", false, true, true, "deletes from sessions"},
 		{"CREATE TABLE IF NOT EXISTS t (id int)", false, true, true, "creates table t"},
 		{"VACUUM", false, true, false, "writes to the database"},
 	} {

@@ -287,6 +287,7 @@ func gormUpdate(s *site) (effect, bool) {
 
 var (
 	selfArith = lazyre.New(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*([A-Za-z_][A-Za-z0-9_."]*)\s*[-+*/|]`)
+	cteWrite  = lazyre.New(`(?i)\bAS\s*(?:NOT\s+)?(?:MATERIALIZED\s*)?\(\s*((?:INSERT|UPDATE|DELETE|MERGE)\b)`)
 	cteMain   = lazyre.New(`(?i)\)\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|SELECT)\b`)
 )
 
@@ -301,7 +302,11 @@ func classifySQL(text string, writesOnly bool) (effect, bool) {
 		verb = strings.ToUpper(words[0])
 	}
 	if verb == "WITH" {
-		// The statement after the common table expressions decides.
+		// A common table expression that writes decides; else the
+		// statement after them.
+		if loc := cteWrite().FindStringSubmatchIndex(text); loc != nil {
+			return classifySQL(text[loc[2]:], false)
+		}
 		if loc := cteMain().FindStringIndex(text); loc != nil {
 			return classifySQL(text[loc[0]+1:], writesOnly)
 		}

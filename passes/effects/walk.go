@@ -155,7 +155,7 @@ func (in *inferrer) stmt(s ast.Stmt, cur *unit) {
 	case *ast.ExprStmt:
 		in.expr(s.X, cur)
 	case *ast.AssignStmt:
-		if s.Tok != token.DEFINE {
+		if s.Tok != token.DEFINE && !(in.walked && in.memoWrite(s, cur)) {
 			in.writes(s.Lhs, cur)
 		}
 		in.exprs(s.Lhs, cur)

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -293,8 +294,27 @@ func (in *inferrer) freshExpr(x ast.Expr, depth int) bool {
 	case *ast.CompositeLit:
 		return true
 	case *ast.UnaryExpr:
-		_, ok := ast.Unparen(def.X).(*ast.CompositeLit)
-		return ok
+		switch x := ast.Unparen(def.X).(type) {
+		case *ast.CompositeLit:
+			return def.Op == token.AND
+		case *ast.Ident:
+			// The address of a local variable: memory made for this call.
+			v, ok := info.Uses[x].(*types.Var)
+			return def.Op == token.AND && ok && v.Kind() == types.LocalVar
+		}
+		return false
+	case *typesutil.Element:
+		// An element of a collection it made.
+		return in.freshExpr(def.Expr, depth+1)
+	case *ast.IndexExpr:
+		switch info.TypeOf(def.X).Underlying().(type) {
+		case *types.Map, *types.Slice, *types.Array:
+			return in.freshExpr(def.X, depth+1)
+		}
+		return false
+	case *ast.TypeAssertExpr:
+		// A value of a context (the request's): made for this request.
+		return in.contextValue(def.X, depth+1)
 	case *ast.Ident:
 		if def.Name == "nil" {
 			return true
@@ -350,7 +370,7 @@ func (in *inferrer) freshVar(v *types.Var, depth int) bool {
 	if in.assuming[v] {
 		return true
 	}
-	if v.Kind() != types.LocalVar {
+	if k := v.Kind(); k != types.LocalVar && k != types.ResultVar {
 		return false // a parameter holds what its caller gave until reassigned
 	}
 	values := in.valuesOfVar(v)
@@ -368,6 +388,88 @@ func (in *inferrer) freshVar(v *types.Var, depth int) bool {
 		}
 	}
 	return true
+}
+
+// paramAlias returns the parameters of cur, a declared function, whose
+// memory the local variable v may hold: every value it is given is memory
+// cur made, or memory reached from one of its parameters (the element of
+// a slice it was given, a field of one). It returns 0 when a value is
+// neither.
+func (in *inferrer) paramAlias(v *types.Var, cur *unit, depth int) uint64 {
+	if cur.fn == nil || v.Kind() != types.LocalVar || depth > 4 || in.assuming[v] {
+		return 0
+	}
+	if in.assuming == nil {
+		in.assuming = make(map[*types.Var]bool)
+	}
+	in.assuming[v] = true
+	defer delete(in.assuming, v)
+	var bits uint64
+	for _, x := range in.valuesOfVar(v) {
+		if x == typesutil.ZeroValue || x != nil && in.freshExpr(x, depth) {
+			continue
+		}
+		b := in.reachedFrom(x, cur, depth+1)
+		if b == 0 {
+			return 0
+		}
+		bits |= b
+	}
+	return bits
+}
+
+// reachedFrom returns the bit of the parameter of cur whose memory x
+// reaches (an element, a field, the parameter itself), or 0.
+func (in *inferrer) reachedFrom(x ast.Expr, cur *unit, depth int) uint64 {
+	for range 8 {
+		switch e := ast.Unparen(x).(type) {
+		case *typesutil.Element:
+			x = e.Expr
+		case *ast.IndexExpr:
+			x = e.X
+		case *ast.SelectorExpr:
+			if in.pass.TypesInfo.Selections[e] == nil {
+				return 0
+			}
+			x = e.X
+		case *ast.StarExpr:
+			x = e.X
+		case *ast.Ident:
+			v, ok := in.pass.TypesInfo.Uses[e].(*types.Var)
+			if !ok {
+				return 0
+			}
+			if bit := in.paramBits[v]; bit != 0 && cur.pos <= v.Pos() && v.Pos() < cur.end {
+				return bit
+			}
+			return in.paramAlias(v, cur, depth)
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// contextValue reports whether x is a value looked up in a context,
+// ctx.Value(key), directly or through a local variable given it.
+func (in *inferrer) contextValue(x ast.Expr, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch e := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		v, ok := in.pass.TypesInfo.Uses[e].(*types.Var)
+		return ok && v.Kind() == types.LocalVar && in.contextValue(in.definition(v), depth+1)
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(in.pass.TypesInfo, e).(*types.Func)
+		if !ok || fn.Name() != "Value" {
+			return false
+		}
+		recv := recvType(fn)
+		n := typesutil.NamedOf(recv)
+		return n != nil && n.Obj().Name() == "Context" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context"
+	}
+	return false
 }
 
 // retOf returns what fn returns as its first result: from its body for a
@@ -492,4 +594,82 @@ func requestBits(fn *types.Func) uint64 {
 		}
 	}
 	return bits
+}
+
+// memoWrite reports whether s, an assignment m[k] = v to a package-level
+// map, fills a cache: the function reads m[k], with the same key, in a
+// comma-ok assignment, and v uses neither m nor what that read gave (a
+// memo, not a counter). Filling a cache changes nothing a retry sees.
+func (in *inferrer) memoWrite(s *ast.AssignStmt, cur *unit) bool {
+	if cur == nil || s.Tok != token.ASSIGN || len(s.Lhs) != 1 || len(s.Rhs) != 1 {
+		return false
+	}
+	info := in.pass.TypesInfo
+	ix, ok := ast.Unparen(s.Lhs[0]).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(ix.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	m, _ := info.Uses[id].(*types.Var)
+	if m == nil || m.Kind() != types.PackageVar {
+		return false
+	}
+	if _, isMap := m.Type().Underlying().(*types.Map); !isMap {
+		return false
+	}
+	key := types.ExprString(ix.Index)
+	var read []types.Object
+	ast.Inspect(cur.body, func(n ast.Node) bool {
+		a, ok := n.(*ast.AssignStmt)
+		if !ok || len(a.Lhs) != 2 || len(a.Rhs) != 1 {
+			return true
+		}
+		r, ok := ast.Unparen(a.Rhs[0]).(*ast.IndexExpr)
+		if !ok || types.ExprString(r.Index) != key {
+			return true
+		}
+		if rid, ok := ast.Unparen(r.X).(*ast.Ident); ok && info.Uses[rid] == m {
+			if lid, ok := a.Lhs[0].(*ast.Ident); ok && lid.Name != "_" {
+				obj := info.Defs[lid]
+				if obj == nil {
+					obj = info.Uses[lid]
+				}
+				read = append(read, obj)
+			} else {
+				read = append(read, m)
+			}
+		}
+		return true
+	})
+	if len(read) == 0 {
+		return false
+	}
+	mentions := func(x ast.Expr, objs ...types.Object) bool {
+		found := false
+		ast.Inspect(x, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && slices.Contains(objs, info.Uses[id]) {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	// v may be a variable the read gave, then given a value of its own:
+	// dict, ok := m[k]; ...; dict = load(k); m[k] = dict.
+	if id, ok := ast.Unparen(s.Rhs[0]).(*ast.Ident); ok && slices.Contains(read, info.Uses[id]) {
+		v := info.Uses[id]
+		for _, x := range in.valuesOfVar(v) {
+			if r, ok := ast.Unparen(x).(*ast.IndexExpr); ok && mentions(r.X, m) {
+				continue // the read itself
+			}
+			if _, elem := x.(*typesutil.Element); elem || x == nil || mentions(x, m, v) {
+				return false
+			}
+		}
+		return true
+	}
+	return !mentions(s.Rhs[0], append(read, m)...)
 }

@@ -2,6 +2,7 @@ package visible
 
 import (
 	"net/http"
+	"strings"
 
 	"effects/buildlib"
 )
@@ -111,4 +112,134 @@ func mixed(w http.ResponseWriter, fresh bool) { // want mixed:`^effects\(\) opaq
 		b = buildlib.New(w)
 	}
 	b.WithStatus(http.StatusOK)
+}
+
+type feed struct {
+	category *category
+	counts   map[string]int
+}
+
+type category struct{ userID int }
+
+// scan fills memory reached from a variable it made, and named results.
+func scan() (counts map[string]int) { // want scan:`^effects\(\) returns fresh$`
+	var f feed
+	f.category = &category{}
+	f.category.userID = 1
+	counts = make(map[string]int)
+	counts["read"] = 1
+	return counts
+}
+
+var (
+	templates = map[string]string{}
+	hits      = map[string]int{}
+)
+
+// template fills a cache of values it computes from the key.
+func template(name string) string {
+	if t, ok := templates[name]; ok {
+		return t
+	}
+	t := strings.ToUpper(name)
+	templates[name] = t
+	return t
+}
+
+// hit counts in a map every caller shares: not a cache.
+func hit(name string) { // want hit:`^effects\(\) opaque$`
+	n, ok := hits[name]
+	if !ok {
+		n = 0
+	}
+	hits[name] = n + 1
+}
+
+// remember writes a key it never reads.
+func remember(name string) { templates[name] = name } // want remember:`^effects\(\) opaque$`
+
+type session struct{ flash string }
+
+type sessionKey struct{}
+
+// sessionOf returns the session a middleware put in the request's
+// context: made for this request.
+func sessionOf(r *http.Request) *session { // want sessionOf:`^effects\(\) returns fresh$`
+	if v := r.Context().Value(sessionKey{}); v != nil {
+		if s, ok := v.(*session); ok {
+			return s
+		}
+	}
+	return nil
+}
+
+func (s *session) consume() string { // want consume:`^effects\(\) writes\(recv\)$`
+	m := s.flash
+	s.flash = ""
+	return m
+}
+
+// flash consumes the request's session.
+func flash(r *http.Request) string {
+	if s := sessionOf(r); s != nil {
+		return s.consume()
+	}
+	return ""
+}
+
+// load returns the address of a variable of its own.
+func load() *Order { // want load:`^effects\(\) returns fresh$`
+	var o Order
+	o.ID = "1"
+	return &o
+}
+
+func useLoaded() {
+	o := load()
+	o.Items = nil
+}
+
+// translation reads the cache into the variable it then fills it with.
+func translation(lang string) string {
+	t, ok := templates[lang]
+	if ok {
+		return t
+	}
+	t, err := loadFile(lang)
+	if err != nil {
+		return ""
+	}
+	templates[lang] = t
+	return t
+}
+
+func loadFile(lang string) (string, error) { return strings.ToLower(lang), nil }
+
+// tally reads a count into a variable it then increments.
+func tally(name string) { // want tally:`^effects\(\) opaque$`
+	n, _ := hits[name]
+	n++
+	hits[name] = n
+}
+
+// index fills elements of collections it made.
+func index(ids []string) map[string]*Order { // want index:`^effects\(\) returns fresh$`
+	byID := make(map[string]*Order)
+	for _, id := range ids {
+		byID[id] = &Order{ID: id}
+	}
+	for _, o := range byID {
+		o.Items = nil
+	}
+	if o, ok := byID["x"]; ok {
+		o.ID = "y"
+	}
+	return byID
+}
+
+// touchAll writes through the elements of what its caller gave.
+func touchAll(orders []*Order) { // want touchAll:`^effects\(\) writes\(0\)$`
+	for _, o := range orders {
+		o.ID = ""
+	}
 }

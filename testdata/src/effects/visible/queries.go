@@ -1,6 +1,9 @@
 package visible
 
-import "context"
+import (
+	"context"
+	"fmt"
+)
 
 // ---- statements passed to an unexported function ----
 
@@ -20,16 +23,38 @@ func (s *server) orderByRef(ctx context.Context, ref string) Order {
 	return s.fetch(ctx, `SELECT id FROM orders WHERE ref = $1`, ref)
 }
 
-// search runs a query one of its callers builds at run time.
-func (s *server) search(ctx context.Context, query string) { // want search:`^effects\(\) opaque$`
+// search runs the queries its callers pass; one appends to a constant.
+func (s *server) search(ctx context.Context, query string) {
 	s.db.QueryContext(ctx, query)
 }
 
-// searchAll passes a read, but calls a function that is not seen whole.
-func (s *server) searchAll(ctx context.Context) { s.search(ctx, `SELECT id FROM orders`) } // want searchAll:`^effects\(\) opaque$`
+func (s *server) searchAll(ctx context.Context) { s.search(ctx, `SELECT id FROM orders`) }
 
-func (s *server) searchBy(ctx context.Context, col string) { // want searchBy:`^effects\(\) opaque$`
+func (s *server) searchBy(ctx context.Context, col string) {
 	s.search(ctx, "SELECT id FROM orders ORDER BY "+col)
+}
+
+// filter builds its query from a constant with fmt.Sprintf, in steps.
+func (s *server) filter(ctx context.Context, where, order string) {
+	query := `SELECT id FROM orders WHERE %s`
+	query = fmt.Sprintf(query, where)
+	query += " ORDER BY " + order
+	s.db.QueryContext(ctx, query)
+}
+
+// run runs a query whose first words are not constant.
+func (s *server) run(ctx context.Context, verb string) { // want run:`^effects\(\) opaque$`
+	s.db.QueryContext(ctx, verb+" FROM orders")
+}
+
+// Lookup is exported: callers in other packages may pass any statement.
+func (s *server) Lookup(ctx context.Context, query string) { // want Lookup:`^effects\(\) opaque$`
+	s.db.QueryContext(ctx, query)
+}
+
+// insertInto writes to a table it is given.
+func (s *server) insertInto(ctx context.Context, table string) { // want insertInto:`^effects\(sql; inserts into _\)$`
+	s.db.ExecContext(ctx, fmt.Sprintf("INSERT INTO %s (id) VALUES ($1)", table), "1")
 }
 
 // exec runs the statements its callers pass: one of them inserts.

@@ -183,8 +183,8 @@ func (s *server) queryVar(id string) bool {
 	return found
 }
 
-// queryVars reads with a query chosen at run time: it is not known.
-func (s *server) queryVars(id string, all bool) { // want queryVars:`^effects\(\) opaque$`
+// queryVars reads with one of two queries chosen at run time: both read.
+func (s *server) queryVars(id string, all bool) {
 	query := `SELECT id FROM orders WHERE id = $1`
 	if all {
 		query = `SELECT id FROM orders`
