@@ -8,7 +8,8 @@
 // every package, as facts must be exported before Run returns (routes
 // among them: its summaries carry routers across packages), and the
 // others (consumers, retries, dedup) when a check first asks for them, on
-// the packages a check runs on.
+// the packages a check runs on, as does the syntax index they share
+// (syntax), whose parts are themselves built on first use.
 //
 // go vet runs every analyzer that requires one with facts on every
 // dependency too, and discards its diagnostics there; after
@@ -32,12 +33,13 @@ import (
 	"github.com/idemlint/idemlint/passes/effects"
 	"github.com/idemlint/idemlint/passes/retries"
 	"github.com/idemlint/idemlint/passes/routes"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Analyzer runs the shared passes; its result is a *Results.
 var Analyzer = &analysis.Analyzer{
 	Name:             "idempasses",
-	Doc:              "runs idemlint's shared passes (configuration, directives, effects, routes, consumers, retries, dedup); does not report diagnostics",
+	Doc:              "runs idemlint's shared passes (configuration, directives, effects, routes, consumers, retries, dedup, syntax index); does not report diagnostics",
 	Run:              safe.Run("idempasses", run),
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeFor[*Results](),
@@ -47,7 +49,7 @@ var Analyzer = &analysis.Analyzer{
 // graph lists the passes with their requirements before them; eager are
 // those that export facts, and their requirements.
 var (
-	graph = order(routes.Analyzer, consumers.Analyzer, retries.Analyzer, dedup.Analyzer)
+	graph = order(routes.Analyzer, consumers.Analyzer, retries.Analyzer, dedup.Analyzer, syntax.Analyzer)
 	eager = exportingFacts(graph)
 )
 
@@ -131,6 +133,14 @@ func (r *Results) Dedup() (*dedup.Result, error) {
 	res, err := r.get(dedup.Analyzer)
 	d, _ := res.(*dedup.Result)
 	return d, err
+}
+
+// Syntax returns the syntax index of the package: declarations, the
+// values of variables, calls and the one resolver of values.
+func (r *Results) Syntax() (*syntax.Index, error) {
+	res, err := r.get(syntax.Analyzer)
+	idx, _ := res.(*syntax.Index)
+	return idx, err
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -44,8 +44,8 @@ func (a *analyzer) asynqHandler(c *Consumer, x ast.Expr) {
 		if t := a.pass.TypesInfo.TypeOf(x); t != nil {
 			if _, fn := t.Underlying().(*types.Signature); !fn {
 				obj, _, _ := types.LookupFieldOrMethod(t, true, a.pass.Pkg, "ProcessTask")
-				if m, ok := obj.(*types.Func); ok && a.funcs[m] != nil && a.consumerWrapper(x) == "" {
-					decl := a.funcs[m]
+				if m, ok := obj.(*types.Func); ok && a.idx.Decl(m) != nil && a.consumerWrapper(x) == "" {
+					decl := a.idx.Decl(m)
 					c.Func, c.Handler, c.Msg = m, decl.Body.List, a.param(decl.Type, 1)
 					return
 				}

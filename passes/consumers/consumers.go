@@ -13,6 +13,7 @@ import (
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/effects"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Analyzer builds the consumer model of a package.
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "idemconsumers",
 	Doc:        "finds queue consumers, their delivery semantics, side effects and dedup; does not report diagnostics",
 	Run:        safe.Run("idemconsumers", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, effects.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, effects.Analyzer, syntax.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -50,12 +51,11 @@ func on(pkg, typ string, names []string, r recogniser) {
 }
 
 type analyzer struct {
-	pass  *analysis.Pass
-	dirs  *directives.Result
-	eff   *effects.Result
-	funcs map[*types.Func]*ast.FuncDecl
-	defs  map[types.Object]ast.Expr
-	out   []*Consumer
+	pass *analysis.Pass
+	dirs *directives.Result
+	eff  *effects.Result
+	idx  *syntax.Index
+	out  []*Consumer
 	// middleware lists the arguments of AddMiddleware calls by the object
 	// of their receiver (watermill routers and handlers).
 	middleware map[types.Object][]ast.Expr
@@ -75,8 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:          pass,
 		dirs:          pass.ResultOf[directives.Analyzer].(*directives.Result),
 		eff:           pass.ResultOf[effects.Analyzer].(*effects.Result),
-		funcs:         make(map[*types.Func]*ast.FuncDecl),
-		defs:          make(map[types.Object]ast.Expr),
+		idx:           pass.ResultOf[syntax.Analyzer].(*syntax.Index),
 		middleware:    make(map[types.Object][]ast.Expr),
 		groupTopics:   make(map[types.Type][]string),
 	}
@@ -96,16 +95,10 @@ func run(pass *analysis.Pass) (any, error) {
 			return true
 		})
 	}
-	for _, file := range pass.Files {
-		for _, d := range file.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					safe.At(pass, fd.Pos())
-					for _, r := range decls {
-						r(a, fd, fn)
-					}
-				}
-			}
+	for _, fn := range a.idx.Funcs() {
+		safe.At(pass, fn.Decl.Pos())
+		for _, r := range decls {
+			r(a, fn.Decl, fn.Obj)
 		}
 	}
 	return &Result{Consumers: a.out}, nil
@@ -121,69 +114,22 @@ func relevant(pkg *types.Package) bool {
 	return false
 }
 
-// index records the package's function declarations, the single values
-// of variables, and AddMiddleware, Use and ConsumerGroup.Consume calls.
+// index records the AddMiddleware, Use and ConsumerGroup.Consume calls
+// of the package.
 func (a *analyzer) index() {
-	info := a.pass.TypesInfo
-	count := make(map[types.Object]int)
-	record := func(id *ast.Ident, x ast.Expr) {
-		obj := info.Defs[id]
-		if obj == nil {
-			obj = info.Uses[id]
+	for _, call := range a.idx.AllCalls() {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
 		}
-		if obj == nil {
-			return
-		}
-		count[obj]++
-		if count[obj] == 1 {
-			a.defs[obj] = x
-		} else {
-			delete(a.defs, obj)
-		}
-	}
-	for _, file := range a.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncDecl:
-				if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-					a.funcs[fn] = n
-				}
-			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i, l := range n.Lhs {
-						if id, ok := l.(*ast.Ident); ok {
-							record(id, n.Rhs[i])
-						}
-					}
-				} else if len(n.Rhs) == 1 {
-					if id, ok := n.Lhs[0].(*ast.Ident); ok {
-						record(id, n.Rhs[0])
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i, id := range n.Names {
-						record(id, n.Values[i])
-					}
-				} else if len(n.Values) == 1 {
-					record(n.Names[0], n.Values[0])
-				}
-			case *ast.CallExpr:
-				sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-				if !ok {
-					break
-				}
-				switch sel.Sel.Name {
-				case "AddMiddleware", "Use": // watermill, asynq
-					if obj := a.objectOf(sel.X); obj != nil {
-						a.middleware[obj] = append(a.middleware[obj], n.Args...)
-					}
-				case "Consume":
-					a.indexGroupConsume(n)
-				}
+		switch sel.Sel.Name {
+		case "AddMiddleware", "Use": // watermill, asynq
+			if obj := a.objectOf(sel.X); obj != nil {
+				a.middleware[obj] = append(a.middleware[obj], call.Args...)
 			}
-			return true
-		})
+		case "Consume":
+			a.indexGroupConsume(call)
+		}
 	}
 }
 
@@ -206,7 +152,7 @@ func (a *analyzer) returned(call *ast.CallExpr) ast.Expr {
 	if !ok {
 		return nil
 	}
-	decl := a.funcs[fn.Origin()]
+	decl := a.idx.Decl(fn)
 	if decl == nil || len(decl.Body.List) != 1 {
 		return nil
 	}
@@ -214,13 +160,6 @@ func (a *analyzer) returned(call *ast.CallExpr) ast.Expr {
 		return ret.Results[0]
 	}
 	return nil
-}
-
-func (a *analyzer) definition(obj types.Object) ast.Expr {
-	if obj == nil {
-		return nil
-	}
-	return a.defs[obj]
 }
 
 // visitCall dispatches a call of a consumer API to its recogniser.
@@ -279,7 +218,8 @@ func (a *analyzer) stringish(x ast.Expr) (string, bool) {
 // composite returns the composite literal x denotes: x, &x, or the value
 // a variable was defined with.
 func (a *analyzer) composite(x ast.Expr) *ast.CompositeLit {
-	return typesutil.CompositeOf(a.pass.TypesInfo, x, a.definition)
+	lit, _ := a.idx.Resolve(x).(*ast.CompositeLit)
+	return lit
 }
 
 // field returns the value of field name in composite literal lit.
@@ -317,21 +257,13 @@ func recvExpr(call *ast.CallExpr) ast.Expr {
 // single value of the variable x names, or the call a function of the
 // package returns (newReader() returning kafka.NewReader(...)).
 func (a *analyzer) producer(x ast.Expr) *ast.CallExpr {
-	for range 4 {
-		switch v := ast.Unparen(x).(type) {
-		case *ast.CallExpr:
-			if r := a.returned(v); r != nil {
-				x = r
-				continue
-			}
-			return v
-		case *ast.Ident:
-			x = a.definition(a.pass.TypesInfo.Uses[v])
-			if x == nil {
-				return nil
-			}
-		default:
+	for range syntax.MaxDepth {
+		call, ok := a.idx.Resolve(x).(*ast.CallExpr)
+		if !ok {
 			return nil
+		}
+		if x = a.returned(call); x == nil {
+			return call
 		}
 	}
 	return nil

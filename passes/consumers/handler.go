@@ -39,7 +39,7 @@ func (a *analyzer) funcHandler(c *Consumer, x ast.Expr, msgParam int) {
 		}
 		switch obj := a.pass.TypesInfo.Uses[id].(type) {
 		case *types.Func:
-			decl := a.funcs[obj.Origin()]
+			decl := a.idx.Decl(obj)
 			if decl == nil {
 				c.Unknown = true
 				return
@@ -48,7 +48,7 @@ func (a *analyzer) funcHandler(c *Consumer, x ast.Expr, msgParam int) {
 			ftype, body = decl.Type, decl.Body
 		case *types.Var:
 			// a variable holding a function literal
-			if lit, ok := ast.Unparen(a.definition(obj)).(*ast.FuncLit); ok && obj.Pkg() == a.pass.Pkg {
+			if lit, ok := ast.Unparen(a.idx.Definition(obj)).(*ast.FuncLit); ok && obj.Pkg() == a.pass.Pkg {
 				ftype, body = lit.Type, lit.Body
 			}
 		}
@@ -233,7 +233,7 @@ func (a *analyzer) rangeOverVar(c *Consumer, scope ast.Node, obj types.Object) b
 		if !ok {
 			return true
 		}
-		decl := a.funcs[fn.Origin()]
+		decl := a.idx.Decl(fn)
 		if decl == nil {
 			return true
 		}

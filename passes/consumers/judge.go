@@ -218,7 +218,7 @@ func (w *walker) delegate(call *ast.CallExpr) (*ast.FuncDecl, map[types.Object]b
 	if !ok {
 		return nil, nil
 	}
-	decl := w.a.funcs[fn.Origin()]
+	decl := w.a.idx.Decl(fn)
 	if decl == nil {
 		return nil, nil
 	}

@@ -110,12 +110,12 @@ func returnsMessages(h ast.Expr, a *analyzer) bool {
 	case *ast.FuncLit:
 		body = v.Body
 	case *ast.Ident:
-		if fn, ok := a.pass.TypesInfo.Uses[v].(*types.Func); ok && a.funcs[fn] != nil {
-			body = a.funcs[fn].Body
+		if fn, ok := a.pass.TypesInfo.Uses[v].(*types.Func); ok && a.idx.Decl(fn) != nil {
+			body = a.idx.Decl(fn).Body
 		}
 	case *ast.SelectorExpr:
-		if fn, ok := a.pass.TypesInfo.Uses[v.Sel].(*types.Func); ok && a.funcs[fn] != nil {
-			body = a.funcs[fn].Body
+		if fn, ok := a.pass.TypesInfo.Uses[v.Sel].(*types.Func); ok && a.idx.Decl(fn) != nil {
+			body = a.idx.Decl(fn).Body
 		}
 	}
 	if body == nil {

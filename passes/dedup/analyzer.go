@@ -10,6 +10,7 @@ import (
 	"github.com/idemlint/idemlint/passes/consumers"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/routes"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Analyzer reads the dedup-store settings guarding the routes and
@@ -18,7 +19,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "idemdedup",
 	Doc:        "reads the dedup-store settings (fail-open, window, in-process store) guarding routes and consumers; does not report diagnostics",
 	Run:        safe.Run("idemdedup", run),
-	Requires:   []*analysis.Analyzer{directives.Analyzer, routes.Analyzer, consumers.Analyzer},
+	Requires:   []*analysis.Analyzer{directives.Analyzer, routes.Analyzer, consumers.Analyzer, syntax.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -33,13 +34,14 @@ func run(pass *analysis.Pass) (any, error) {
 	dirs := pass.ResultOf[directives.Analyzer].(*directives.Result)
 	rts := pass.ResultOf[routes.Analyzer].(*routes.Result)
 	cs := pass.ResultOf[consumers.Analyzer].(*consumers.Result)
+	syn := pass.ResultOf[syntax.Analyzer].(*syntax.Index)
 	// The pass is a copy the driver may reuse for another analyzer: the
 	// reader keeps what it reads of it.
 	p := &analysis.Pass{Fset: pass.Fset, Files: pass.Files, Pkg: pass.Pkg, TypesInfo: pass.TypesInfo, TypesSizes: pass.TypesSizes}
 	var r *Reader
 	reader := func() *Reader {
 		if r == nil {
-			r = NewReader(p, dirs)
+			r = NewReader(p, dirs, syn)
 		}
 		return r
 	}

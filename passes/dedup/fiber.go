@@ -62,11 +62,7 @@ func (r *Reader) fiber(call *ast.CallExpr) []Setting {
 		if fn, _ := idx.param(v); fn != nil {
 			return nil // a parameter: the configuration is not known here
 		}
-		as := idx.assigns[v]
-		if len(as) != 1 {
-			return nil
-		}
-		l, ok := ast.Unparen(as[0]).(*ast.CompositeLit)
+		l, ok := ast.Unparen(r.syn.Definition(v)).(*ast.CompositeLit)
 		if !ok {
 			return nil
 		}

@@ -8,14 +8,13 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// index records, once per package, where values flow: assignments to
-// variables and fields, field assignments through a variable, the calls
-// of each function of the package, and parameter ownership.
+// index records, once per package, where values flow for the settings'
+// walker: assignments to variables and fields, on every path or on some,
+// field assignments through a variable, and parameter ownership.
+// Declarations and the calls of each function are the syntax index's.
 type index struct {
-	decls        map[*types.Func]*ast.FuncDecl
 	assigns      map[*types.Var][]ast.Expr
 	fieldAssigns map[*types.Var][]fieldAssign
-	calls        map[*types.Func][]*ast.CallExpr
 	params       map[*types.Var]paramOf
 	byFun        map[token.Pos][]*ast.CallExpr // calls by the position of their function expression
 	cond         map[ast.Expr]bool             // values assigned inside a conditional statement
@@ -47,10 +46,8 @@ func (r *Reader) index() *index {
 	}
 	info := r.pass.TypesInfo
 	x := &index{
-		decls:        make(map[*types.Func]*ast.FuncDecl),
 		assigns:      make(map[*types.Var][]ast.Expr),
 		fieldAssigns: make(map[*types.Var][]fieldAssign),
-		calls:        make(map[*types.Func][]*ast.CallExpr),
 		params:       make(map[*types.Var]paramOf),
 		byFun:        make(map[token.Pos][]*ast.CallExpr),
 		cond:         make(map[ast.Expr]bool),
@@ -110,9 +107,6 @@ func (r *Reader) index() *index {
 				if !ok {
 					return true
 				}
-				if n.Body != nil {
-					x.decls[fn] = n
-				}
 				i := 0
 				for _, field := range n.Type.Params.List {
 					for _, name := range field.Names {
@@ -157,9 +151,6 @@ func (r *Reader) index() *index {
 				}
 			case *ast.CallExpr:
 				x.byFun[n.Fun.Pos()] = append(x.byFun[n.Fun.Pos()], n)
-				if fn, ok := typeutil.Callee(info, n).(*types.Func); ok && fn.Pkg() == r.pass.Pkg {
-					x.calls[fn] = append(x.calls[fn], n)
-				}
 			}
 			return true
 		})

@@ -21,6 +21,7 @@ import (
 
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/routes"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Kind is the kind of a setting.
@@ -42,13 +43,11 @@ type Setting struct {
 	Const bool          // TTL: the window is a constant expression
 }
 
-// maxDepth bounds how far values are followed.
-const maxDepth = 12
-
 // A Reader reads the settings of the middleware of one package.
 type Reader struct {
 	pass *analysis.Pass
 	dirs *directives.Result
+	syn  *syntax.Index
 	idx  *index
 	memo map[routesKey][]Setting
 }
@@ -59,9 +58,9 @@ type routesKey struct {
 	pos  token.Pos
 }
 
-// NewReader returns a Reader for pass.
-func NewReader(pass *analysis.Pass, dirs *directives.Result) *Reader {
-	return &Reader{pass: pass, dirs: dirs, memo: make(map[routesKey][]Setting)}
+// NewReader returns a Reader for pass, whose syntax index is syn.
+func NewReader(pass *analysis.Pass, dirs *directives.Result, syn *syntax.Index) *Reader {
+	return &Reader{pass: pass, dirs: dirs, syn: syn, memo: make(map[routesKey][]Setting)}
 }
 
 // Middleware returns the settings of one layer of a route's chain: the
@@ -95,7 +94,7 @@ func (r *Reader) Middleware(m *routes.Middleware) []Setting {
 // inFunc returns the settings of the platform middleware calls inside a
 // function of the package.
 func (r *Reader) inFunc(fn *types.Func, depth int) []Setting {
-	fd := r.index().decls[fn]
+	fd := r.syn.Decl(fn)
 	if fd == nil || depth > 3 {
 		return nil
 	}
@@ -196,7 +195,7 @@ func (w *walker) overridden(from int) {
 // expr follows x. nested is true inside the arguments of a call of
 // another package: option builders there count, stores do not.
 func (w *walker) expr(x ast.Expr, fr *frame, nested bool, depth int) {
-	if x == nil || depth > maxDepth {
+	if x == nil || depth > syntax.MaxDepth {
 		return
 	}
 	info := w.r.pass.TypesInfo
@@ -266,7 +265,7 @@ func (w *walker) call(call *ast.CallExpr, fr *frame, nested bool, depth int) {
 		}
 		return
 	}
-	if fd := w.r.index().decls[fn]; fd != nil {
+	if fd := w.r.syn.Decl(fn); fd != nil {
 		if w.seen[fd] {
 			return
 		}
@@ -369,7 +368,7 @@ func (w *walker) variable(obj types.Object, x ast.Expr, fr *frame, nested bool, 
 			}
 		}
 		if call == nil {
-			if calls := idx.calls[owner]; len(calls) == 1 {
+			if calls := w.r.syn.Calls(owner); len(calls) == 1 {
 				call, outer = calls[0], nil
 			}
 		}

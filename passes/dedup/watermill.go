@@ -43,52 +43,40 @@ func (r *Reader) Watermill(cs []*consumers.Consumer) []ConsumerGuard {
 	}
 	byPos := make(map[*ast.CallExpr]*consumers.Consumer)
 	var registrations []*ast.CallExpr
-	for _, f := range r.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if c := at[call.Pos()]; c != nil && c.End == call.End() {
-					byPos[call] = c
-					registrations = append(registrations, call)
-				}
-			}
-			return true
-		})
+	for _, call := range r.syn.AllCalls() {
+		if c := at[call.Pos()]; c != nil && c.End == call.End() {
+			byPos[call] = c
+			registrations = append(registrations, call)
+		}
 	}
 	if len(registrations) == 0 {
 		return nil
 	}
 	info := r.pass.TypesInfo
 	var out []ConsumerGuard
-	for _, f := range r.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn, _ := typeutil.Callee(info, call).(*types.Func)
-			if fn == nil || fn.Name() != "AddMiddleware" || fn.Pkg() == nil || fn.Pkg().Path() != watermillMessage {
-				return true
-			}
-			sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			var settings []Setting
-			for _, a := range call.Args {
-				settings = append(settings, r.deduplicator(a)...)
-			}
-			if len(settings) == 0 {
-				return true
-			}
-			var covered []*consumers.Consumer
-			for _, reg := range r.registrationsOf(sel.X, registrations) {
-				covered = append(covered, byPos[reg])
-			}
-			if len(covered) > 0 {
-				out = append(out, ConsumerGuard{Consumers: covered, Settings: settings})
-			}
-			return true
-		})
+	for _, call := range r.syn.AllCalls() {
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil || fn.Name() != "AddMiddleware" || fn.Pkg() == nil || fn.Pkg().Path() != watermillMessage {
+			continue
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		var settings []Setting
+		for _, a := range call.Args {
+			settings = append(settings, r.deduplicator(a)...)
+		}
+		if len(settings) == 0 {
+			continue
+		}
+		var covered []*consumers.Consumer
+		for _, reg := range r.registrationsOf(sel.X, registrations) {
+			covered = append(covered, byPos[reg])
+		}
+		if len(covered) > 0 {
+			out = append(out, ConsumerGuard{Consumers: covered, Settings: settings})
+		}
 	}
 	return out
 }
@@ -207,11 +195,11 @@ func (r *Reader) literal(x ast.Expr) (*ast.CompositeLit, []fieldAssign) {
 		if fn, _ := r.index().param(v); fn != nil {
 			return nil, nil
 		}
-		as := r.index().assigns[v]
-		if len(as) != 1 {
+		a := r.syn.Definition(v)
+		if a == nil {
 			return nil, nil
 		}
-		a := ast.Unparen(as[0])
+		a = ast.Unparen(a)
 		if u, ok := a.(*ast.UnaryExpr); ok {
 			a = ast.Unparen(u.X)
 		}
@@ -225,33 +213,11 @@ func (r *Reader) literal(x ast.Expr) (*ast.CompositeLit, []fieldAssign) {
 }
 
 // repositoryCall returns the NewMapExpiringKeyRepository call x denotes,
-// directly or as the only value assigned to a variable of the package.
+// directly or as the one value of a variable of the package.
 func (r *Reader) repositoryCall(x ast.Expr) *ast.CallExpr {
-	info := r.pass.TypesInfo
-	for range 4 {
-		switch e := ast.Unparen(x).(type) {
-		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(info, e).(*types.Func)
-			if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == watermillMiddleware && fn.Name() == "NewMapExpiringKeyRepository" {
-				return e
-			}
-			return nil
-		case *ast.Ident:
-			v, ok := info.ObjectOf(e).(*types.Var)
-			if !ok || v.Pkg() != r.pass.Pkg {
-				return nil
-			}
-			if fn, _ := r.index().param(v); fn != nil {
-				return nil
-			}
-			as := r.index().assigns[v]
-			if len(as) != 1 {
-				return nil
-			}
-			x = as[0]
-		default:
-			return nil
-		}
+	call, fn := r.syn.ResolveCall(x)
+	if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == watermillMiddleware && fn.Name() == "NewMapExpiringKeyRepository" {
+		return call
 	}
 	return nil
 }

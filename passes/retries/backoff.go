@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/idemlint/idemlint/internal/typesutil"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // backoffV4 recognises cenkalti/backoff v4's Retry, RetryNotify,
@@ -32,11 +33,11 @@ func (a *finder) backoffV4(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
 // backOffV4Policy describes a v4 BackOff expression: whether it stops,
 // whether it waits between attempts, and whether the pass knows.
 func (a *finder) backOffV4Policy(s *site, e ast.Expr, depth int) (bounded, waits, known bool) {
-	if depth > 4 {
+	if depth > syntax.MaxDepth {
 		return false, false, false
 	}
 	info := a.pass.TypesInfo
-	x := resolve(info, s.fn, e)
+	x := a.idx.Resolve(e)
 	v := localVar(info, ast.Unparen(stripAddr(e)))
 	switch x := x.(type) {
 	case *ast.CallExpr:
@@ -48,7 +49,7 @@ func (a *finder) backOffV4Policy(s *site, e ast.Expr, depth int) (bounded, waits
 		case isFunc(fn, backoffV4, "NewExponentialBackOff"):
 			bounded = true
 			for _, opt := range x.Args {
-				if oc, ofn := resolvedCall(info, s.fn, opt); isFunc(ofn, backoffV4, "WithMaxElapsedTime") && len(oc.Args) == 1 && isZero(info, oc.Args[0]) {
+				if oc, ofn := a.idx.ResolveCall(opt); isFunc(ofn, backoffV4, "WithMaxElapsedTime") && len(oc.Args) == 1 && isZero(info, oc.Args[0]) {
 					bounded = false
 				}
 			}
@@ -105,7 +106,7 @@ func (a *finder) backoffV5(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
 	elapsed, tries, known := true, false, true
 	waits := true
 	for _, opt := range call.Args[2:] {
-		oc, ofn := resolvedCall(info, s.fn, opt)
+		oc, ofn := a.idx.ResolveCall(opt)
 		switch {
 		case oc == nil:
 			known = false
@@ -114,7 +115,7 @@ func (a *finder) backoffV5(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
 		case isFunc(ofn, backoffV5, "WithMaxTries") && len(oc.Args) == 1:
 			tries = !isZero(info, oc.Args[0])
 		case isFunc(ofn, backoffV5, "WithBackOff") && len(oc.Args) == 1:
-			if lit, ok := resolve(info, s.fn, oc.Args[0]).(*ast.CompositeLit); ok && typesutil.IsNamed(info.TypeOf(lit), backoffV5, "ZeroBackOff") {
+			if lit, ok := a.idx.Resolve(oc.Args[0]).(*ast.CompositeLit); ok && typesutil.IsNamed(info.TypeOf(lit), backoffV5, "ZeroBackOff") {
 				waits = false
 			}
 		}
@@ -134,9 +135,8 @@ func (a *finder) backoffV5(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
 // ctxBounded reports whether a context expression has a deadline the
 // pass can see; unknown contexts count as bounded when doubt is true.
 func (a *finder) ctxBounded(s *site, ctx ast.Expr, doubt bool) bool {
-	info := a.pass.TypesInfo
-	for range 8 {
-		call, fn := resolvedCall(info, s.fn, ctx)
+	for range syntax.MaxDepth {
+		call, fn := a.idx.ResolveCall(ctx)
 		switch {
 		case isFunc(fn, "context", "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause"):
 			return true

@@ -3,6 +3,8 @@ package retries
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 const (
@@ -44,7 +46,7 @@ func (a *finder) failsafeRequest(s *site, call *ast.CallExpr, fn *types.Func) *R
 	if !isMethod(fn, failsafeHTTPPkg, "Request", "Do") {
 		return nil
 	}
-	nc, nfn := resolvedCall(a.pass.TypesInfo, s.fn, receiver(call))
+	nc, nfn := a.idx.ResolveCall(receiver(call))
 	if !isFunc(nfn, failsafeHTTPPkg, "NewRequest") || len(nc.Args) < 3 {
 		return nil
 	}
@@ -74,10 +76,10 @@ func (a *finder) failsafeBudget(r *Retry, p *failsafePolicy) {
 
 // failsafeExecutor finds the retry policy of an executor expression.
 func (a *finder) failsafeExecutor(s *site, e ast.Expr, depth int) *failsafePolicy {
-	if depth > 6 {
+	if depth > syntax.MaxDepth {
 		return nil
 	}
-	call, fn := resolvedCall(a.pass.TypesInfo, s.fn, e)
+	call, fn := a.idx.ResolveCall(e)
 	switch {
 	case isFunc(fn, failsafePkg, "With"):
 		return a.failsafePolicies(s, call.Args)
@@ -109,7 +111,7 @@ func (a *finder) failsafeRetryPolicy(s *site, e ast.Expr) *failsafePolicy {
 	duration := false
 	maxSet := false
 	for range 24 {
-		call, fn := resolvedCall(info, s.fn, e)
+		call, fn := a.idx.ResolveCall(e)
 		if fn == nil || fn.Pkg() == nil {
 			return nil
 		}

@@ -3,6 +3,8 @@ package retries
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // goRetry recognises sethvargo/go-retry's Do and DoValue(ctx, b, f) and
@@ -34,10 +36,10 @@ func (a *finder) goRetry(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
 
 // goRetryBackoff reports whether a go-retry Backoff expression is bounded.
 func (a *finder) goRetryBackoff(s *site, e ast.Expr, depth int) (bounded, known bool) {
-	if depth > 6 {
+	if depth > syntax.MaxDepth {
 		return false, false
 	}
-	call, fn := resolvedCall(a.pass.TypesInfo, s.fn, e)
+	call, fn := a.idx.ResolveCall(e)
 	switch {
 	case isFunc(fn, goRetry, "WithMaxRetries", "WithMaxDuration"):
 		return true, true
@@ -52,16 +54,16 @@ func (a *finder) goRetryBackoff(s *site, e ast.Expr, depth int) (bounded, known 
 // funcBody returns the body of a closure or of a function of the package.
 func (a *finder) funcBody(s *site, e ast.Expr) ast.Node {
 	info := a.pass.TypesInfo
-	switch x := resolve(info, s.fn, e).(type) {
+	switch x := a.idx.Resolve(e).(type) {
 	case *ast.FuncLit:
 		return x.Body
 	case *ast.Ident:
-		if fn, ok := info.Uses[x].(*types.Func); ok && a.decls[fn.Origin()] != nil {
-			return a.decls[fn.Origin()].Body
+		if fn, ok := info.Uses[x].(*types.Func); ok && a.idx.Decl(fn) != nil {
+			return a.idx.Decl(fn).Body
 		}
 	case *ast.SelectorExpr:
-		if fn, ok := info.Uses[x.Sel].(*types.Func); ok && a.decls[fn.Origin()] != nil {
-			return a.decls[fn.Origin()].Body
+		if fn, ok := info.Uses[x.Sel].(*types.Func); ok && a.idx.Decl(fn) != nil {
+			return a.idx.Decl(fn).Body
 		}
 	}
 	return nil
@@ -84,7 +86,7 @@ func (a *finder) wrapsRetryableDepth(body ast.Node, depth int) bool {
 		if isFunc(fn, goRetry, "RetryableError") {
 			found = true
 		} else if fn != nil && depth < maxDepth {
-			if d := a.decls[fn.Origin()]; d != nil && !contains(d, call) {
+			if d := a.idx.Decl(fn); d != nil && !contains(d, call) {
 				found = a.wrapsRetryableDepth(d.Body, depth+1)
 			}
 		}

@@ -155,7 +155,7 @@ func (a *finder) grpcRetryInterceptor(s *site, call *ast.CallExpr, fn *types.Fun
 func (a *finder) retryMax(s *site, args []ast.Expr) bool {
 	info := a.pass.TypesInfo
 	for _, arg := range args {
-		c, fn := resolvedCall(info, s.fn, arg)
+		c, fn := a.idx.ResolveCall(arg)
 		if (isFunc(fn, grpcRetryMW, "WithMax") || isFunc(fn, grpcRetryMWV1, "WithMax")) && len(c.Args) == 1 {
 			if n, ok := constInt(info, c.Args[0]); ok && n > 0 {
 				return true
@@ -179,16 +179,10 @@ func grpcClientMethod(fn *types.Func) bool {
 // mutatingClientCall returns the first mutating generated-client method
 // the package calls, or "".
 func (a *finder) mutatingClientCall() string {
-	found := ""
-	for _, f := range a.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && found == "" {
-				if fn := calleeFunc(a.pass.TypesInfo, call); fn != nil && fn.Signature().Recv() != nil && grpcClientMethod(fn) && grpcMutating(fn.Name()) {
-					found = funcName(fn)
-				}
-			}
-			return found == ""
-		})
+	for _, call := range a.idx.AllCalls() {
+		if fn := calleeFunc(a.pass.TypesInfo, call); fn != nil && fn.Signature().Recv() != nil && grpcClientMethod(fn) && grpcMutating(fn.Name()) {
+			return funcName(fn)
+		}
 	}
-	return found
+	return ""
 }

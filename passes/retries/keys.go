@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // minters are the functions that return a new random identifier, by
@@ -59,7 +61,7 @@ func randRead(info *types.Info, call *ast.CallExpr) (ast.Expr, bool) {
 // value in frame fr) carries, or nil when the key is fixed before the
 // first attempt or its provenance is unknown.
 func (a *finder) mintIn(e ast.Expr, fr *frame, depth int) *Mint {
-	if depth > 6 || e == nil {
+	if depth > syntax.MaxDepth || e == nil {
 		return nil
 	}
 	info := a.pass.TypesInfo

@@ -101,7 +101,7 @@ func (a *finder) remoteCalls(calls []*ast.CallExpr, depth int) bool {
 		if fn == nil || depth >= maxDepth {
 			continue
 		}
-		if d := a.decls[fn.Origin()]; d != nil && a.remote(d.Body) {
+		if d := a.idx.Decl(fn); d != nil && a.remote(d.Body) {
 			return true
 		}
 	}
@@ -528,7 +528,7 @@ func (a *finder) waits(n ast.Node, depth int) bool {
 			if fn := calleeFunc(info, m); fn != nil {
 				found = isFunc(fn, "time", "Sleep", "After", "NewTimer", "Tick", "NewTicker", "AfterFunc") ||
 					lowerContains(fn.Name(), "sleep", "backoff", "wait", "delay", "pause", "throttle")
-				if d := a.decls[fn.Origin()]; !found && d != nil && depth < maxDepth && !contains(d, m) {
+				if d := a.idx.Decl(fn); !found && d != nil && depth < maxDepth && !contains(d, m) {
 					found = a.waits(d.Body, depth+1)
 				}
 			} else {

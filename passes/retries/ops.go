@@ -8,6 +8,7 @@ import (
 
 	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/effects"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // A frame is the retried code being searched: a closure, loop body or
@@ -48,7 +49,7 @@ func (a *finder) retriedFunc(r *Retry, s *site, op ast.Expr) bool {
 		if id, ok := op.(*ast.Ident); ok {
 			obj = a.pass.TypesInfo.Uses[id]
 			if v := localVar(a.pass.TypesInfo, id); v != nil {
-				if lit, ok := resolve(a.pass.TypesInfo, s.fn, id).(*ast.FuncLit); ok {
+				if lit, ok := a.idx.Resolve(id).(*ast.FuncLit); ok {
 					r.indirect = true
 					a.retried(r, lit.Body, &frame{scope: s.fn, region: lit.Body})
 					return true
@@ -63,7 +64,7 @@ func (a *finder) retriedFunc(r *Retry, s *site, op ast.Expr) bool {
 			return false
 		}
 		r.indirect = true
-		if d := a.decls[fn.Origin()]; d != nil {
+		if d := a.idx.Decl(fn); d != nil {
 			a.retried(r, d.Body, &frame{scope: d, region: d.Body})
 			return true
 		}
@@ -144,7 +145,7 @@ func (a *finder) walkOps(r *Retry, body ast.Node, fr *frame, depth int) {
 			a.addOp(r, op, keys, fr, fr.via)
 			return true
 		}
-		if d := a.decls[fn.Origin()]; d != nil && d.Body != nil && !contains(d, call) {
+		if d := a.idx.Decl(fn); d != nil && d.Body != nil && !contains(d, call) {
 			if depth >= maxDepth {
 				return true
 			}
@@ -255,7 +256,7 @@ func (a *finder) url(e ast.Expr) string {
 // request's origin is unknown).
 func (a *finder) request(e ast.Expr, fr *frame) (method, url string, keys []ast.Expr, kfr *frame) {
 	info := a.pass.TypesInfo
-	for range 6 {
+	for range syntax.MaxDepth {
 		v := localVar(info, e)
 		if v == nil {
 			return "", "", nil, nil
@@ -265,7 +266,7 @@ func (a *finder) request(e ast.Expr, fr *frame) (method, url string, keys []ast.
 			continue
 		}
 		keys = append(keys, a.headerKeys(v, fr.scope)...)
-		call, fn := resolvedCall(info, fr.scope, e)
+		call, fn := a.idx.ResolveCall(e)
 		if fn == nil || fn.Pkg() == nil {
 			return "", "", nil, nil
 		}
@@ -389,7 +390,7 @@ func (a *finder) calleeKeys(call *ast.CallExpr, isV func(ast.Expr) bool, depth i
 	if fn == nil {
 		return nil
 	}
-	d := a.decls[fn.Origin()]
+	d := a.idx.Decl(fn)
 	if d == nil || contains(d, call) {
 		return nil
 	}

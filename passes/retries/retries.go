@@ -13,6 +13,7 @@ import (
 	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/effects"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Analyzer finds the retries of a package.
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "idemretries",
 	Doc:        "finds retries, what they retry, the provenance of their idempotency keys and their bounds; does not report diagnostics",
 	Run:        safe.Run("idemretries", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, effects.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, effects.Analyzer, syntax.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 }
 
@@ -106,17 +107,14 @@ func run(pass *analysis.Pass) (any, error) {
 		// another process; here nothing can.
 		return res, nil
 	}
-	a := newAnalysis(pass, pass.ResultOf[config.Analyzer].(*config.Config), imports)
+	a := newAnalysis(pass, pass.ResultOf[config.Analyzer].(*config.Config), pass.ResultOf[syntax.Analyzer].(*syntax.Index), imports)
 	a.effects = eff
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || !a.mayRetry(fd) {
-				continue
-			}
-			safe.At(pass, fd.Pos())
-			a.funcDecl(f, fd)
+	for _, fn := range a.idx.Funcs() {
+		if !a.mayRetry(fn.Decl) {
+			continue
 		}
+		safe.At(pass, fn.Decl.Pos())
+		a.funcDecl(fn.File, fn.Decl)
 	}
 	res.Retries = a.retries
 	return res, nil
@@ -146,7 +144,7 @@ type finder struct {
 	// methods caches the gRPC full method names it knows.
 	grpc    bool
 	methods []string
-	decls   map[types.Object]*ast.FuncDecl
+	idx     *syntax.Index
 	retries []*Retry
 	stack   []ast.Node // reused by funcDecl
 	// stdRetrying are variables and fields assigned the *http.Client of a
@@ -160,20 +158,11 @@ type finder struct {
 	fieldRetrying map[*types.Var]bool
 }
 
-func newAnalysis(pass *analysis.Pass, cfg *config.Config, imports bool) *finder {
-	a := &finder{pass: pass, cfg: cfg, imports: imports, decls: make(map[types.Object]*ast.FuncDecl), stdRetrying: make(map[types.Object]bool)}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if obj := pass.TypesInfo.Defs[fd.Name]; obj != nil {
-					a.decls[obj] = fd
-				}
-			}
-		}
-		for _, imp := range f.Imports {
-			if imp.Path != nil && (imp.Path.Value == `"`+grpcRetryMW+`"` || imp.Path.Value == `"`+grpcRetryMWV1+`"`) {
-				a.grpc = true
-			}
+func newAnalysis(pass *analysis.Pass, cfg *config.Config, idx *syntax.Index, imports bool) *finder {
+	a := &finder{pass: pass, cfg: cfg, idx: idx, imports: imports, stdRetrying: make(map[types.Object]bool)}
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == grpcRetryMW || imp.Path() == grpcRetryMWV1 {
+			a.grpc = true
 		}
 	}
 	if imports && standardClientSources.Reached(pass.Pkg) {

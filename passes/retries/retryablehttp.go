@@ -57,7 +57,7 @@ func (a *finder) clientRetries(s *site, recv ast.Expr) bool {
 	}
 	info := a.pass.TypesInfo
 	v := localVar(info, stripAddr(recv))
-	switch x := resolve(info, s.fn, recv).(type) {
+	switch x := a.idx.Resolve(recv).(type) {
 	case *ast.SelectorExpr:
 		if sel := info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal {
 			return a.fieldRetries(sel.Obj().(*types.Var))
@@ -216,7 +216,7 @@ func (a *finder) collectStandardClients() {
 						}
 					case *ast.CallExpr:
 						fn := calleeFunc(info, n)
-						if fn == nil || a.decls[fn.Origin()] == nil || fn.Signature().Variadic() {
+						if fn == nil || a.idx.Decl(fn) == nil || fn.Signature().Variadic() {
 							break
 						}
 						params := fn.Origin().Signature().Params()

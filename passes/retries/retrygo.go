@@ -30,7 +30,7 @@ func (a *finder) retryGoV5Do(s *site, call *ast.CallExpr, fn *types.Func) *Retry
 		return nil
 	}
 	r := &Retry{Mechanism: "retry.Do", Pos: call.Pos(), End: call.End()}
-	if nc, nfn := resolvedCall(a.pass.TypesInfo, s.fn, receiver(call)); isFunc(nfn, pkg, "New", "NewWithData") && !nc.Ellipsis.IsValid() {
+	if nc, nfn := a.idx.ResolveCall(receiver(call)); isFunc(nfn, pkg, "New", "NewWithData") && !nc.Ellipsis.IsValid() {
 		a.retryGoOptions(s, r, pkg, nc.Args)
 	}
 	a.retriedFunc(r, s, call.Args[0])
@@ -44,7 +44,7 @@ func (a *finder) retryGoOptions(s *site, r *Retry, pkg string, opts []ast.Expr) 
 	forever, ctxBound := false, false
 	zeroDelay, fixed := false, false
 	for _, opt := range opts {
-		oc, ofn := resolvedCall(info, s.fn, opt)
+		oc, ofn := a.idx.ResolveCall(opt)
 		switch {
 		case isFunc(ofn, pkg, "Attempts") && len(oc.Args) == 1:
 			forever = isZero(info, oc.Args[0]) && pkg != retryGoV3 && pkg != retryGoV3Old

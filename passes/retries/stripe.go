@@ -68,7 +68,7 @@ func serviceName(call *ast.CallExpr) string {
 func (a *finder) stripeKeys(params ast.Expr, scope ast.Node) []ast.Expr {
 	info := a.pass.TypesInfo
 	var keys []ast.Expr
-	if lit, ok := resolve(info, scope, params).(*ast.CompositeLit); ok {
+	if lit, ok := a.idx.Resolve(params).(*ast.CompositeLit); ok {
 		if p, _ := compositeField(lit, "Params"); p != nil {
 			if pl, ok := ast.Unparen(p).(*ast.CompositeLit); ok {
 				if k, _ := compositeField(pl, "IdempotencyKey"); k != nil {

@@ -136,46 +136,6 @@ func values(info *types.Info, scope ast.Node, v *types.Var) (vals []ast.Expr, ok
 	return vals, ok
 }
 
-// value returns the one expression assigned to v within scope, or nil.
-func value(info *types.Info, scope ast.Node, v *types.Var) ast.Expr {
-	vals, ok := values(info, scope, v)
-	if !ok || len(vals) != 1 {
-		return nil
-	}
-	return vals[0]
-}
-
-// resolve follows e through local variables assigned once within scope,
-// and through & and parentheses.
-func resolve(info *types.Info, scope ast.Node, e ast.Expr) ast.Expr {
-	for range 8 {
-		e = ast.Unparen(e)
-		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			e = u.X
-			continue
-		}
-		v := localVar(info, e)
-		if v == nil {
-			return e
-		}
-		x := value(info, scope, v)
-		if x == nil {
-			return e
-		}
-		e = x
-	}
-	return e
-}
-
-// resolvedCall returns the function a (resolved) expression calls.
-func resolvedCall(info *types.Info, scope ast.Node, e ast.Expr) (*ast.CallExpr, *types.Func) {
-	call, ok := resolve(info, scope, e).(*ast.CallExpr)
-	if !ok {
-		return nil, nil
-	}
-	return call, calleeFunc(info, call)
-}
-
 // fieldAssigns returns the values assigned within scope to field name of
 // the variable v (v.name = x).
 func fieldAssigns(info *types.Info, scope ast.Node, v *types.Var, name string) []ast.Expr {

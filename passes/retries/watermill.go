@@ -30,7 +30,7 @@ func (a *finder) watermillRetry(s *site, call *ast.CallExpr, fn *types.Func) *Re
 		if !ok || sel.Sel.Name != "Middleware" || !typesutil.IsNamed(info.TypeOf(sel.X), watermillMiddleware, "Retry") {
 			continue
 		}
-		if lit, ok = resolve(info, s.fn, sel.X).(*ast.CompositeLit); ok {
+		if lit, ok = a.idx.Resolve(sel.X).(*ast.CompositeLit); ok {
 			break
 		}
 	}
@@ -50,7 +50,7 @@ func (a *finder) watermillRetry(s *site, call *ast.CallExpr, fn *types.Func) *Re
 		for _, h := range a.watermillHandlers(recv) {
 			a.retriedFunc(r, s, h)
 		}
-	} else if hc, hfn := resolvedCall(info, s.fn, recv); hc != nil {
+	} else if hc, hfn := a.idx.ResolveCall(recv); hc != nil {
 		if h := watermillHandlerArg(hc, hfn); h != nil {
 			a.retriedFunc(r, s, h)
 		}
@@ -67,15 +67,12 @@ func (a *finder) watermillHandlers(recv ast.Expr) []ast.Expr {
 		return nil
 	}
 	var out []ast.Expr
-	for _, f := range a.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok && exprObject(info, receiver(c)) == obj {
-				if h := watermillHandlerArg(c, calleeFunc(info, c)); h != nil {
-					out = append(out, h)
-				}
+	for _, c := range a.idx.AllCalls() {
+		if exprObject(info, receiver(c)) == obj {
+			if h := watermillHandlerArg(c, calleeFunc(info, c)); h != nil {
+				out = append(out, h)
 			}
-			return true
-		})
+		}
 	}
 	return out
 }

@@ -1,0 +1,200 @@
+// Package syntax indexes the syntax of a package once for the passes and
+// checks that read it: the declaration of each function, the values each
+// variable is given, the calls of each function, and one resolver that
+// follows an expression to the value it stands for.
+//
+// Its Analyzer only makes an empty Index; each part is built on first
+// use, as most packages of a large module need none of them.
+package syntax
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/internal/typesutil"
+)
+
+// Analyzer makes the Index of a package; its result is a *Index.
+var Analyzer = &analysis.Analyzer{
+	Name:             "idemsyntax",
+	Doc:              "indexes declarations, variable values and calls of a package, each on first use; does not report diagnostics",
+	Run:              safe.Run("idemsyntax", run),
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*Index](),
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	return New(pass.TypesInfo, pass.Pkg, pass.Files), nil
+}
+
+// MaxDepth bounds how many definitions Resolve follows, and how many
+// steps the models' own followers of a value take (through a variable, a
+// parameter to its argument, a function to what it returns). Eight steps
+// cover the helpers and option variables code writes, and end cycles in
+// code that does not type-check.
+const MaxDepth = 8
+
+// An Index is the syntax index of one package. It is safe for concurrent
+// use.
+type Index struct {
+	info  *types.Info
+	pkg   *types.Package
+	files []*ast.File
+
+	funcsOnce sync.Once
+	funcs     []Func
+	decls     map[*types.Func]*ast.FuncDecl
+
+	valuesOnce sync.Once
+	values     typesutil.Values
+	defs       map[types.Object]ast.Expr
+
+	callsOnce sync.Once
+	calls     []*ast.CallExpr
+	callsOf   map[*types.Func][]*ast.CallExpr
+}
+
+// New returns the Index of the package pkg, of files and info.
+func New(info *types.Info, pkg *types.Package, files []*ast.File) *Index {
+	return &Index{info: info, pkg: pkg, files: files}
+}
+
+// A Func is a function or method of the package declared with a body.
+type Func struct {
+	Obj  *types.Func
+	Decl *ast.FuncDecl
+	File *ast.File
+}
+
+// Funcs returns the functions and methods of the package declared with a
+// body, in source order.
+func (x *Index) Funcs() []Func {
+	x.funcsOnce.Do(x.indexFuncs)
+	return x.funcs
+}
+
+// Decl returns the declaration of fn, a function or method of the
+// package (or an instance of one), or nil when it has no body here.
+func (x *Index) Decl(fn *types.Func) *ast.FuncDecl {
+	if fn == nil {
+		return nil
+	}
+	x.funcsOnce.Do(x.indexFuncs)
+	return x.decls[fn.Origin()]
+}
+
+func (x *Index) indexFuncs() {
+	x.decls = make(map[*types.Func]*ast.FuncDecl)
+	for _, f := range x.files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, ok := x.info.Defs[fd.Name].(*types.Func); ok {
+				x.funcs = append(x.funcs, Func{Obj: fn, Decl: fd, File: f})
+				x.decls[fn] = fd
+			}
+		}
+	}
+}
+
+// Values returns the values the variable obj (not a field) is given in
+// the package, in source order, as typesutil.Values records them: a
+// declaration without a value gives typesutil.ZeroValue, a value the
+// syntax does not show is nil.
+func (x *Index) Values(obj types.Object) []ast.Expr {
+	x.valuesOnce.Do(x.indexValues)
+	return x.values[obj]
+}
+
+// Definition returns the one value the variable obj is given in the
+// package, besides a zero value at its declaration, or nil.
+func (x *Index) Definition(obj types.Object) ast.Expr {
+	if obj == nil {
+		return nil
+	}
+	x.valuesOnce.Do(x.indexValues)
+	return x.defs[obj]
+}
+
+func (x *Index) indexValues() {
+	x.values = typesutil.Assignments(x.info, x.files)
+	x.defs = x.values.Definitions()
+}
+
+// Calls returns the calls in the package of fn, a function or method of
+// the package, that name it statically, in source order.
+func (x *Index) Calls(fn *types.Func) []*ast.CallExpr {
+	if fn == nil {
+		return nil
+	}
+	x.callsOnce.Do(x.indexCalls)
+	return x.callsOf[fn.Origin()]
+}
+
+// AllCalls returns every call expression of the package (conversions and
+// calls of builtins included), in source order.
+func (x *Index) AllCalls() []*ast.CallExpr {
+	x.callsOnce.Do(x.indexCalls)
+	return x.calls
+}
+
+func (x *Index) indexCalls() {
+	x.callsOf = make(map[*types.Func][]*ast.CallExpr)
+	for _, f := range x.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			x.calls = append(x.calls, call)
+			if fn, ok := typeutil.Callee(x.info, call).(*types.Func); ok && fn.Pkg() == x.pkg && x.pkg != nil {
+				fn = fn.Origin()
+				x.callsOf[fn] = append(x.callsOf[fn], call)
+			}
+			return true
+		})
+	}
+}
+
+// Resolve returns the value e stands for: through parentheses, the
+// operand of & and variables given one value in the package (see
+// Definition), at most MaxDepth of them. It returns the expression where
+// it stops: a call, a literal, or an identifier it cannot follow.
+func (x *Index) Resolve(e ast.Expr) ast.Expr {
+	for range MaxDepth {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			return e
+		}
+		def := x.Definition(x.info.ObjectOf(id))
+		if def == nil {
+			return e
+		}
+		e = def
+	}
+	return ast.Unparen(e)
+}
+
+// ResolveCall returns the call e resolves to and the function it calls
+// statically (nil for a call of a function value), or nil, nil.
+func (x *Index) ResolveCall(e ast.Expr) (*ast.CallExpr, *types.Func) {
+	call, ok := x.Resolve(e).(*ast.CallExpr)
+	if !ok {
+		return nil, nil
+	}
+	fn, _ := typeutil.Callee(x.info, call).(*types.Func)
+	return call, fn
+}

@@ -1,0 +1,302 @@
+package syntax
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
+)
+
+// load type-checks src as package p, ignoring type errors, and returns
+// its index.
+func load(t *testing.T, src string) (*Index, *types.Package, *types.Info) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Defs:       make(map[*ast.Ident]types.Object),
+		Uses:       make(map[*ast.Ident]types.Object),
+		Types:      make(map[ast.Expr]types.TypeAndValue),
+		Selections: make(map[*ast.SelectorExpr]*types.Selection),
+		Instances:  make(map[*ast.Ident]types.Instance),
+	}
+	conf := types.Config{Error: func(error) {}}
+	pkg, _ := conf.Check("p", fset, []*ast.File{f}, info)
+	res, err := Analyzer.Run(&analysis.Pass{Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: info})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.(*Index), pkg, info
+}
+
+// lookup returns the object name denotes in the package, or, with a dot
+// ("f.x"), the local name of function f.
+func lookup(t *testing.T, pkg *types.Package, name string) types.Object {
+	t.Helper()
+	fn, local, ok := strings.Cut(name, ".")
+	obj := pkg.Scope().Lookup(fn)
+	if ok && obj != nil {
+		obj = innermost(obj.(*types.Func).Scope(), local)
+	}
+	if obj == nil {
+		t.Fatalf("no object %s", name)
+	}
+	return obj
+}
+
+func innermost(s *types.Scope, name string) types.Object {
+	if obj := s.Lookup(name); obj != nil {
+		return obj
+	}
+	for i := range s.NumChildren() {
+		if obj := innermost(s.Child(i), name); obj != nil {
+			return obj
+		}
+	}
+	return nil
+}
+
+// identOf returns a use of obj.
+func identOf(t *testing.T, info *types.Info, obj types.Object) *ast.Ident {
+	t.Helper()
+	for id, o := range info.Uses {
+		if o == obj {
+			return id
+		}
+	}
+	t.Fatalf("%s is not used", obj.Name())
+	return nil
+}
+
+func TestDecl(t *testing.T) {
+	idx, pkg, _ := load(t, `package p
+func f() {}
+func g[T any](x T) T { return x }
+type S struct{}
+func (S) m() {}
+func asm()
+func h() { g(1) }
+`)
+	for _, name := range []string{"f", "g"} {
+		fn := lookup(t, pkg, name).(*types.Func)
+		if d := idx.Decl(fn); d == nil || d.Name.Name != name {
+			t.Errorf("Decl(%s) = %v", name, d)
+		}
+	}
+	m, _, _ := types.LookupFieldOrMethod(lookup(t, pkg, "S").Type(), false, pkg, "m")
+	if d := idx.Decl(m.(*types.Func)); d == nil || d.Name.Name != "m" {
+		t.Errorf("Decl(S.m) = %v", d)
+	}
+	if d := idx.Decl(lookup(t, pkg, "asm").(*types.Func)); d != nil {
+		t.Errorf("Decl(asm) = %v, want nil: it has no body", d)
+	}
+	if idx.Decl(nil) != nil {
+		t.Error("Decl(nil) != nil")
+	}
+	var names []string
+	for _, fn := range idx.Funcs() {
+		names = append(names, fn.Obj.Name())
+		if fn.File == nil || fn.Decl.Body == nil {
+			t.Errorf("%s: no file or body", fn.Obj.Name())
+		}
+	}
+	if got, want := strings.Join(names, " "), "f g m h"; got != want {
+		t.Errorf("Funcs = %s, want %s", got, want)
+	}
+}
+
+func TestValuesAndDefinitions(t *testing.T) {
+	idx, pkg, _ := load(t, `package p
+var zero int
+var once = 1
+var later int
+func init() { later = 2 }
+func f() (int, error) { return 0, nil }
+func g() {
+	twice := 1
+	twice = 2
+	c, err := f()
+	n := 0
+	n++
+	_, _, _ = twice, c, err
+}
+`)
+	cases := []struct {
+		name   string
+		values string // the values, rendered
+		def    string // the definition, or ""
+	}{
+		{"zero", "_", ""},
+		{"once", "1", "1"},
+		{"later", "_ 2", "2"},
+		{"g.twice", "1 2", ""},
+		{"g.c", "f()", "f()"},
+		{"g.err", "<nil>", ""},
+		{"g.n", "0 <nil>", ""},
+	}
+	for _, c := range cases {
+		obj := lookup(t, pkg, c.name)
+		var vals []string
+		for _, v := range idx.Values(obj) {
+			switch v {
+			case nil:
+				vals = append(vals, "<nil>")
+			case typesutil.ZeroValue:
+				vals = append(vals, "_")
+			default:
+				vals = append(vals, types.ExprString(v))
+			}
+		}
+		if got := strings.Join(vals, " "); got != c.values {
+			t.Errorf("Values(%s) = %s, want %s", c.name, got, c.values)
+		}
+		def := ""
+		if d := idx.Definition(obj); d != nil {
+			def = types.ExprString(d)
+		}
+		if def != c.def {
+			t.Errorf("Definition(%s) = %q, want %q", c.name, def, c.def)
+		}
+	}
+	if idx.Definition(nil) != nil {
+		t.Error("Definition(nil) != nil")
+	}
+}
+
+func TestCalls(t *testing.T) {
+	idx, pkg, _ := load(t, `package p
+func f() {}
+func g[T any](T) {}
+type S struct{}
+func (S) m() {}
+func h(s S) {
+	f()
+	f()
+	g(1)
+	g("x")
+	s.m()
+	_ = len("x")
+	fv := f
+	fv()
+}
+`)
+	for name, want := range map[string]int{"f": 2, "g": 2, "h": 0} {
+		if got := len(idx.Calls(lookup(t, pkg, name).(*types.Func))); got != want {
+			t.Errorf("Calls(%s) = %d calls, want %d", name, got, want)
+		}
+	}
+	m, _, _ := types.LookupFieldOrMethod(lookup(t, pkg, "S").Type(), false, pkg, "m")
+	if got := len(idx.Calls(m.(*types.Func))); got != 1 {
+		t.Errorf("Calls(S.m) = %d calls, want 1", got)
+	}
+	if got := len(idx.AllCalls()); got != 7 {
+		t.Errorf("AllCalls = %d calls, want 7", got)
+	}
+	if idx.Calls(nil) != nil {
+		t.Error("Calls(nil) != nil")
+	}
+}
+
+func TestResolve(t *testing.T) {
+	idx, pkg, info := load(t, `package p
+type T struct{}
+func mk() *T { return nil }
+var global = mk()
+func f() {
+	a := T{}
+	b := &a
+	c := (b)
+	d := global
+	e := 1
+	e = 2
+	_, _, _ = c, d, e
+}
+`)
+	cases := map[string]string{
+		"f.c":    "T{}",  // through a variable, & and parentheses
+		"f.d":    "mk()", // through a package variable
+		"f.e":    "e",    // given two values: not followed
+		"global": "mk()",
+	}
+	for name, want := range cases {
+		got := types.ExprString(idx.Resolve(identOf(t, info, lookup(t, pkg, name))))
+		if got != want {
+			t.Errorf("Resolve(%s) = %s, want %s", name, got, want)
+		}
+	}
+	call, fn := idx.ResolveCall(identOf(t, info, lookup(t, pkg, "f.d")))
+	if call == nil || fn != lookup(t, pkg, "mk") {
+		t.Errorf("ResolveCall(d) = %v, %v, want the call of mk", call, fn)
+	}
+	if call, fn := idx.ResolveCall(identOf(t, info, lookup(t, pkg, "f.c"))); call != nil || fn != nil {
+		t.Errorf("ResolveCall(c) = %v, %v, want nil, nil", call, fn)
+	}
+}
+
+// TestResolveDepth checks that Resolve follows MaxDepth definitions and
+// no more.
+func TestResolveDepth(t *testing.T) {
+	for _, follows := range []int{MaxDepth, MaxDepth + 1} {
+		// v0 := mk() and vi := v(i-1): from the last variable, the call
+		// is follows definitions away.
+		var b strings.Builder
+		b.WriteString("package p\nfunc mk() int { return 0 }\nfunc f() int {\n\tv0 := mk()\n")
+		last := follows - 1
+		for i := 1; i <= last; i++ {
+			fmt.Fprintf(&b, "\tv%d := v%d\n", i, i-1)
+		}
+		fmt.Fprintf(&b, "\treturn v%d\n}\n", last)
+		idx, pkg, info := load(t, b.String())
+		got := types.ExprString(idx.Resolve(identOf(t, info, lookup(t, pkg, fmt.Sprintf("f.v%d", last)))))
+		want := "mk()"
+		if follows > MaxDepth {
+			want = "v0"
+		}
+		if got != want {
+			t.Errorf("%d definitions away: Resolve = %s, want %s", follows, got, want)
+		}
+	}
+}
+
+// TestResolveCycle checks that Resolve ends on variables defined by each
+// other, which only code that does not type-check holds.
+func TestResolveCycle(t *testing.T) {
+	idx, pkg, info := load(t, `package p
+var a = b
+var b = a
+`)
+	x := idx.Resolve(identOf(t, info, lookup(t, pkg, "a")))
+	if id, ok := x.(*ast.Ident); !ok || (id.Name != "a" && id.Name != "b") {
+		t.Errorf("Resolve(a) = %s, want a or b", types.ExprString(x))
+	}
+}
+
+// TestConcurrent builds the parts of one index from several goroutines,
+// as checks running on the same package do.
+func TestConcurrent(t *testing.T) {
+	idx, pkg, _ := load(t, `package p
+func f() { f() }
+var v = 1
+`)
+	f, v := lookup(t, pkg, "f").(*types.Func), lookup(t, pkg, "v")
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			if idx.Decl(f) == nil || len(idx.Calls(f)) != 1 || idx.Definition(v) == nil {
+				t.Error("a part of the index is missing")
+			}
+		})
+	}
+	wg.Wait()
+}
