@@ -23,7 +23,8 @@
 // arithmetic on the column it sets (an upsert's update neither), DELETE,
 // Redis SET, HSET, SADD, ZADD, DEL and EXPIRE, MongoDB writes with upsert,
 // updates that only set values ($set, $unset, $addToSet, $pull, ...) and
-// deletes, gorm Save, Update and Delete, and PUT and DELETE requests are
+// deletes, gorm Update and Delete, a gorm Save of a literal that sets
+// its primary key, and PUT and DELETE requests are
 // naturally idempotent. Inserts, increments (n = n + 1, an $inc), list
 // pushes, publishes, payments and mails are not.
 // [Effects.NonIdempotent] describes the first effect that is not, in

@@ -108,8 +108,10 @@ type Fact struct {
 	// (writes.go).
 	Writes uint64
 	// ReturnsFresh reports that the first result is memory the function
-	// made; ReturnsRecv that it is the receiver.
-	ReturnsFresh, ReturnsRecv bool
+	// made; ReturnsArg, when not 0, that it is what the function was
+	// given: 1 the receiver, i+2 parameter i.
+	ReturnsFresh bool
+	ReturnsArg   uint8
 }
 
 // AFact marks Fact as an analysis fact.
@@ -137,14 +139,18 @@ func (f *Fact) String() string {
 	if f.ReturnsFresh {
 		s += " returns fresh"
 	}
-	if f.ReturnsRecv {
+	switch {
+	case f.ReturnsArg == 1:
 		s += " returns recv"
+	case f.ReturnsArg > 1:
+		s += " returns " + strconv.Itoa(int(f.ReturnsArg)-2)
 	}
 	return s
 }
 
-// GobEncode encodes the fact in a few bytes: the kinds, the two flags and
-// the description, without gob's type information.
+// GobEncode encodes the fact in a few bytes: the kinds, the flags, the
+// argument returned and the parameters written through when there are,
+// and the description, without gob's type information.
 func (f *Fact) GobEncode() ([]byte, error) {
 	out := binary.AppendUvarint(make([]byte, 0, 3+len(f.NonIdempotent)), uint64(f.Kinds))
 	var flags byte
@@ -160,10 +166,13 @@ func (f *Fact) GobEncode() ([]byte, error) {
 	if f.ReturnsFresh {
 		flags |= 8
 	}
-	if f.ReturnsRecv {
+	if f.ReturnsArg != 0 {
 		flags |= 16
 	}
 	out = append(out, flags)
+	if f.ReturnsArg != 0 {
+		out = append(out, f.ReturnsArg)
+	}
 	if f.Writes != 0 {
 		out = binary.AppendUvarint(out, f.Writes)
 	}
@@ -178,6 +187,13 @@ func (f *Fact) GobDecode(data []byte) error {
 	}
 	flags := data[n]
 	rest := data[n+1:]
+	var arg uint8
+	if flags&16 != 0 {
+		if len(rest) == 0 || rest[0] == 0 {
+			return errors.New("effects: malformed fact")
+		}
+		arg, rest = rest[0], rest[1:]
+	}
 	var writes uint64
 	if flags&4 != 0 {
 		w, m := binary.Uvarint(rest)
@@ -191,7 +207,7 @@ func (f *Fact) GobDecode(data []byte) error {
 		Opaque:       flags&2 != 0,
 		Writes:       writes,
 		ReturnsFresh: flags&8 != 0,
-		ReturnsRecv:  flags&16 != 0,
+		ReturnsArg:   arg,
 	}
 	return nil
 }

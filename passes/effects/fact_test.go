@@ -16,7 +16,8 @@ import (
 func TestFactSize(t *testing.T) {
 	for _, f := range []*Fact{
 		{Effects: Effects{Kinds: SQL | Publish | Payment, NonIdempotent: `publishes to "orders.created"`, MovesMoney: true}, Opaque: true},
-		{Effects: Effects{Kinds: SQL}, Writes: 1 | 1<<3 | 1<<63, ReturnsRecv: true},
+		{Effects: Effects{Kinds: SQL}, Writes: 1 | 1<<3 | 1<<63, ReturnsArg: 1},
+		{Writes: 2, ReturnsArg: 2},
 		{ReturnsFresh: true},
 	} {
 		var buf bytes.Buffer
@@ -65,6 +66,10 @@ func TestClassifySQL(t *testing.T) {
 		{"INSERT INTO counts (name, n) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET n = excluded.n + 1", false, true, true, "inserts into counts"},
 		{"INSERT INTO t (id, n) VALUES (?, 1) ON DUPLICATE KEY UPDATE n = n + 1", false, true, false, "inserts into t"},
 		{"DELETE FROM sessions WHERE id = $1", false, true, true, "deletes from sessions"},
+		{"UPDATE entries SET starred = NOT starred WHERE id = $1", false, true, false, "updates entries"},
+		{"UPDATE entries SET starred = not (entries.starred) WHERE id = $1", false, true, false, "updates entries"},
+		{"UPDATE entries SET starred = NOT $1 WHERE id = $2", false, true, true, "updates entries"},
+		{"UPDATE t SET a = b WHERE NOT archived", false, true, true, "updates t"},
 		{"/* audit */ INSERT INTO audit VALUES (1)", false, true, false, "inserts into audit"},
 		{"SELECT * FROM orders", false, false, false, ""},
 		{"SELECT * FROM orders", true, false, false, ""},

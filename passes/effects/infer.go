@@ -466,13 +466,13 @@ func (in *inferrer) export() {
 		if !u.opaque {
 			f.Writes = u.writes
 		}
-		switch in.retOf(u.fn) {
-		case retFresh:
+		switch k := in.retOf(u.fn); {
+		case k == retFresh:
 			f.ReturnsFresh = true
-		case retRecv:
-			f.ReturnsRecv = true
+		case k >= retArg:
+			f.ReturnsArg = uint8(k-retArg) + 1
 		}
-		if f.Effects.None() && !f.Opaque && f.Writes == 0 && !f.ReturnsFresh && !f.ReturnsRecv {
+		if f.Effects.None() && !f.Opaque && f.Writes == 0 && !f.ReturnsFresh && f.ReturnsArg == 0 {
 			continue
 		}
 		in.pass.ExportObjectFact(u.fn, f)

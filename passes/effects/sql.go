@@ -55,14 +55,14 @@ func init() {
 		// Append adds a link only when it is missing.
 		api{"gorm.io/gorm", "DB", []string{"Create", "CreateInBatches"}, gormWrite("creates", false)},
 		api{"gorm.io/gorm", "DB", []string{"FirstOrCreate"}, gormWrite("finds or creates", true)},
-		api{"gorm.io/gorm", "DB", []string{"Save"}, gormWrite("saves", true)},
+		api{"gorm.io/gorm", "DB", []string{"Save"}, gormSave},
 		api{"gorm.io/gorm", "DB", []string{"Update", "Updates", "UpdateColumn", "UpdateColumns"}, gormUpdate},
 		api{"gorm.io/gorm", "DB", []string{"Delete"}, gormWrite("deletes", true)},
 		api{"gorm.io/gorm", "DB", []string{"Exec"}, sqlExecAt(0)},
 		api{"gorm.io/gorm", "Association", []string{"Append", "Replace", "Delete", "Clear"}, gormWrite("links", true)},
 		api{"github.com/jinzhu/gorm", "DB", []string{"Create", "CreateInBatches"}, gormWrite("creates", false)},
 		api{"github.com/jinzhu/gorm", "DB", []string{"FirstOrCreate"}, gormWrite("finds or creates", true)},
-		api{"github.com/jinzhu/gorm", "DB", []string{"Save"}, gormWrite("saves", true)},
+		api{"github.com/jinzhu/gorm", "DB", []string{"Save"}, gormSave},
 		api{"github.com/jinzhu/gorm", "DB", []string{"Update", "Updates", "UpdateColumn", "UpdateColumns"}, gormUpdate},
 		api{"github.com/jinzhu/gorm", "DB", []string{"Delete"}, gormWrite("deletes", true)},
 		api{"github.com/jinzhu/gorm", "DB", []string{"Exec"}, sqlExecAt(0)},
@@ -272,6 +272,42 @@ func gormWrite(verb string, idempotent bool) classifier {
 	}
 }
 
+// gormSave judges a Save, which updates a row by its primary key and
+// creates one when the key is zero: it is naturally idempotent only when
+// it saves a composite literal that sets the key (ID, or the ID of an
+// embedded gorm.Model).
+func gormSave(s *site) (effect, bool) {
+	e, _ := gormWrite("saves", false)(s)
+	if lit := s.in.compositeOf(s.arg(0)); lit != nil && setsID(lit, 0) {
+		e.idempotent = true
+	} else {
+		e.desc += " (a new row when its primary key is zero)"
+	}
+	return e, true
+}
+
+// setsID reports whether a composite literal sets a field named ID, in
+// itself or in an embedded struct literal.
+func setsID(lit *ast.CompositeLit, depth int) bool {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		k, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if k.Name == "ID" {
+			return true
+		}
+		if inner, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok && depth < 2 && setsID(inner, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
 // gormUpdate is idempotent unless an argument is a gorm.Expr (such as
 // gorm.Expr("stock - ?", n)).
 func gormUpdate(s *site) (effect, bool) {
@@ -287,6 +323,7 @@ func gormUpdate(s *site) (effect, bool) {
 
 var (
 	selfArith = lazyre.New(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*([A-Za-z_][A-Za-z0-9_."]*)\s*[-+*/|]`)
+	selfNot   = lazyre.New(`(?i)([A-Za-z_][A-Za-z0-9_."]*)\s*=\s*NOT\s*\(?\s*([A-Za-z_][A-Za-z0-9_."]*)`)
 	cteWrite  = lazyre.New(`(?i)\bAS\s*(?:NOT\s+)?(?:MATERIALIZED\s*)?\(\s*((?:INSERT|UPDATE|DELETE|MERGE)\b)`)
 	cteMain   = lazyre.New(`(?i)\)\s*(?:INSERT|UPDATE|DELETE|MERGE|UPSERT|REPLACE|SELECT)\b`)
 )
@@ -457,14 +494,22 @@ func isWordStart(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 
 // the regular expression most updates ("SET qty = $1").
 func selfArithmetic(text string) [][]string {
 	eq := strings.IndexByte(text, '=')
-	if eq < 0 || !strings.ContainsAny(text[eq:], "-+*/|") {
+	if eq < 0 {
 		return nil
 	}
-	return selfArith().FindAllStringSubmatch(text, -1)
+	var out [][]string
+	if strings.ContainsAny(text[eq:], "-+*/|") {
+		out = selfArith().FindAllStringSubmatch(text, -1)
+	}
+	if strings.Contains(strings.ToUpper(text[eq:]), "NOT") {
+		out = append(out, selfNot().FindAllStringSubmatch(text, -1)...)
+	}
+	return out
 }
 
 // accumulates reports whether a statement sets a column from its own
-// value (n = n + 1, balance = accounts.balance - $1, as in an UPDATE or
+// value (n = n + 1, balance = accounts.balance - $1, a toggle starred =
+// NOT starred, as in an UPDATE or
 // the update of an upsert); a column set from the row an upsert proposes
 // (n = excluded.n + 1) is not.
 func accumulates(text string) bool {

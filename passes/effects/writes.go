@@ -19,8 +19,8 @@ import (
 // (unit.writes, [Fact.Writes]), and each call judges its arguments in the
 // caller instead. An argument that is memory the caller made (a composite
 // literal, a local variable holding one, the result of a function that
-// returns memory it made, [Fact.ReturnsFresh], or of a method that
-// returns its receiver, [Fact.ReturnsRecv], on such memory) is written as
+// returns memory it made, [Fact.ReturnsFresh], or of a function that
+// returns what it was given, [Fact.ReturnsArg], on such memory) is written as
 // the caller's own; an argument that is one of the caller's parameters
 // makes the caller write through it in turn; any other argument (a
 // package variable, a field of memory held elsewhere) hides the caller.
@@ -41,8 +41,8 @@ type retKind uint8
 const (
 	retUnknown retKind = iota
 	retFresh           // memory it made (or nil)
-	retRecv            // its receiver
 	retBusy            // being computed: a recursive function
+	retArg             // retArg+k: its argument of bit k (0 the receiver)
 )
 
 // A pendingWrite is a call of a function of the package, or a use of one
@@ -244,7 +244,9 @@ func (in *inferrer) writeArg(arg ast.Expr, byAddr bool, cur *unit) {
 	switch e := ast.Unparen(arg).(type) {
 	case *ast.UnaryExpr:
 		if e.Op == token.AND {
-			in.write(e.X, false, cur)
+			if _, lit := ast.Unparen(e.X).(*ast.CompositeLit); !lit {
+				in.write(e.X, false, cur)
+			}
 			return
 		}
 	case *ast.CompositeLit, *ast.BasicLit, *ast.FuncLit:
@@ -253,8 +255,8 @@ func (in *inferrer) writeArg(arg ast.Expr, byAddr bool, cur *unit) {
 		if in.freshExpr(e, 0) {
 			return
 		}
-		if recv, byAddr, ok := in.returnedRecv(e); ok {
-			in.writeArg(recv, byAddr, cur)
+		if arg, byAddr, ok := in.returnedArg(e); ok {
+			in.writeArg(arg, byAddr, cur)
 			return
 		}
 		in.hide(cur)
@@ -263,19 +265,25 @@ func (in *inferrer) writeArg(arg ast.Expr, byAddr bool, cur *unit) {
 	in.write(arg, true, cur)
 }
 
-// returnedRecv returns the receiver of call when its callee is a method
-// that returns its receiver.
-func (in *inferrer) returnedRecv(call *ast.CallExpr) (recv ast.Expr, byAddr, ok bool) {
+// returnedArg returns the argument call passes to its callee for what
+// the callee returns, when it returns what it was given (a method that
+// returns its receiver, a function its parameter).
+func (in *inferrer) returnedArg(call *ast.CallExpr) (arg ast.Expr, byAddr, ok bool) {
 	fn, _ := typeutil.Callee(in.pass.TypesInfo, call).(*types.Func)
-	if fn == nil || in.retOf(fn.Origin()) != retRecv {
+	if fn == nil {
 		return nil, false, false
 	}
-	argsWritten(in.pass.TypesInfo, call, fn, func(bit uint64, arg ast.Expr, a bool) {
-		if bit == 1 {
-			recv, byAddr, ok = arg, a, arg != nil
+	k := in.retOf(fn.Origin())
+	if k < retArg {
+		return nil, false, false
+	}
+	want := uint64(1) << (k - retArg)
+	argsWritten(in.pass.TypesInfo, call, fn, func(bit uint64, a ast.Expr, addr bool) {
+		if bit == want && !ok {
+			arg, byAddr, ok = a, addr, a != nil
 		}
 	})
-	return recv, byAddr, ok
+	return arg, byAddr, ok
 }
 
 // freshExpr reports whether x evaluates to memory the function makes: a
@@ -306,6 +314,8 @@ func (in *inferrer) freshExpr(x ast.Expr, depth int) bool {
 	case *typesutil.Element:
 		// An element of a collection it made.
 		return in.freshExpr(def.Expr, depth+1)
+	case *ast.SliceExpr:
+		return in.freshExpr(def.X, depth+1)
 	case *ast.IndexExpr:
 		switch info.TypeOf(def.X).Underlying().(type) {
 		case *types.Map, *types.Slice, *types.Array:
@@ -350,13 +360,11 @@ func (in *inferrer) freshExpr(x ast.Expr, depth int) bool {
 		case "slices.Clone", "bytes.Clone", "maps.Clone", "strings.Split", "strings.Fields", "bytes.Split", "bytes.Fields":
 			return true
 		}
-		switch in.retOf(fn) {
-		case retFresh:
+		if in.retOf(fn) == retFresh {
 			return true
-		case retRecv:
-			if recv, byAddr, ok := in.returnedRecv(def); ok && !byAddr {
-				return in.freshExpr(recv, depth+1)
-			}
+		}
+		if arg, byAddr, ok := in.returnedArg(def); ok && !byAddr {
+			return in.freshExpr(arg, depth+1)
 		}
 	}
 	return false
@@ -434,6 +442,8 @@ func (in *inferrer) reachedFrom(x ast.Expr, cur *unit, depth int) uint64 {
 			x = e.X
 		case *ast.StarExpr:
 			x = e.X
+		case *ast.SliceExpr:
+			x = e.X
 		case *ast.Ident:
 			v, ok := in.pass.TypesInfo.Uses[e].(*types.Var)
 			if !ok {
@@ -496,8 +506,8 @@ func (in *inferrer) retOf(fn *types.Func) retKind {
 				switch {
 				case f.ReturnsFresh:
 					return retFresh
-				case f.ReturnsRecv:
-					return retRecv
+				case f.ReturnsArg != 0 && f.ReturnsArg <= 64:
+					return retArg + retKind(f.ReturnsArg-1)
 				}
 			}
 		}
@@ -525,9 +535,22 @@ func (in *inferrer) returns(fn *types.Func) retKind {
 	if decl == nil || decl.Body == nil {
 		return retUnknown
 	}
-	var recv types.Object
+	// The receiver and the parameters, by bit.
+	given := make(map[types.Object]int)
 	if decl.Recv != nil && len(decl.Recv.List) == 1 && len(decl.Recv.List[0].Names) == 1 {
-		recv = in.pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]
+		given[in.pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]] = 0
+	}
+	i := 1
+	for _, f := range decl.Type.Params.List {
+		for _, id := range f.Names {
+			if obj := in.pass.TypesInfo.Defs[id]; obj != nil && i < 64 {
+				given[obj] = i
+			}
+			i++
+		}
+		if len(f.Names) == 0 {
+			i++
+		}
 	}
 	kind := retUnknown
 	agree := true
@@ -542,8 +565,8 @@ func (in *inferrer) returns(fn *types.Func) retKind {
 			k := retUnknown
 			if len(n.Results) > 0 {
 				first := ast.Unparen(n.Results[0])
-				if id, ok := first.(*ast.Ident); ok && recv != nil && in.pass.TypesInfo.Uses[id] == recv {
-					k = retRecv
+				if b, ok := given[identObj(in.pass.TypesInfo, first)]; ok {
+					k = retArg + retKind(b)
 				} else if in.freshExpr(first, 0) {
 					k = retFresh
 				}
@@ -560,6 +583,14 @@ func (in *inferrer) returns(fn *types.Func) retKind {
 		return retUnknown
 	}
 	return kind
+}
+
+// identObj returns the object x names when it is an identifier.
+func identObj(info *types.Info, x ast.Expr) types.Object {
+	if id, ok := x.(*ast.Ident); ok {
+		return info.Uses[id]
+	}
+	return nil
 }
 
 // byFnDecl returns the declaration of fn, a function of the package.

@@ -25,7 +25,7 @@ import (
 	"gorm.io/gorm"
 )
 
-type Order struct{ ID string }
+type Order struct{ ID, Status string }
 
 func PgxInsert(ctx context.Context, c *pgx.Conn) { // want PgxInsert:`effects\(sql; inserts into orders\)`
 	c.Exec(ctx, "INSERT INTO orders (id) VALUES ($1)", 1)
@@ -65,6 +65,16 @@ func GormSave(db *gorm.DB) { // want GormSave:`effects\(sql\)`
 	db.Delete(&Order{}, "1")
 	db.Where(Order{ID: "1"}).FirstOrCreate(&Order{})
 	db.Model(&Order{}).Association("Tags").Append(&Order{})
+}
+
+// GormSaveNew saves a record without its primary key: gorm creates it.
+func GormSaveNew(db *gorm.DB) { // want GormSaveNew:`effects\(sql; saves Order \(a new row when its primary key is zero\)\)`
+	db.Save(&Order{Status: "new"})
+}
+
+// GormSaveGiven saves what its caller gives: the key may be zero.
+func GormSaveGiven(db *jinzhu.DB, o *Order) { // want GormSaveGiven:`effects\(sql; saves Order \(a new row when its primary key is zero\)\)`
+	db.Save(o)
 }
 
 func JinzhuCreate(db *jinzhu.DB) { // want JinzhuCreate:`effects\(sql; creates Order\)`

@@ -243,3 +243,19 @@ func touchAll(orders []*Order) { // want touchAll:`^effects\(\) writes\(0\)$`
 		o.ID = ""
 	}
 }
+
+// merge fills what it is given and returns it.
+func merge(o *Order, id string) *Order { // want merge:`^effects\(\) writes\(0\) returns 0$`
+	o.ID = id
+	return o
+}
+
+// mergeOwn merges into memory it made, and keeps a part of a slice it made.
+func mergeOwn() []Order { // want mergeOwn:`^effects\(\) returns fresh$`
+	o := merge(&Order{}, "1")
+	setID(merge(o, "2"), "3")
+	all := []Order{*o, *o}
+	all = all[:1]
+	all[0].ID = "4"
+	return all
+}

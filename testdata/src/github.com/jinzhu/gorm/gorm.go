@@ -5,6 +5,7 @@ type DB struct{ Error error }
 
 func (s *DB) Create(value interface{}) *DB                            { return s }
 func (s *DB) FirstOrCreate(out interface{}, where ...interface{}) *DB { return s }
+func (s *DB) Save(value interface{}) *DB                              { return s }
 func (s *DB) Where(query interface{}, args ...interface{}) *DB        { return s }
 func (s *DB) First(out interface{}, where ...interface{}) *DB         { return s }
 func (s *DB) Model(value interface{}) *DB                             { return s }
