@@ -11,6 +11,10 @@
 #                   idemlint binary (default ${TMPDIR:-/tmp}/idemlint-realworld)
 # REALWORLD_OUT     where the outputs go (default $REALWORLD_WORK/out)
 # IDEMLINT_SRC      the idemlint checkout to build (default: this repository)
+# REALWORLD_CONFIG  a configuration file given to every run with -config, as
+#                   a platform team would give one to every service (default:
+#                   none, the defaults a new user gets); platform.idemlint.yaml
+#                   here is the one the labelled results use
 #
 # For each service (all of them, or the NAMEs given) it extracts the pinned
 # commit with git archive, runs go mod download in the module directory, then
@@ -108,15 +112,19 @@ for line in "${lines[@]}"; do
 		failed=1
 	}
 	read -r -a pkgs <<<"$pattern"
+	cfg=()
+	if [[ -n ${REALWORLD_CONFIG:-} ]]; then
+		cfg=(-config="$(cd "$(dirname "$REALWORLD_CONFIG")" && pwd)/$(basename "$REALWORLD_CONFIG")")
+	fi
 
 	t0=$(date +%s)
 	rc=0
-	(cd "$dir" && "$work/idemlint" -json "${pkgs[@]}") \
+	(cd "$dir" && "$work/idemlint" -json "${cfg[@]}" "${pkgs[@]}") \
 		>"$out/$name.findings.json" 2>"$out/$name.findings.stderr" || rc=$?
 	echo "$rc" >"$out/$name.findings.rc"
 	t1=$(date +%s)
 	irc=0
-	(cd "$dir" && "$work/idemlint" inventory -format=json "${pkgs[@]}") \
+	(cd "$dir" && "$work/idemlint" inventory -format=json "${cfg[@]}" "${pkgs[@]}") \
 		>"$out/$name.inventory.json" 2>"$out/$name.inventory.stderr" || irc=$?
 	echo "$irc" >"$out/$name.inventory.rc"
 	t2=$(date +%s)
@@ -127,7 +135,7 @@ for line in "${lines[@]}"; do
 			"$name" "$repo" "$commit" "${subdir:-.}" "$pattern" "$libs" "$(cd "$dir" && pwd)"
 		printf 'idemlint\t%s\ndownload_seconds\t%d\nfindings_seconds\t%d\ninventory_seconds\t%d\n' \
 			"$idemlint_commit" $((t0 - start)) $((t1 - t0)) $((t2 - t1))
-		printf 'findings_rc\t%d\ninventory_rc\t%d\n' "$rc" "$irc"
+		printf 'findings_rc\t%d\ninventory_rc\t%d\nconfig\t%s\n' "$rc" "$irc" "${REALWORLD_CONFIG:-}"
 	} >"$out/$name.meta"
 	echo "   idemlint -json: exit $rc ($((t1 - t0))s); inventory: exit $irc ($((t2 - t1))s)" >&2
 	# -json exits 0 (3 is not used with -json); 1 means packages did not load.
