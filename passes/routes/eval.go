@@ -177,6 +177,13 @@ type evaluator struct {
 	bound []binding
 	elem  ast.Expr
 	defs  map[types.Object]ast.Expr
+
+	// fr is the frame of the function being evaluated, in which strings
+	// may be templates (see template.go).
+	fr *frame
+	// tmplOwner is the record of the function whose parameters the
+	// templates being evaluated refer to, if any.
+	tmplOwner *fnSummary
 }
 
 // An order is the point of the evaluation at which middleware was
@@ -257,6 +264,9 @@ type frame struct {
 	condPos token.Pos // start of the outermost conditional block
 	results []value
 	returns int
+	// guard is the condition of the conditional block being evaluated
+	// when it tests a template (see template.go).
+	guard *strGuard
 }
 
 func newEvaluator(pass *analysis.Pass, dirs *directives.Result) *evaluator {
@@ -340,6 +350,11 @@ func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
 			return nil
 		}
 		e.budget--
+		saved := e.tmplOwner
+		if !templateArgs(args) {
+			e.tmplOwner = nil
+		}
+		defer func() { e.tmplOwner = saved }()
 		return e.evalBody(fn, fd, recv, args)
 	}
 	if len(e.active) > 0 {
@@ -364,7 +379,10 @@ func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
 	// pass, so that what it does to them is its summary.
 	s.root = e.root
 	e.stack = append(e.stack, s)
+	savedOwner := e.tmplOwner
+	e.tmplOwner = s
 	s.result = e.evalBody(fn, fd, s.recv, s.params)
+	e.tmplOwner = savedOwner
 	e.stack = e.stack[:len(e.stack)-1]
 	v := withoutPlaceholders(s.result)
 	e.memo[fn] = v
@@ -379,6 +397,9 @@ func (e *evaluator) evalBody(fn *types.Func, fd *ast.FuncDecl, recv value, args 
 	safe.At(e.pass, fd.Pos())
 
 	fr := &frame{env: map[types.Object]value{}}
+	saved := e.fr
+	e.fr = fr
+	defer func() { e.fr = saved }()
 	if recv != nil && fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
 		fr.env[e.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]] = recv
 	}
@@ -416,6 +437,9 @@ func (e *evaluator) callLit(fr *frame, lit *ast.FuncLit, args ...value) value {
 	e.activeLits[lit] = true
 	defer delete(e.activeLits, lit)
 	inner := &frame{env: make(map[types.Object]value, len(fr.env)), cond: fr.cond, condPos: fr.condPos}
+	saved := e.fr
+	e.fr = inner
+	defer func() { e.fr = saved }()
 	for k, v := range fr.env {
 		inner.env[k] = v
 	}
@@ -454,11 +478,20 @@ func (e *evaluator) block(fr *frame, stmts []ast.Stmt) {
 
 // condBlock evaluates statements that may or may not run.
 func (e *evaluator) condBlock(fr *frame, pos token.Pos, stmts []ast.Stmt) {
+	e.guardedBlock(fr, pos, stmts, nil)
+}
+
+// guardedBlock evaluates statements that run when g holds (nil: an
+// unknown condition).
+func (e *evaluator) guardedBlock(fr *frame, pos token.Pos, stmts []ast.Stmt, g *strGuard) {
 	if fr.cond == 0 {
 		fr.condPos = pos
 	}
 	fr.cond++
+	saved := fr.guard
+	fr.guard = g
 	e.block(fr, stmts)
+	fr.guard = saved
 	fr.cond--
 }
 
@@ -497,9 +530,13 @@ func (e *evaluator) stmt(fr *frame, s ast.Stmt) {
 			e.stmt(fr, s.Init)
 		}
 		e.eval(fr, s.Cond)
-		e.condBlock(fr, s.Pos(), s.Body.List)
+		g := e.guardOf(fr, s.Cond)
+		e.guardedBlock(fr, s.Pos(), s.Body.List, g)
 		if s.Else != nil {
-			e.condBlock(fr, s.Pos(), []ast.Stmt{s.Else})
+			if g != nil {
+				g = &strGuard{g.tmpl, !g.nonEmpty}
+			}
+			e.guardedBlock(fr, s.Pos(), []ast.Stmt{s.Else}, g)
 		}
 	case *ast.ForStmt:
 		if s.Init != nil {
@@ -507,8 +544,14 @@ func (e *evaluator) stmt(fr *frame, s ast.Stmt) {
 		}
 		e.condBlock(fr, s.Pos(), s.Body.List)
 	case *ast.RangeStmt:
-		e.eval(fr, s.X)
+		x := e.eval(fr, s.X)
 		if !e.rangeTable(fr, s) {
+			if l, ok := x.(mwList); ok && s.Value != nil {
+				// Each element of a middleware list: any of them.
+				if v := e.loopVar(s.Value); v != nil {
+					fr.env[v] = l
+				}
+			}
 			e.condBlock(fr, s.Pos(), s.Body.List)
 		}
 	case *ast.SwitchStmt:
@@ -589,6 +632,12 @@ func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
 		return
 	}
 	if old, had := fr.env[obj]; had && fr.cond > 0 && obj.Pos() < fr.condPos && !same(old, v) {
+		a, ok1 := old.(strTmpl)
+		b, ok2 := v.(strTmpl)
+		if ok1 && ok2 && fr.guard != nil {
+			fr.env[obj] = fr.guard.choice(b, a)
+			return
+		}
 		fr.env[obj] = joinPaths(old, v)
 		return
 	}
@@ -619,7 +668,29 @@ func joinPaths(old, v value) value {
 			return a.find()
 		}
 	}
+	if a, ok := old.(*handler); ok {
+		if b, ok := v.(*handler); ok && b.wraps(a) {
+			// Middleware applied on some paths (a loop over a list,
+			// a layer that may be nil): it counts as applied.
+			return b
+		}
+	}
 	return nil
+}
+
+// wraps reports whether h is inner wrapped in more middleware.
+func (h *handler) wraps(inner *handler) bool {
+	if len(h.mws) <= len(inner.mws) || h.router != inner.router || h.slot != inner.slot || h.fn != inner.fn ||
+		h.lit != inner.lit || h.strip != inner.strip || h.rpc != inner.rpc || h.ref != inner.ref || h.procs != nil || inner.procs != nil {
+		return false
+	}
+	outer := h.mws[len(h.mws)-len(inner.mws):]
+	for i := range outer {
+		if outer[i] != inner.mws[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // routerish reports whether v is a router or a handler the model follows.
@@ -788,9 +859,18 @@ func (e *evaluator) eval(fr *frame, x ast.Expr) value {
 	case *ast.BinaryExpr:
 		e.eval(fr, x.X)
 		e.eval(fr, x.Y)
+		return e.templateValue(fr, x)
 	case *ast.IndexExpr:
-		e.eval(fr, x.X)
+		l := e.eval(fr, x.X)
 		e.eval(fr, x.Index)
+		switch l := l.(type) {
+		case mwList:
+			return l // an element of a middleware list: any of them
+		case *slot:
+			if l.mws != nil {
+				return l.mws
+			}
+		}
 	case *ast.TypeAssertExpr:
 		e.eval(fr, x.X)
 	}
@@ -905,6 +985,10 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		return nil
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if isFunc(fn, "fmt", "Sprintf") {
+		e.evalArgs(fr, call.Args)
+		return e.templateValue(fr, call)
+	}
 	if fn != nil {
 		if v, ok := e.generatedCall(fr, call, fn); ok {
 			return v
@@ -1235,6 +1319,15 @@ func (e *evaluator) asRouter(v value, framework string) *router {
 // register records a route registration, or a mount when the handler is
 // itself a router.
 func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr, hx ast.Expr, hv value, mws []Middleware) {
+	if lit, ok := hv.(litRef); ok {
+		if t := e.forwarded(lit.lit); t != nil {
+			hv = t
+		}
+	}
+	if isTemplateReg(method, path) {
+		e.templateReg(r, method, path, call, hx, hv, mws)
+		return
+	}
 	h := e.asHandler(hv)
 	if l, ok := hv.(mwList); ok && h == nil && e.wrapsHandler(hx) {
 		// A handler built by a function that wraps one (gin, echo and

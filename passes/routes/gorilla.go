@@ -72,7 +72,7 @@ func (rt *muxRoute) addPath(e *evaluator, x ast.Expr) {
 		rt.dynamic = true
 		return
 	}
-	if (tpl != "" && tpl[0] != '/') || !balancedBraces(tpl) {
+	if !hasParams(tpl) && ((tpl != "" && tpl[0] != '/') || !balancedBraces(tpl)) {
 		rt.dead = true
 		return
 	}

@@ -211,6 +211,7 @@ func (e *evaluator) route(g *reg, method, path string, chain []Middleware, serve
 	if dynamic {
 		method = ""
 	}
+	path = readable(path)
 	rt := &Route{
 		DynamicMethod: dynamic,
 		Framework:     g.framework,

@@ -33,6 +33,16 @@ type fnSummary struct {
 	// touched are the routers held by fields or variables of other
 	// packages that it adds routes or middleware to.
 	touched []*router
+	// templates are the registrations whose method or path it builds
+	// from its parameters, which each call instantiates (template.go).
+	templates []templateReg
+}
+
+// A templateReg is a registration on r whose method or path is a
+// template.
+type templateReg struct {
+	r *router
+	g *reg
 }
 
 // A storeRec is a value stored in a field or package-level variable.
@@ -130,6 +140,9 @@ func (e *evaluator) placeholder(t types.Type, ref SRef, variadic bool) value {
 	if isMiddlewareType(t) || webMiddlewareType(t) || isNamed(t, alicePath, "Chain") {
 		return mwList{{Name: "(caller's middleware)", param: ref.Param + 1}}
 	}
+	if b, ok := types.Unalias(t).(*types.Basic); ok && b.Kind() == types.String && !variadic && ref.Param >= 0 {
+		return paramTemplate(ref.Param)
+	}
 	return nil
 }
 
@@ -207,6 +220,8 @@ func hasPlaceholder(v value) bool {
 				return true
 			}
 		}
+	case strTmpl:
+		return hasParams(string(v))
 	}
 	return false
 }

@@ -213,5 +213,8 @@ func (e *evaluator) str(x ast.Expr) (string, bool) {
 		b, ok2 := e.str(bin.Y)
 		return a + b, ok1 && ok2
 	}
-	return stringConst(e.pass.TypesInfo, x)
+	if s, ok := stringConst(e.pass.TypesInfo, x); ok {
+		return s, true
+	}
+	return e.template(e.fr, x)
 }
