@@ -228,7 +228,7 @@ func (d *decoder) instantiate(method, path string) (string, string) {
 		if i < 0 || i >= len(d.call.Args) || d.call.Ellipsis.IsValid() && i == len(d.call.Args)-1 {
 			return "", false
 		}
-		return d.e.str(d.call.Args[i])
+		return d.e.routeStr(d.call.Args[i])
 	}
 	if method == methodInPattern {
 		p, ok := instantiate(path, arg)

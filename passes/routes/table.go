@@ -213,8 +213,18 @@ func (e *evaluator) str(x ast.Expr) (string, bool) {
 		b, ok2 := e.str(bin.Y)
 		return a + b, ok1 && ok2
 	}
-	if s, ok := stringConst(e.pass.TypesInfo, x); ok {
+	return stringConst(e.pass.TypesInfo, x)
+}
+
+// routeStr returns the constant string x is, or the template it is in a
+// function being summarised (template.go): a route's method, path or
+// pattern.
+func (e *evaluator) routeStr(x ast.Expr) (string, bool) {
+	if s, ok := e.str(x); ok {
 		return s, true
+	}
+	if e.tmplOwner == nil {
+		return "", false
 	}
 	return e.template(e.fr, x)
 }
