@@ -118,6 +118,7 @@ type slot struct {
 	router  *router
 	handler *handler
 	mws     mwList // a middleware list (a chain) assigned to it
+	mixed   bool   // different middleware lists were assigned to it
 }
 
 type mwList []Middleware
@@ -184,6 +185,11 @@ type evaluator struct {
 	// tmplOwner is the record of the function whose parameters the
 	// templates being evaluated refer to, if any.
 	tmplOwner *fnSummary
+	// pendingInst is the instantiation the next function body evaluated
+	// is called with.
+	pendingInst *instantiation
+	// inertFns are the functions that cannot change the model (inert).
+	inertFns map[*types.Func]bool
 }
 
 // An order is the point of the evaluation at which middleware was
@@ -267,6 +273,11 @@ type frame struct {
 	// guard is the condition of the conditional block being evaluated
 	// when it tests a template (see template.go).
 	guard *strGuard
+	// inst is the call of a wrapper of the package that bound the
+	// caller's constant strings to the parameters (template.go).
+	inst *instantiation
+	// loops counts the loops being evaluated that are not unrolled.
+	loops int
 }
 
 func newEvaluator(pass *analysis.Pass, dirs *directives.Result) *evaluator {
@@ -315,6 +326,7 @@ func (e *evaluator) run() {
 		}
 	}
 	inert := e.inert()
+	e.inertFns = inert
 	for _, f := range e.pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
@@ -370,7 +382,7 @@ func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
 	e.memo[fn] = nil
 	s := e.sums[fn]
 	if s == nil {
-		v := e.evalBody(fn, fd, nil, nil)
+		v := e.evalLocalWrapper(fn, fd)
 		e.memo[fn] = v
 		return v
 	}
@@ -396,7 +408,8 @@ func (e *evaluator) evalBody(fn *types.Func, fd *ast.FuncDecl, recv value, args 
 	defer delete(e.active, fn)
 	safe.At(e.pass, fd.Pos())
 
-	fr := &frame{env: map[types.Object]value{}}
+	fr := &frame{env: map[types.Object]value{}, inst: e.pendingInst}
+	e.pendingInst = nil
 	saved := e.fr
 	e.fr = fr
 	defer func() { e.fr = saved }()
@@ -436,7 +449,7 @@ func (e *evaluator) callLit(fr *frame, lit *ast.FuncLit, args ...value) value {
 	}
 	e.activeLits[lit] = true
 	defer delete(e.activeLits, lit)
-	inner := &frame{env: make(map[types.Object]value, len(fr.env)), cond: fr.cond, condPos: fr.condPos}
+	inner := &frame{env: make(map[types.Object]value, len(fr.env)), cond: fr.cond, condPos: fr.condPos, inst: fr.inst, loops: fr.loops}
 	saved := e.fr
 	e.fr = inner
 	defer func() { e.fr = saved }()
@@ -479,6 +492,14 @@ func (e *evaluator) block(fr *frame, stmts []ast.Stmt) {
 // condBlock evaluates statements that may or may not run.
 func (e *evaluator) condBlock(fr *frame, pos token.Pos, stmts []ast.Stmt) {
 	e.guardedBlock(fr, pos, stmts, nil)
+}
+
+// loopBlock evaluates the body of a loop that is not unrolled: it may
+// run any number of times, so that no test of a string in it is decided.
+func (e *evaluator) loopBlock(fr *frame, pos token.Pos, stmts []ast.Stmt) {
+	fr.loops++
+	e.condBlock(fr, pos, stmts)
+	fr.loops--
 }
 
 // guardedBlock evaluates statements that run when g holds (nil: an
@@ -531,6 +552,15 @@ func (e *evaluator) stmt(fr *frame, s ast.Stmt) {
 		}
 		e.eval(fr, s.Cond)
 		g := e.guardOf(fr, s.Cond)
+		if g != nil && !hasParams(g.tmpl) {
+			// A test of the caller's constant: only one branch runs.
+			if (g.tmpl != "") == g.nonEmpty {
+				e.block(fr, s.Body.List)
+			} else if s.Else != nil {
+				e.stmt(fr, s.Else)
+			}
+			break
+		}
 		e.guardedBlock(fr, s.Pos(), s.Body.List, g)
 		if s.Else != nil {
 			if g != nil {
@@ -542,9 +572,16 @@ func (e *evaluator) stmt(fr *frame, s ast.Stmt) {
 		if s.Init != nil {
 			e.stmt(fr, s.Init)
 		}
-		e.condBlock(fr, s.Pos(), s.Body.List)
+		e.loopBlock(fr, s.Pos(), s.Body.List)
 	case *ast.RangeStmt:
 		x := e.eval(fr, s.X)
+		if sl, ok := x.(*slot); ok {
+			if sl.mws != nil {
+				x = sl.mws
+			} else if h := e.heldList(sl, s.X); h != nil {
+				x = h
+			}
+		}
 		if !e.rangeTable(fr, s) {
 			if l, ok := x.(mwList); ok && s.Value != nil {
 				// Each element of a middleware list: any of them.
@@ -552,7 +589,7 @@ func (e *evaluator) stmt(fr *frame, s ast.Stmt) {
 					fr.env[v] = l
 				}
 			}
-			e.condBlock(fr, s.Pos(), s.Body.List)
+			e.loopBlock(fr, s.Pos(), s.Body.List)
 		}
 	case *ast.SwitchStmt:
 		if s.Init != nil {
@@ -589,6 +626,12 @@ func (e *evaluator) valueSpec(fr *frame, spec *ast.ValueSpec) {
 		}
 		return
 	}
+	if len(spec.Values) == 0 && spec.Type != nil && isStringType(e.pass.TypesInfo.TypeOf(spec.Type)) && (e.tmplOwner != nil || fr.inst != nil) {
+		for _, n := range spec.Names {
+			e.store(fr, n, strTmpl("")) // the zero value, for the branches that set it
+		}
+		return
+	}
 	e.assign(fr, lhs, spec.Values)
 }
 
@@ -597,6 +640,12 @@ func (e *evaluator) assign(fr *frame, lhs, rhs []ast.Expr) {
 	if len(rhs) == len(lhs) {
 		for i, r := range rhs {
 			vals[i] = e.eval(fr, r)
+			if vals[i] == nil && (e.tmplOwner != nil || fr.inst != nil) {
+				// A constant string, which branches may add to.
+				if s, ok := stringConst(e.pass.TypesInfo, r); ok && len(s) <= maxTemplate {
+					vals[i] = strTmpl(s)
+				}
+			}
 		}
 	} else {
 		for i, r := range rhs {
@@ -668,14 +717,42 @@ func joinPaths(old, v value) value {
 			return a.find()
 		}
 	}
-	if a, ok := old.(*handler); ok {
-		if b, ok := v.(*handler); ok && b.wraps(a) {
+	if a := handlerOf(old); a != nil {
+		if b := handlerOf(v); b != nil && (b.wraps(a) || b.sameAs(a)) {
 			// Middleware applied on some paths (a loop over a list,
 			// a layer that may be nil): it counts as applied.
 			return b
 		}
 	}
 	return nil
+}
+
+// handlerOf returns v as a handler when it is one or a function that
+// serves as one, else nil.
+func handlerOf(v value) *handler {
+	switch v := v.(type) {
+	case *handler:
+		return v
+	case funcRef:
+		return &handler{fn: v.fn}
+	case litRef:
+		return &handler{lit: v.lit}
+	}
+	return nil
+}
+
+// sameAs reports whether h and o serve the same target with the same
+// middleware.
+func (h *handler) sameAs(o *handler) bool {
+	return h.sameTarget(o) && slices.Equal(h.mws, o.mws)
+}
+
+// sameTarget reports whether h and o serve the same function, literal or
+// caller's handler, whatever middleware wraps them.
+func (h *handler) sameTarget(o *handler) bool {
+	return (h.fn != nil || h.lit != nil || h.ref != nil) && h.fn == o.fn && h.lit == o.lit && h.ref == o.ref &&
+		h.router == nil && o.router == nil && h.slot == nil && o.slot == nil && h.strip == o.strip &&
+		h.rpc == nil && o.rpc == nil && h.procs == nil && o.procs == nil
 }
 
 // wraps reports whether h is inner wrapped in more middleware.
@@ -736,6 +813,9 @@ func (e *evaluator) storeSlot(s *slot, v value, lhs ast.Expr) {
 			s.handler = v
 		}
 	case mwList:
+		if s.mws != nil && !slices.Equal(s.mws, v) {
+			s.mixed = true // lists told apart by the instance, which a slot is not
+		}
 		s.mws = append(mwList{}, v...)
 	default:
 		if s.mws != nil && lhs != nil { // a list changed in a way we cannot follow
@@ -791,7 +871,13 @@ func (e *evaluator) slotFor(obj types.Object) *slot {
 // holdsRouterValues reports whether a variable of type t can hold a
 // router, handler or middleware.
 func holdsRouterValues(t types.Type) bool {
-	return !plain(t) && (carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || webMiddlewareType(t) || holdsAnything(t))
+	return !plain(t) && (carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || webMiddlewareType(t) || holdsAnything(t) || middlewareSlice(t))
+}
+
+// middlewareSlice reports whether t is a list of middleware.
+func middlewareSlice(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && isMiddlewareType(s.Elem())
 }
 
 func (s *slot) routerNode(e *evaluator) *router {
@@ -869,6 +955,9 @@ func (e *evaluator) eval(fr *frame, x ast.Expr) value {
 		case *slot:
 			if l.mws != nil {
 				return l.mws
+			}
+			if h := e.heldList(l, x.X); h != nil {
+				return h // an element of a list a field holds: any of them
 			}
 		}
 	case *ast.TypeAssertExpr:
@@ -1060,7 +1149,10 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		if !e.passesRouter(fn, recv) {
 			recv = nil
 		}
+		saved := e.pendingInst
+		e.pendingInst = e.instantiation(fr, fn, call, args)
 		v := e.callLocal(fn, recv, args)
+		e.pendingInst = saved
 		if isMiddlewareShape(fn.Type()) && len(args) == 1 {
 			// A middleware of the package applied to a handler, which
 			// it returns wrapped in a closure: the closure wraps it.
@@ -1258,6 +1350,9 @@ func (e *evaluator) asMiddleware(v value, x ast.Expr) []Middleware {
 		if v.mws != nil {
 			return v.mws
 		}
+		if h := e.heldList(v, x); h != nil {
+			return h
+		}
 	case funcRef:
 		return []Middleware{e.middlewareOf(v.fn, x)}
 	case litRef:
@@ -1324,6 +1419,9 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 			hv = t
 		}
 	}
+	if h := e.handlerParam(hx, hv); h != nil {
+		hv = h
+	}
 	if isTemplateReg(method, path) {
 		e.templateReg(r, method, path, call, hx, hv, mws)
 		return
@@ -1367,6 +1465,7 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 	}
 	g := &reg{framework: r.framework, method: method, path: path, call: call, expr: hx, h: h, mws: mws, order: e.stamp()}
 	e.tableRow(g)
+	e.callerSite(g)
 	r.regs = append(r.regs, g)
 }
 

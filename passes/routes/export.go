@@ -406,9 +406,9 @@ func (c *encoder) mws(mws []Middleware) []SMW {
 	if len(mws) == 0 {
 		return nil
 	}
-	out := make([]SMW, len(mws))
-	for i, m := range mws {
-		out[i] = c.mw(m)
+	out := make([]SMW, 0, len(mws))
+	for _, m := range expandKnownHeld(mws) {
+		out = append(out, c.mw(m))
 	}
 	return out
 }
@@ -423,6 +423,13 @@ func (c *encoder) mw(m Middleware) SMW {
 		Order:    c.order(m.order),
 		Prefix:   m.prefix,
 		Param:    m.param,
+	}
+	if m.held != nil {
+		if path, err := c.paths.For(m.held.obj); err == nil && m.held.obj.Pkg() != nil {
+			s.Held = &SRef{Kind: RefObject, Pkg: m.held.obj.Pkg().Path(), Path: string(path)}
+		} else {
+			s.Unknown = true
+		}
 	}
 	if f := m.only; f != nil {
 		s.RPC = &SRPCFilter{Kind: f.kind, Idem: f.idem, All: f.set == nil}

@@ -96,12 +96,14 @@ func (rt *muxRoute) addMethods(e *evaluator, call *ast.CallExpr) {
 	}
 	var ms []string
 	for _, a := range call.Args {
-		m, ok := e.str(a)
-		if !ok {
+		m, ok := e.routeStr(a)
+		if !ok || hasParams(m) && len(call.Args) > 1 {
 			rt.unknown = true
 			return
 		}
-		m = strings.ToUpper(m)
+		if !hasParams(m) {
+			m = strings.ToUpper(m)
+		}
 		if !slices.Contains(ms, m) {
 			ms = append(ms, m)
 		}
@@ -291,6 +293,7 @@ func (e *evaluator) muxSync(rt *muxRoute) {
 		}
 		rt.reg.method, rt.reg.path, rt.reg.call, rt.reg.expr, rt.reg.h = method, path, rt.call, rt.hx, h
 		e.tableRow(rt.reg)
+		e.callerSite(rt.reg)
 	case h != nil:
 		// The handler is a router: mux passes the full path to it,
 		// unless the handler strips a prefix.

@@ -209,6 +209,9 @@ func (d *decoder) reg(r *router, prefix string, g SReg) {
 			}
 		}
 	}
+	if rg.imp == nil {
+		d.e.callerSite(rg) // a wrapper of this package forwarding its caller's handler
+	}
 	if isTemplateReg(rg.method, rg.path) {
 		// Built from the caller's own parameters: the caller's calls
 		// instantiate it.
@@ -369,6 +372,13 @@ func (d *decoder) mw(m SMW) Middleware {
 		order:    d.order(m.Order),
 		prefix:   m.Prefix,
 		seed:     d.seed,
+	}
+	if m.Held != nil {
+		if sl := d.e.objectSlot(m.Held.Pkg, m.Held.Path); sl != nil {
+			mw.held = sl
+		} else {
+			mw.Unknown = true
+		}
 	}
 	if f := m.RPC; f != nil {
 		mw.only = &rpcFilter{kind: f.Kind, idem: f.Idem}

@@ -212,6 +212,7 @@ func (e *evaluator) route(g *reg, method, path string, chain []Middleware, serve
 		method = ""
 	}
 	path = readable(path)
+	chain = expandHeld(chain)
 	rt := &Route{
 		DynamicMethod: dynamic,
 		Framework:     g.framework,

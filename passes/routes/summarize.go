@@ -172,7 +172,8 @@ func namedOf(t types.Type) *types.Named {
 // placeholder, which the slot must not take.
 func (e *evaluator) recordStore(obj types.Object, v value) bool {
 	ph := hasPlaceholder(v)
-	if len(e.stack) > 0 && (ph || obj.Pkg() != e.pass.Pkg) && routerish(v) {
+	_, mws := v.(mwList)
+	if len(e.stack) > 0 && (ph || obj.Pkg() != e.pass.Pkg) && (routerish(v) || mws) {
 		for _, s := range e.stack {
 			s.stores = append(s.stores, storeRec{obj, v})
 		}

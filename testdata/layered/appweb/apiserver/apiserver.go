@@ -26,5 +26,10 @@ func (s *Server) Put(path string, h http.HandlerFunc) {
 	s.router.HandleFunc(path, h).Methods(http.MethodPut)
 }
 
+// Handle registers h for method and path.
+func (s *Server) Handle(method, path string, h http.HandlerFunc) {
+	s.router.HandleFunc(path, h).Methods(method)
+}
+
 // Run serves the routes.
 func (s *Server) Run() error { return http.ListenAndServe(":8080", s.router) }

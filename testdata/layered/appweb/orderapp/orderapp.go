@@ -18,6 +18,8 @@ func Routes(s *apiserver.Server, db *sql.DB) {
 	s.Post("/orders", a.create) // want `idemhandler: POST /orders is served without idempotency middleware`
 	s.Post("/orders/bulk", idem.Middleware(http.HandlerFunc(a.create)).ServeHTTP)
 	s.Put("/orders/{id}", a.create)
+	s.Handle(http.MethodPatch, "/orders/{id}", a.create) // want `idemhandler: PATCH /orders/\{id\} is served without idempotency middleware`
+	s.Handle(http.MethodGet, "/orders/{id}", a.create)
 }
 
 func (a *api) create(w http.ResponseWriter, r *http.Request) {

@@ -16,14 +16,20 @@ type HandlerFunc func(w http.ResponseWriter, r *http.Request)
 // A MidFunc wraps a handler.
 type MidFunc func(http.Handler) http.Handler
 
+// A Logger writes the application's log.
+type Logger interface{ Info(msg string) }
+
 // App is the application's router.
 type App struct {
 	mux *http.ServeMux
+	log Logger
+	mw  []MidFunc
 }
 
-// NewApp returns an application with no routes.
-func NewApp() *App {
-	return &App{mux: http.NewServeMux()}
+// NewApp returns an application with no routes, whose routes are all
+// wrapped in mw, first outermost.
+func NewApp(log Logger, mw ...MidFunc) *App {
+	return &App{mux: http.NewServeMux(), log: log, mw: mw}
 }
 
 // ServeHTTP serves the application's routes.
@@ -36,7 +42,8 @@ type ctxKey struct{}
 // HandlerFunc registers handler for method and path, below group when
 // there is one, wrapped in mw, first outermost.
 func (a *App) HandlerFunc(method string, group string, path string, handler HandlerFunc, mw ...MidFunc) {
-	h := wrapMiddleware(mw, handler)
+	h := wrapMiddleware(mw, http.HandlerFunc(handler))
+	h = wrapMiddleware(a.mw, h)
 	finalPath := path
 	if group != "" {
 		finalPath = "/" + group + path
@@ -53,8 +60,7 @@ func (a *App) Raw(pattern string, handler HandlerFunc) {
 	a.mux.HandleFunc(pattern, handler)
 }
 
-func wrapMiddleware(mw []MidFunc, handler HandlerFunc) http.Handler {
-	var h http.Handler = http.HandlerFunc(handler)
+func wrapMiddleware(mw []MidFunc, h http.Handler) http.Handler {
 	for i := len(mw) - 1; i >= 0; i-- {
 		if m := mw[i]; m != nil {
 			h = m(h)
