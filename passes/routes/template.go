@@ -475,7 +475,7 @@ func (e *evaluator) forwarded(lit *ast.FuncLit) *handler {
 				return true
 			}
 			if h := handlerOf(fr.env[e.pass.TypesInfo.Uses[id]]); h != nil && (hasPlaceholder(h) || e.callerArg(fr.inst, h) >= 0) {
-				if found != h {
+				if found == nil || found != h && !found.sameAs(h) {
 					calls++
 				}
 				found = h
@@ -583,7 +583,7 @@ func (e *evaluator) callerArg(inst *instantiation, h *handler) int {
 // instantiating call when its handler is the caller's argument: the
 // route is the caller's. A registration of a table row keeps its row.
 func (e *evaluator) callerSite(g *reg) {
-	if e.fr == nil || e.fr.inst == nil || g.at != nil {
+	if e.fr == nil || e.fr.inst == nil || e.fr.inst.call == nil || g.at != nil {
 		return
 	}
 	inst := e.fr.inst
@@ -597,7 +597,7 @@ func (e *evaluator) callerSite(g *reg) {
 // or fiber handler type, which the model otherwise takes for the
 // caller's middleware (gin) or does not follow (echo, fiber); else nil.
 func (e *evaluator) handlerParam(hx ast.Expr, hv value) *handler {
-	if e.tmplOwner == nil || e.fr == nil {
+	if e.tmplOwner == nil || e.tmplOwner.fn == nil || e.fr == nil {
 		return nil
 	}
 	id, ok := ast.Unparen(hx).(*ast.Ident)

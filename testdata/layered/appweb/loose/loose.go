@@ -47,8 +47,11 @@ func (a *App) Get(method, path string, h http.HandlerFunc) {
 	a.mux.HandleFunc("GET "+path, h)
 }
 
-// Defaults registers the application's own routes.
-func Defaults(a *App, h http.HandlerFunc) {
+// Defaults registers the application's own routes: the same near misses
+// as a call from another package.
+func Defaults(a *App, h, audit http.HandlerFunc) {
 	a.Get(http.MethodPost, "/defaults", h)
 	a.Versioned(http.MethodPost, 1, "/defaults", h)
+	a.Guarded(http.MethodPost, "/defaults", h)
+	a.Audited(http.MethodPost, "/defaults/audited", h, audit)
 }

@@ -21,6 +21,6 @@ func main() {
 	a.Guarded(http.MethodPost, "/notes", create)                // a test of the middleware list: its path unknown
 	a.Audited(http.MethodPost, "/notes/audited", create, audit) // the wrapper's literal is the handler, not create
 	a.Get(http.MethodPost, "/notes", create)                    // registered for GET whatever the method given
-	loose.Defaults(a, create)
+	loose.Defaults(a, create, audit)
 	log.Fatal(http.ListenAndServe(":8080", a))
 }
