@@ -82,8 +82,12 @@ func decisions(pass *analysis.Pass, fs *report.Findings) error {
 	for _, rt := range rts.Routes {
 		switch {
 		case rt.DynamicMethod:
-			// Whether it mutates cannot be told, wherever it is served.
-			if rt.Home == nil {
+			// Whether it is served for a mutating method cannot be
+			// told, wherever it is served, unless its handler is seen
+			// not to mutate. One registered in another package counts
+			// too: the method may be what this package passes to a
+			// function that registers it there.
+			if routes.Mutating(rt, models.Config) || !rt.Visible {
 				fs.Undecided = append(fs.Undecided, rt.Pos)
 			}
 		case rt.Served:

@@ -33,8 +33,13 @@ func TestLayeredHosts(t *testing.T) {
 			t.Errorf("want exit status 3 (findings)\n%s", r)
 		}
 		moduletest.Check(t, wants, moduletest.Parse(layered, r.stderr))
-		if !strings.Contains(r.stderr, "idemlint: 2 mutating routes not decided: their routers are not served in the analysed packages, or their methods are not constants") {
-			t.Errorf("stderr lacks the count of undecided routes (chi/lib, nethttp/tables)\n%s", r)
+		// chi/lib's router is served nowhere; the others' methods are not
+		// constants: nethttp/tables' appended table, the method
+		// appweb/cmd/api gives appweb/userapp's Routes, and the patterns
+		// appweb/loose builds with %d or under a test of its middleware
+		// list, in its wrappers and at two calls in its own package.
+		if !strings.Contains(r.stderr, "idemlint: 7 mutating routes not decided: their routers are not served in the analysed packages, or their methods are not constants") {
+			t.Errorf("stderr lacks the count of undecided routes (chi/lib, nethttp/tables, appweb/userapp, appweb/loose)\n%s", r)
 		}
 		if !strings.Contains(r.stderr, "chi/httpapi/server.go:38:52: \tits router is served here") {
 			t.Errorf("stderr lacks where the chi API is served\n%s", r)
@@ -131,6 +136,17 @@ func TestLayeredHosts(t *testing.T) {
 			"nethttp/tables/tables.go:24 POST /tables/imports":       "exempt nethttp/cmd/items",
 			"nethttp/tables/tables.go:37 ? ":                         "unknown nethttp/cmd/items",
 			"gorilla/tables/tables.go:22 PATCH /invoices/{id}":       "unprotected gorilla/cmd/accounts",
+			// Routes registered through the application's router types.
+			"appweb/userapp/userapp.go:20 POST /v1/users":         "unprotected appweb/cmd/api",
+			"appweb/userapp/userapp.go:21 POST /v1/users/import":  "protected appweb/cmd/api",
+			"appweb/userapp/userapp.go:25 ? /v1/users/{id}/roles": "unknown appweb/cmd/api",
+			"appweb/web/ops.go:13 POST /ops/reindex":              "unprotected appweb/cmd/api",
+			"appweb/cmd/jobs/main.go:25 PATCH /jobs/{id}":         "unprotected ",
+			"appweb/orderapp/orderapp.go:21 PATCH /orders/{id}":   "unprotected appweb/cmd/orders",
+			"appweb/shop/shop.go:22 POST /api/carts":              "unprotected appweb/cmd/shop",
+			"appweb/shop/shop.go:29 POST /coupons":                "unprotected appweb/cmd/shop",
+			"appweb/shop/shop.go:35 POST /v2/refunds":             "unprotected appweb/cmd/shop",
+			"appweb/loose/loose.go:24 ? ":                         "unknown appweb/cmd/loose",
 		} {
 			es := byRoute[key]
 			if len(es) != 1 {
@@ -166,6 +182,16 @@ func TestLayeredHosts(t *testing.T) {
 		}
 		if !strings.Contains(string(fixed), `mux.Handle("POST /admin/flush", idem.Middleware(http.HandlerFunc(reindex)))`) {
 			t.Errorf("nethttp/admin/admin.go, where POST /admin/flush is registered, is not fixed:\n%s", fixed)
+		}
+		// A route registered through the application's own router type
+		// has no fix: the edits for the router's call do not fit the
+		// wrapper's.
+		for _, f := range []string{"appweb/shop/shop.go", "appweb/userapp/userapp.go", "appweb/cmd/jobs/main.go"} {
+			before, _ := os.ReadFile(filepath.Join(layered, f))
+			after, err := os.ReadFile(filepath.Join(dir, f))
+			if err != nil || string(after) != string(before) {
+				t.Errorf("%s was changed by -fix (%v)", f, err)
+			}
 		}
 		again := run(t, dir, bin, "./nethttp/...")
 		if strings.Contains(again.stderr, "/admin/flush") {

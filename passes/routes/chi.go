@@ -98,19 +98,23 @@ func chiCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 	case "Handle", "HandleFunc":
 		if len(call.Args) == 2 {
 			method, path := methodDynamic, ""
-			if p, ok := str(0); ok {
+			if p, ok := e.routeStr(call.Args[0]); ok && hasParams(p) {
+				method, path = methodInPattern, p // split where it is instantiated
+			} else if ok {
 				method, path = splitPattern(p)
 			}
 			e.register(r, method, path, call, call.Args[1], arg(1), nil)
 		}
 	case "Method", "MethodFunc":
 		if len(call.Args) == 3 {
-			m, ok := str(0)
-			m = strings.ToUpper(m)
+			m, ok := e.routeStr(call.Args[0])
+			if !hasParams(m) {
+				m = strings.ToUpper(m)
+			}
 			if !ok {
 				m = methodDynamic
 			}
-			p, _ := str(1)
+			p, _ := e.routeStr(call.Args[1])
 			e.register(r, m, p, call, call.Args[2], arg(2), nil)
 		}
 	default:
@@ -118,10 +122,9 @@ func chiCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 		if !ok {
 			return nil, false
 		}
-		if p, ok := str(0); ok && len(call.Args) == 2 {
+		if len(call.Args) == 2 {
+			p, _ := e.routeStr(call.Args[0])
 			e.register(r, method, p, call, call.Args[1], arg(1), nil)
-		} else if len(call.Args) == 2 {
-			e.register(r, method, "", call, call.Args[1], arg(1), nil)
 		}
 	}
 	return nil, true

@@ -83,7 +83,7 @@ func echoCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (valu
 			e.evalArgs(fr, args)
 			return
 		}
-		p, _ := e.str(args[0])
+		p, _ := e.routeStr(args[0])
 		hv := e.eval(fr, args[1])
 		e.register(r, method, p, call, args[1], hv, e.middlewareArgs(fr, args[2:]))
 	}
@@ -111,7 +111,10 @@ func echoCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (valu
 	case "AddRoute":
 		e.echoAddRoute(fr, r, call)
 	case "Add":
-		if m, ok := str(0); ok {
+		if len(call.Args) == 0 {
+			return nil, true
+		}
+		if m, ok := e.routeStr(call.Args[0]); ok {
 			add(m, call.Args[1:])
 		} else {
 			add(methodDynamic, call.Args[1:])

@@ -177,6 +177,11 @@ func (w *writer) mws(ms []SMW) {
 			w.int(int(f.Idem))
 		}
 		w.int(m.Param)
+		w.bool(m.Held != nil)
+		if m.Held != nil {
+			w.str(m.Held.Pkg)
+			w.str(m.Held.Path)
+		}
 	}
 }
 
@@ -361,6 +366,9 @@ func (r *reader) mws() []SMW {
 			m.RPC = &SRPCFilter{Kind: r.int(), All: r.bool(), Names: r.strList(), Except: r.bool(), Idem: Idempotency(r.int())}
 		}
 		m.Param = r.int()
+		if r.bool() {
+			m.Held = &SRef{Kind: RefObject, Pkg: r.str(), Path: r.str()}
+		}
 	}
 	return out
 }

@@ -34,7 +34,8 @@ func TestEncoding(t *testing.T) {
 		Fix:        &routes.Fix{Message: "Wrap", Edits: []routes.Edit{{Pos: at(3), End: at(3), NewText: "idem.Middleware("}}},
 	}
 	mw := routes.SMW{Name: "idem.New", Pos: at(5), Platform: true, Unknown: true, Scope: routes.ScopeGroup, Order: 3, Prefix: "/v1",
-		RPC: &routes.SRPCFilter{Kind: 1, Names: []string{"/a.B/C"}, Except: true, Idem: routes.IdempotencyNoSideEffects}, Param: 2}
+		RPC: &routes.SRPCFilter{Kind: 1, Names: []string{"/a.B/C"}, Except: true, Idem: routes.IdempotencyNoSideEffects}, Param: 2,
+		Held: &routes.SRef{Kind: routes.RefObject, Pkg: "example.com/web", Path: "App.UF2"}}
 	handler := &routes.SValue{Kind: routes.ValueHandler, Router: 1, MWs: []routes.SMW{mw}, Prefix: "/strip"}
 	s := &routes.Summary{
 		Routers: []routes.SRouter{

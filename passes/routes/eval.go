@@ -118,6 +118,7 @@ type slot struct {
 	router  *router
 	handler *handler
 	mws     mwList // a middleware list (a chain) assigned to it
+	mixed   bool   // different middleware lists were assigned to it
 }
 
 type mwList []Middleware
@@ -177,6 +178,18 @@ type evaluator struct {
 	bound []binding
 	elem  ast.Expr
 	defs  map[types.Object]ast.Expr
+
+	// fr is the frame of the function being evaluated, in which strings
+	// may be templates (see template.go).
+	fr *frame
+	// tmplOwner is the record of the function whose parameters the
+	// templates being evaluated refer to, if any.
+	tmplOwner *fnSummary
+	// pendingInst is the instantiation the next function body evaluated
+	// is called with.
+	pendingInst *instantiation
+	// inertFns are the functions that cannot change the model (inert).
+	inertFns map[*types.Func]bool
 }
 
 // An order is the point of the evaluation at which middleware was
@@ -257,6 +270,14 @@ type frame struct {
 	condPos token.Pos // start of the outermost conditional block
 	results []value
 	returns int
+	// guard is the condition of the conditional block being evaluated
+	// when it tests a template (see template.go).
+	guard *strGuard
+	// inst is the call of a wrapper of the package that bound the
+	// caller's constant strings to the parameters (template.go).
+	inst *instantiation
+	// loops counts the loops being evaluated that are not unrolled.
+	loops int
 }
 
 func newEvaluator(pass *analysis.Pass, dirs *directives.Result) *evaluator {
@@ -305,6 +326,7 @@ func (e *evaluator) run() {
 		}
 	}
 	inert := e.inert()
+	e.inertFns = inert
 	for _, f := range e.pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
@@ -340,6 +362,11 @@ func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
 			return nil
 		}
 		e.budget--
+		saved := e.tmplOwner
+		if !templateArgs(args) {
+			e.tmplOwner = nil
+		}
+		defer func() { e.tmplOwner = saved }()
 		return e.evalBody(fn, fd, recv, args)
 	}
 	if len(e.active) > 0 {
@@ -355,7 +382,7 @@ func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
 	e.memo[fn] = nil
 	s := e.sums[fn]
 	if s == nil {
-		v := e.evalBody(fn, fd, nil, nil)
+		v := e.evalLocalWrapper(fn, fd)
 		e.memo[fn] = v
 		return v
 	}
@@ -364,7 +391,10 @@ func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
 	// pass, so that what it does to them is its summary.
 	s.root = e.root
 	e.stack = append(e.stack, s)
+	savedOwner := e.tmplOwner
+	e.tmplOwner = s
 	s.result = e.evalBody(fn, fd, s.recv, s.params)
+	e.tmplOwner = savedOwner
 	e.stack = e.stack[:len(e.stack)-1]
 	v := withoutPlaceholders(s.result)
 	e.memo[fn] = v
@@ -378,7 +408,11 @@ func (e *evaluator) evalBody(fn *types.Func, fd *ast.FuncDecl, recv value, args 
 	defer delete(e.active, fn)
 	safe.At(e.pass, fd.Pos())
 
-	fr := &frame{env: map[types.Object]value{}}
+	fr := &frame{env: map[types.Object]value{}, inst: e.pendingInst}
+	e.pendingInst = nil
+	saved := e.fr
+	e.fr = fr
+	defer func() { e.fr = saved }()
 	if recv != nil && fd.Recv != nil && len(fd.Recv.List) == 1 && len(fd.Recv.List[0].Names) == 1 {
 		fr.env[e.pass.TypesInfo.Defs[fd.Recv.List[0].Names[0]]] = recv
 	}
@@ -415,7 +449,10 @@ func (e *evaluator) callLit(fr *frame, lit *ast.FuncLit, args ...value) value {
 	}
 	e.activeLits[lit] = true
 	defer delete(e.activeLits, lit)
-	inner := &frame{env: make(map[types.Object]value, len(fr.env)), cond: fr.cond, condPos: fr.condPos}
+	inner := &frame{env: make(map[types.Object]value, len(fr.env)), cond: fr.cond, condPos: fr.condPos, inst: fr.inst, loops: fr.loops}
+	saved := e.fr
+	e.fr = inner
+	defer func() { e.fr = saved }()
 	for k, v := range fr.env {
 		inner.env[k] = v
 	}
@@ -454,11 +491,28 @@ func (e *evaluator) block(fr *frame, stmts []ast.Stmt) {
 
 // condBlock evaluates statements that may or may not run.
 func (e *evaluator) condBlock(fr *frame, pos token.Pos, stmts []ast.Stmt) {
+	e.guardedBlock(fr, pos, stmts, nil)
+}
+
+// loopBlock evaluates the body of a loop that is not unrolled: it may
+// run any number of times, so that no test of a string in it is decided.
+func (e *evaluator) loopBlock(fr *frame, pos token.Pos, stmts []ast.Stmt) {
+	fr.loops++
+	e.condBlock(fr, pos, stmts)
+	fr.loops--
+}
+
+// guardedBlock evaluates statements that run when g holds (nil: an
+// unknown condition).
+func (e *evaluator) guardedBlock(fr *frame, pos token.Pos, stmts []ast.Stmt, g *strGuard) {
 	if fr.cond == 0 {
 		fr.condPos = pos
 	}
 	fr.cond++
+	saved := fr.guard
+	fr.guard = g
 	e.block(fr, stmts)
+	fr.guard = saved
 	fr.cond--
 }
 
@@ -497,19 +551,45 @@ func (e *evaluator) stmt(fr *frame, s ast.Stmt) {
 			e.stmt(fr, s.Init)
 		}
 		e.eval(fr, s.Cond)
-		e.condBlock(fr, s.Pos(), s.Body.List)
+		g := e.guardOf(fr, s.Cond)
+		if g != nil && !hasParams(g.tmpl) {
+			// A test of the caller's constant: only one branch runs.
+			if (g.tmpl != "") == g.nonEmpty {
+				e.block(fr, s.Body.List)
+			} else if s.Else != nil {
+				e.stmt(fr, s.Else)
+			}
+			break
+		}
+		e.guardedBlock(fr, s.Pos(), s.Body.List, g)
 		if s.Else != nil {
-			e.condBlock(fr, s.Pos(), []ast.Stmt{s.Else})
+			if g != nil {
+				g = &strGuard{g.tmpl, !g.nonEmpty}
+			}
+			e.guardedBlock(fr, s.Pos(), []ast.Stmt{s.Else}, g)
 		}
 	case *ast.ForStmt:
 		if s.Init != nil {
 			e.stmt(fr, s.Init)
 		}
-		e.condBlock(fr, s.Pos(), s.Body.List)
+		e.loopBlock(fr, s.Pos(), s.Body.List)
 	case *ast.RangeStmt:
-		e.eval(fr, s.X)
+		x := e.eval(fr, s.X)
+		if sl, ok := x.(*slot); ok {
+			if sl.mws != nil {
+				x = sl.mws
+			} else if h := e.heldList(sl, s.X); h != nil {
+				x = h
+			}
+		}
 		if !e.rangeTable(fr, s) {
-			e.condBlock(fr, s.Pos(), s.Body.List)
+			if l, ok := x.(mwList); ok && s.Value != nil {
+				// Each element of a middleware list: any of them.
+				if v := e.loopVar(s.Value); v != nil {
+					fr.env[v] = l
+				}
+			}
+			e.loopBlock(fr, s.Pos(), s.Body.List)
 		}
 	case *ast.SwitchStmt:
 		if s.Init != nil {
@@ -546,6 +626,12 @@ func (e *evaluator) valueSpec(fr *frame, spec *ast.ValueSpec) {
 		}
 		return
 	}
+	if len(spec.Values) == 0 && spec.Type != nil && isStringType(e.pass.TypesInfo.TypeOf(spec.Type)) && (e.tmplOwner != nil || fr.inst != nil) {
+		for _, n := range spec.Names {
+			e.store(fr, n, strTmpl("")) // the zero value, for the branches that set it
+		}
+		return
+	}
 	e.assign(fr, lhs, spec.Values)
 }
 
@@ -554,6 +640,12 @@ func (e *evaluator) assign(fr *frame, lhs, rhs []ast.Expr) {
 	if len(rhs) == len(lhs) {
 		for i, r := range rhs {
 			vals[i] = e.eval(fr, r)
+			if vals[i] == nil && (e.tmplOwner != nil || fr.inst != nil) {
+				// A constant string, which branches may add to.
+				if s, ok := stringConst(e.pass.TypesInfo, r); ok && len(s) <= maxTemplate {
+					vals[i] = strTmpl(s)
+				}
+			}
 		}
 	} else {
 		for i, r := range rhs {
@@ -589,6 +681,12 @@ func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
 		return
 	}
 	if old, had := fr.env[obj]; had && fr.cond > 0 && obj.Pos() < fr.condPos && !same(old, v) {
+		a, ok1 := old.(strTmpl)
+		b, ok2 := v.(strTmpl)
+		if ok1 && ok2 && fr.guard != nil {
+			fr.env[obj] = fr.guard.choice(b, a)
+			return
+		}
 		fr.env[obj] = joinPaths(old, v)
 		return
 	}
@@ -619,7 +717,57 @@ func joinPaths(old, v value) value {
 			return a.find()
 		}
 	}
+	if a := handlerOf(old); a != nil {
+		if b := handlerOf(v); b != nil && (b.wraps(a) || b.sameAs(a)) {
+			// Middleware applied on some paths (a loop over a list,
+			// a layer that may be nil): it counts as applied.
+			return b
+		}
+	}
 	return nil
+}
+
+// handlerOf returns v as a handler when it is one or a function that
+// serves as one, else nil.
+func handlerOf(v value) *handler {
+	switch v := v.(type) {
+	case *handler:
+		return v
+	case funcRef:
+		return &handler{fn: v.fn}
+	case litRef:
+		return &handler{lit: v.lit}
+	}
+	return nil
+}
+
+// sameAs reports whether h and o serve the same target with the same
+// middleware.
+func (h *handler) sameAs(o *handler) bool {
+	return h.sameTarget(o) && slices.Equal(h.mws, o.mws)
+}
+
+// sameTarget reports whether h and o serve the same function, literal or
+// caller's handler, whatever middleware wraps them.
+func (h *handler) sameTarget(o *handler) bool {
+	return (h.fn != nil || h.lit != nil || h.ref != nil) && h.fn == o.fn && h.lit == o.lit && h.ref == o.ref &&
+		h.router == nil && o.router == nil && h.slot == nil && o.slot == nil && h.strip == o.strip &&
+		h.rpc == nil && o.rpc == nil && h.procs == nil && o.procs == nil
+}
+
+// wraps reports whether h is inner wrapped in more middleware.
+func (h *handler) wraps(inner *handler) bool {
+	if len(h.mws) <= len(inner.mws) || h.router != inner.router || h.slot != inner.slot || h.fn != inner.fn ||
+		h.lit != inner.lit || h.strip != inner.strip || h.rpc != inner.rpc || h.ref != inner.ref || h.procs != nil || inner.procs != nil {
+		return false
+	}
+	outer := h.mws[len(h.mws)-len(inner.mws):]
+	for i := range outer {
+		if outer[i] != inner.mws[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // routerish reports whether v is a router or a handler the model follows.
@@ -665,6 +813,9 @@ func (e *evaluator) storeSlot(s *slot, v value, lhs ast.Expr) {
 			s.handler = v
 		}
 	case mwList:
+		if s.mws != nil && !slices.Equal(s.mws, v) {
+			s.mixed = true // lists told apart by the instance, which a slot is not
+		}
 		s.mws = append(mwList{}, v...)
 	default:
 		if s.mws != nil && lhs != nil { // a list changed in a way we cannot follow
@@ -720,7 +871,13 @@ func (e *evaluator) slotFor(obj types.Object) *slot {
 // holdsRouterValues reports whether a variable of type t can hold a
 // router, handler or middleware.
 func holdsRouterValues(t types.Type) bool {
-	return !plain(t) && (carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || webMiddlewareType(t) || holdsAnything(t))
+	return !plain(t) && (carriesRouterType(t) || handlerResult(t) || isMiddlewareType(t) || webMiddlewareType(t) || holdsAnything(t) || middlewareSlice(t))
+}
+
+// middlewareSlice reports whether t is a list of middleware.
+func middlewareSlice(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && isMiddlewareType(s.Elem())
 }
 
 func (s *slot) routerNode(e *evaluator) *router {
@@ -788,9 +945,21 @@ func (e *evaluator) eval(fr *frame, x ast.Expr) value {
 	case *ast.BinaryExpr:
 		e.eval(fr, x.X)
 		e.eval(fr, x.Y)
+		return e.templateValue(fr, x)
 	case *ast.IndexExpr:
-		e.eval(fr, x.X)
+		l := e.eval(fr, x.X)
 		e.eval(fr, x.Index)
+		switch l := l.(type) {
+		case mwList:
+			return l // an element of a middleware list: any of them
+		case *slot:
+			if l.mws != nil {
+				return l.mws
+			}
+			if h := e.heldList(l, x.X); h != nil {
+				return h // an element of a list a field holds: any of them
+			}
+		}
 	case *ast.TypeAssertExpr:
 		e.eval(fr, x.X)
 	}
@@ -905,6 +1074,10 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		return nil
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if isFunc(fn, "fmt", "Sprintf") {
+		e.evalArgs(fr, call.Args)
+		return e.templateValue(fr, call)
+	}
 	if fn != nil {
 		if v, ok := e.generatedCall(fr, call, fn); ok {
 			return v
@@ -976,7 +1149,10 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		if !e.passesRouter(fn, recv) {
 			recv = nil
 		}
+		saved := e.pendingInst
+		e.pendingInst = e.instantiation(fr, fn, call, args)
 		v := e.callLocal(fn, recv, args)
+		e.pendingInst = saved
 		if isMiddlewareShape(fn.Type()) && len(args) == 1 {
 			// A middleware of the package applied to a handler, which
 			// it returns wrapped in a closure: the closure wraps it.
@@ -1174,6 +1350,9 @@ func (e *evaluator) asMiddleware(v value, x ast.Expr) []Middleware {
 		if v.mws != nil {
 			return v.mws
 		}
+		if h := e.heldList(v, x); h != nil {
+			return h
+		}
 	case funcRef:
 		return []Middleware{e.middlewareOf(v.fn, x)}
 	case litRef:
@@ -1235,6 +1414,18 @@ func (e *evaluator) asRouter(v value, framework string) *router {
 // register records a route registration, or a mount when the handler is
 // itself a router.
 func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr, hx ast.Expr, hv value, mws []Middleware) {
+	if lit, ok := hv.(litRef); ok {
+		if t := e.forwarded(lit.lit); t != nil {
+			hv = t
+		}
+	}
+	if h := e.handlerParam(hx, hv); h != nil {
+		hv = h
+	}
+	if isTemplateReg(method, path) {
+		e.templateReg(r, method, path, call, hx, hv, mws)
+		return
+	}
 	h := e.asHandler(hv)
 	if l, ok := hv.(mwList); ok && h == nil && e.wrapsHandler(hx) {
 		// A handler built by a function that wraps one (gin, echo and
@@ -1274,6 +1465,7 @@ func (e *evaluator) register(r *router, method, path string, call *ast.CallExpr,
 	}
 	g := &reg{framework: r.framework, method: method, path: path, call: call, expr: hx, h: h, mws: mws, order: e.stamp()}
 	e.tableRow(g)
+	e.callerSite(g)
 	r.regs = append(r.regs, g)
 }
 

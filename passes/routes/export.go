@@ -2,6 +2,7 @@ package routes
 
 import (
 	"go/types"
+	"slices"
 	"sort"
 
 	"golang.org/x/tools/go/types/objectpath"
@@ -101,6 +102,9 @@ type encoder struct {
 	root  int          // the top-level evaluation whose orders are the summary's own
 	index map[any]int  // router or object -> index in s.Routers
 	regs  int
+	// templates are the registrations on each router that the calls of
+	// the function instantiate (template.go).
+	templates map[*router][]*reg
 	// orders are the positive orders written, made to count from 1 by
 	// finish.
 	orders []*int
@@ -112,6 +116,13 @@ func (e *evaluator) newEncoder(paths *objectpath.Encoder, self types.Object, roo
 
 // summary encodes the record of a function.
 func (c *encoder) summary(rec *fnSummary) *Summary {
+	for _, t := range rec.templates {
+		if c.templates == nil {
+			c.templates = make(map[*router][]*reg)
+		}
+		r := t.r.find()
+		c.templates[r] = append(c.templates[r], t.g)
+	}
 	// The routers the caller passes come first, so that a placeholder
 	// nobody returns still carries what was added to it.
 	if r, ok := rec.recv.(*router); ok {
@@ -127,6 +138,9 @@ func (c *encoder) summary(rec *fnSummary) *Summary {
 	}
 	for _, r := range rec.touched {
 		c.router(r)
+	}
+	for _, t := range rec.templates {
+		c.router(t.r)
 	}
 	if rec.result != nil {
 		v := c.value(rec.result)
@@ -226,38 +240,34 @@ func (c *encoder) router(r *router) int {
 	i := len(c.s.Routers)
 	c.index[r] = i
 	c.s.Routers = append(c.s.Routers, entry)
-	if content {
-		c.content(i, r)
+	if content || len(c.templates[r]) > 0 {
+		c.content(i, r, content)
 	}
 	return i
 }
 
 // content adds to router i of the summary the middleware, routes and
-// mounts of r.
-func (c *encoder) content(i int, r *router) {
+// mounts of r when own is set, and the registrations on r that the calls
+// of the function instantiate.
+func (c *encoder) content(i int, r *router, own bool) {
 	var mws []SMW
+	var regs []SReg
+	var mounts []SMount
 	for _, m := range r.mws {
-		if !m.seed {
+		if own && !m.seed {
 			mws = append(mws, c.mw(m))
 		}
 	}
-	var regs []SReg
-	for _, g := range r.regs {
-		if g.seed || c.regs >= maxSummaryRegs {
+	for _, g := range append(slices.Clip(r.regs), c.templates[r]...) {
+		if g.seed || c.regs >= maxSummaryRegs || !own && !isTemplateReg(g.method, g.path) {
 			continue
 		}
 		c.regs++
-		sg := SReg{Method: g.method, Path: g.path, Order: c.order(g.order), Reg: c.e.registration(g)}
-		sg.MWs = append(c.mws(scoped(g.mws, ScopeRoute)), c.mws(scoped(g.h.mws, ScopeRoute))...)
-		if g.h.ref != nil {
-			v := c.value(&handler{ref: g.h.ref})
-			sg.Handler = &v
-		}
-		regs = append(regs, sg)
+		regs = append(regs, c.reg(g))
 	}
-	var mounts []SMount
+	delete(c.templates, r)
 	for _, m := range r.mounts {
-		if m.seed {
+		if !own || m.seed {
 			continue
 		}
 		mounts = append(mounts, SMount{Prefix: m.prefix, Method: m.method, MWs: c.mws(m.mws), Target: c.value(m.h), Order: c.order(m.order)})
@@ -265,15 +275,26 @@ func (c *encoder) content(i int, r *router) {
 	// c.s.Routers may have grown while the mounts were encoded.
 	sr := &c.s.Routers[i]
 	sr.MWs, sr.Regs, sr.Mounts = mws, regs, mounts
-	for j := range sr.MWs {
-		c.keepOrder(&sr.MWs[j].Order)
-	}
 	for j := range sr.Regs {
 		c.keepOrder(&sr.Regs[j].Order)
+	}
+	for j := range sr.MWs {
+		c.keepOrder(&sr.MWs[j].Order)
 	}
 	for j := range sr.Mounts {
 		c.keepOrder(&sr.Mounts[j].Order)
 	}
+}
+
+// reg encodes a registration.
+func (c *encoder) reg(g *reg) SReg {
+	sg := SReg{Method: g.method, Path: g.path, Order: c.order(g.order), Reg: c.e.registration(g)}
+	sg.MWs = append(c.mws(scoped(g.mws, ScopeRoute)), c.mws(scoped(g.h.mws, ScopeRoute))...)
+	if g.h.ref != nil {
+		v := c.value(&handler{ref: g.h.ref})
+		sg.Handler = &v
+	}
+	return sg
 }
 
 // object returns the index of the slot of obj in the summary, as a
@@ -385,9 +406,9 @@ func (c *encoder) mws(mws []Middleware) []SMW {
 	if len(mws) == 0 {
 		return nil
 	}
-	out := make([]SMW, len(mws))
-	for i, m := range mws {
-		out[i] = c.mw(m)
+	out := make([]SMW, 0, len(mws))
+	for _, m := range expandKnownHeld(mws) {
+		out = append(out, c.mw(m))
 	}
 	return out
 }
@@ -402,6 +423,13 @@ func (c *encoder) mw(m Middleware) SMW {
 		Order:    c.order(m.order),
 		Prefix:   m.prefix,
 		Param:    m.param,
+	}
+	if m.held != nil {
+		if path, err := c.paths.For(m.held.obj); err == nil && m.held.obj.Pkg() != nil {
+			s.Held = &SRef{Kind: RefObject, Pkg: m.held.obj.Pkg().Path(), Path: string(path)}
+		} else {
+			s.Unknown = true
+		}
 	}
 	if f := m.only; f != nil {
 		s.RPC = &SRPCFilter{Kind: f.kind, Idem: f.idem, All: f.set == nil}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/xpos"
 	"github.com/idemlint/idemlint/passes/directives"
@@ -78,6 +79,9 @@ func (f *fixer) name() string {
 func (f *fixer) fix(rt *Route) []analysis.SuggestedFix {
 	if f.mw == nil || rt.Call == nil {
 		return nil
+	}
+	if fn, _ := typeutil.Callee(f.pass.TypesInfo, rt.Call).(*types.Func); fn == nil || fn.Pkg() == nil || frameworks[fn.Pkg().Path()] == nil {
+		return nil // a call of the application's own router wrapper, whose method is not the router's
 	}
 	file := f.fileOf(rt.Call)
 	if file == nil {

@@ -64,7 +64,10 @@ func ginCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 		return "", false
 	}
 	path := func(i int) string {
-		p, _ := str(i)
+		if i >= len(call.Args) {
+			return ""
+		}
+		p, _ := e.routeStr(call.Args[i])
 		return p
 	}
 	switch name := fn.Name(); name {
@@ -83,10 +86,10 @@ func ginCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 		if len(call.Args) < 2 {
 			return r, true
 		}
-		method, ok := str(0)
+		method, ok := e.routeStr(call.Args[0])
 		if !ok {
 			method = methodDynamic
-		} else if method != strings.ToUpper(method) {
+		} else if !hasParams(method) && method != strings.ToUpper(method) {
 			e.evalArgs(fr, call.Args)
 			return r, true // gin panics on a method that is not upper case
 		}

@@ -66,13 +66,18 @@ func (rt *muxRoute) method() string {
 
 // addPath adds a path or path-prefix template the way mux does: it must
 // start with a slash and is appended to the template the route has.
-func (rt *muxRoute) addPath(e *evaluator, x ast.Expr) {
+//
+// The path of a route (not a prefix) may be a template (template.go).
+func (rt *muxRoute) addPath(e *evaluator, x ast.Expr, route bool) {
 	tpl, ok := e.str(x)
+	if !ok && route {
+		tpl, ok = e.routeStr(x)
+	}
 	if !ok {
 		rt.dynamic = true
 		return
 	}
-	if (tpl != "" && tpl[0] != '/') || !balancedBraces(tpl) {
+	if !hasParams(tpl) && ((tpl != "" && tpl[0] != '/') || !balancedBraces(tpl)) {
 		rt.dead = true
 		return
 	}
@@ -91,12 +96,14 @@ func (rt *muxRoute) addMethods(e *evaluator, call *ast.CallExpr) {
 	}
 	var ms []string
 	for _, a := range call.Args {
-		m, ok := e.str(a)
-		if !ok {
+		m, ok := e.routeStr(a)
+		if !ok || hasParams(m) && len(call.Args) > 1 {
 			rt.unknown = true
 			return
 		}
-		m = strings.ToUpper(m)
+		if !hasParams(m) {
+			m = strings.ToUpper(m)
+		}
 		if !slices.Contains(ms, m) {
 			ms = append(ms, m)
 		}
@@ -188,7 +195,7 @@ func (e *evaluator) muxRouterCall(fr *frame, sel *ast.SelectorExpr, call *ast.Ca
 	case "Handle", "HandleFunc":
 		rt := &muxRoute{router: r, call: call}
 		if len(call.Args) == 2 {
-			rt.addPath(e, call.Args[0])
+			rt.addPath(e, call.Args[0], true)
 			rt.setHandler(e.eval(fr, call.Args[1]), call.Args[1])
 		}
 		e.muxSync(rt)
@@ -211,7 +218,7 @@ func (e *evaluator) muxRouteCall(fr *frame, rt *muxRoute, call *ast.CallExpr, fn
 		rt.addMethods(e, call)
 	case "Path", "PathPrefix":
 		if len(call.Args) == 1 {
-			rt.addPath(e, call.Args[0])
+			rt.addPath(e, call.Args[0], fn.Name() == "Path")
 		}
 	case "Handler", "HandlerFunc":
 		if len(call.Args) == 1 {
@@ -277,10 +284,16 @@ func (e *evaluator) muxSync(rt *muxRoute) {
 		rt.hmount = nil
 		if rt.reg == nil {
 			rt.reg = &reg{framework: gorillaFramework}
-			r.regs = append(r.regs, rt.reg)
+			if isTemplateReg(method, path) && e.tmplOwner != nil {
+				// Its calls instantiate it (template.go).
+				e.tmplOwner.templates = append(e.tmplOwner.templates, templateReg{r, rt.reg})
+			} else {
+				r.regs = append(r.regs, rt.reg)
+			}
 		}
 		rt.reg.method, rt.reg.path, rt.reg.call, rt.reg.expr, rt.reg.h = method, path, rt.call, rt.hx, h
 		e.tableRow(rt.reg)
+		e.callerSite(rt.reg)
 	case h != nil:
 		// The handler is a router: mux passes the full path to it,
 		// unless the handler strips a prefix.
@@ -293,6 +306,9 @@ func (e *evaluator) muxSync(rt *muxRoute) {
 		rt.hmount.prefix, rt.hmount.method, rt.hmount.h = h.strip, method, h
 	default:
 		r.regs = slices.DeleteFunc(r.regs, func(g *reg) bool { return g == rt.reg })
+		if e.tmplOwner != nil {
+			e.tmplOwner.templates = slices.DeleteFunc(e.tmplOwner.templates, func(t templateReg) bool { return t.g == rt.reg })
+		}
 		r.mounts = removeMount(r.mounts, rt.hmount)
 		rt.reg, rt.hmount = nil, nil
 	}

@@ -241,7 +241,7 @@ func mutatingByName(rt *Route) bool {
 // "" when the route is not reported: it is protected, its chain cannot
 // be decided, or it does not mutate.
 func Unprotected(rt *Route, cfg *config.Config) (method, why string) {
-	if rt.Protected() != nil || rt.Unknown() || rt.ClaimsDedup {
+	if rt.Protected() != nil || rt.Unknown() || rt.ClaimsDedup || rt.DynamicMethod {
 		return "", ""
 	}
 	method = MutatingMethod(rt, cfg)

@@ -114,6 +114,7 @@ type Middleware struct {
 	Foreign bool
 
 	param int        // a placeholder for the caller's middleware: parameter param-1
+	held  *slot      // the middleware a field or variable holds, looked up where the route is decided (held.go)
 	seed  bool       // from the summary of a slot of another package: not exported again
 	only  *rpcFilter // RPC interceptors: the procedures it runs for
 

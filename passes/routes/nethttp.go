@@ -91,7 +91,9 @@ func netHTTPCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (v
 			return nil, true
 		}
 		method, path := methodDynamic, ""
-		if p, ok := e.str(call.Args[0]); ok {
+		if p, ok := e.routeStr(call.Args[0]); ok && hasParams(p) {
+			method, path = methodInPattern, p // split where it is instantiated
+		} else if ok {
 			method, path = splitPattern(p)
 		}
 		e.register(mux, method, path, call, call.Args[1], arg(1), nil)

@@ -180,6 +180,12 @@ func (d *decoder) routers() {
 // reg adds a registration of the summary to r, below a fiber group's
 // prefix.
 func (d *decoder) reg(r *router, prefix string, g SReg) {
+	if isTemplateReg(g.Method, g.Path) {
+		if d.call == nil {
+			return // only a call instantiates it
+		}
+		g.Method, g.Path = d.instantiate(g.Method, g.Path)
+	}
 	path := g.Path
 	if prefix != "" && path != "" {
 		path = fiberJoin(prefix, path)
@@ -203,7 +209,57 @@ func (d *decoder) reg(r *router, prefix string, g SReg) {
 			}
 		}
 	}
+	if rg.imp == nil {
+		d.e.callerSite(rg) // a wrapper of this package forwarding its caller's handler
+	}
+	if isTemplateReg(rg.method, rg.path) {
+		// Built from the caller's own parameters: the caller's calls
+		// instantiate it.
+		if d.e.tmplOwner != nil {
+			d.e.tmplOwner.templates = append(d.e.tmplOwner.templates, templateReg{r, rg})
+		}
+		return
+	}
 	r.regs = append(r.regs, rg)
+}
+
+// instantiate returns the method and path of a template registration
+// with the caller's arguments. A method that is not a constant is
+// methodDynamic, a path that is not one is "".
+func (d *decoder) instantiate(method, path string) (string, string) {
+	arg := func(i int) (string, bool) {
+		if i < 0 || i >= len(d.call.Args) || d.call.Ellipsis.IsValid() && i == len(d.call.Args)-1 {
+			return "", false
+		}
+		return d.e.routeStr(d.call.Args[i])
+	}
+	if method == methodInPattern {
+		p, ok := instantiate(path, arg)
+		if !ok {
+			// The method is not a constant; the path may be.
+			if i := strings.IndexByte(path, ' '); i > 0 && !strings.ContainsAny(path[:i], "/"+string(rune(tmplIf))) {
+				if p, ok := instantiate(strings.TrimSpace(path[i:]), arg); ok {
+					return methodDynamic, p
+				}
+			}
+			return methodDynamic, ""
+		}
+		if hasParams(p) {
+			return methodInPattern, p
+		}
+		return splitPattern(p)
+	}
+	m, ok := instantiate(method, arg)
+	if !ok {
+		m = methodDynamic
+	} else if !hasParams(m) {
+		m = strings.ToUpper(m)
+	}
+	p, ok := instantiate(path, arg)
+	if !ok {
+		p = ""
+	}
+	return m, p
 }
 
 // value decodes a value of the summary.
@@ -316,6 +372,13 @@ func (d *decoder) mw(m SMW) Middleware {
 		order:    d.order(m.Order),
 		prefix:   m.Prefix,
 		seed:     d.seed,
+	}
+	if m.Held != nil {
+		if sl := d.e.objectSlot(m.Held.Pkg, m.Held.Path); sl != nil {
+			mw.held = sl
+		} else {
+			mw.Unknown = true
+		}
 	}
 	if f := m.RPC; f != nil {
 		mw.only = &rpcFilter{kind: f.Kind, idem: f.Idem}

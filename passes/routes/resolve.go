@@ -211,6 +211,8 @@ func (e *evaluator) route(g *reg, method, path string, chain []Middleware, serve
 	if dynamic {
 		method = ""
 	}
+	path = readable(path)
+	chain = expandHeld(chain)
 	rt := &Route{
 		DynamicMethod: dynamic,
 		Framework:     g.framework,

@@ -33,6 +33,16 @@ type fnSummary struct {
 	// touched are the routers held by fields or variables of other
 	// packages that it adds routes or middleware to.
 	touched []*router
+	// templates are the registrations whose method or path it builds
+	// from its parameters, which each call instantiates (template.go).
+	templates []templateReg
+}
+
+// A templateReg is a registration on r whose method or path is a
+// template.
+type templateReg struct {
+	r *router
+	g *reg
 }
 
 // A storeRec is a value stored in a field or package-level variable.
@@ -130,6 +140,9 @@ func (e *evaluator) placeholder(t types.Type, ref SRef, variadic bool) value {
 	if isMiddlewareType(t) || webMiddlewareType(t) || isNamed(t, alicePath, "Chain") {
 		return mwList{{Name: "(caller's middleware)", param: ref.Param + 1}}
 	}
+	if b, ok := types.Unalias(t).(*types.Basic); ok && b.Kind() == types.String && !variadic && ref.Param >= 0 {
+		return paramTemplate(ref.Param)
+	}
 	return nil
 }
 
@@ -159,7 +172,8 @@ func namedOf(t types.Type) *types.Named {
 // placeholder, which the slot must not take.
 func (e *evaluator) recordStore(obj types.Object, v value) bool {
 	ph := hasPlaceholder(v)
-	if len(e.stack) > 0 && (ph || obj.Pkg() != e.pass.Pkg) && routerish(v) {
+	_, mws := v.(mwList)
+	if len(e.stack) > 0 && (ph || obj.Pkg() != e.pass.Pkg) && (routerish(v) || mws) {
 		for _, s := range e.stack {
 			s.stores = append(s.stores, storeRec{obj, v})
 		}
@@ -207,6 +221,8 @@ func hasPlaceholder(v value) bool {
 				return true
 			}
 		}
+	case strTmpl:
+		return hasParams(string(v))
 	}
 	return false
 }

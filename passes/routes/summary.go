@@ -120,6 +120,9 @@ type SMW struct {
 	Prefix   string // the path prefix it is limited to
 	RPC      *SRPCFilter
 	Param    int // a placeholder for the caller's middleware: parameter Param-1
+	// Held is the field or variable (RefObject) whose middleware the
+	// layer stands for, looked up where the route is decided.
+	Held *SRef
 }
 
 // A SRPCFilter limits an RPC interceptor to some procedures.
@@ -318,6 +321,8 @@ func (m SMW) String() string {
 		s += "*"
 	case m.Unknown:
 		s += "?"
+	case m.Held != nil:
+		s += "(held)"
 	}
 	return s
 }

@@ -215,3 +215,18 @@ func (e *evaluator) str(x ast.Expr) (string, bool) {
 	}
 	return stringConst(e.pass.TypesInfo, x)
 }
+
+// routeStr returns the constant string x is, the string it builds from
+// the constants the caller of a wrapper gave, or the template it is in a
+// function being summarised (template.go): a route's method, path or
+// pattern.
+func (e *evaluator) routeStr(x ast.Expr) (string, bool) {
+	if s, ok := e.str(x); ok {
+		return s, true
+	}
+	if e.fr == nil {
+		return "", false
+	}
+	s, ok := e.template(e.fr, x)
+	return s, ok && e.usable(s)
+}
