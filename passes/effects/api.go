@@ -11,6 +11,7 @@ import (
 
 	"github.com/idemlint/idemlint/internal/lazyre"
 	"github.com/idemlint/idemlint/internal/typesutil"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // An effect is the side effect of one API call.
@@ -70,7 +71,7 @@ func (s *site) strs(i int) ([]string, bool) {
 // fmt.Sprintf(query, ...), keeps its first words); a parameter of an
 // unexported function, from every call of it in the package.
 func (in *inferrer) sqlTexts(x ast.Expr, depth int) ([]string, bool) {
-	if x == nil || depth > 4 {
+	if x == nil || depth > syntax.MaxDepth {
 		return nil, false
 	}
 	if t, ok := typesutil.ConstString(in.pass.TypesInfo, x); ok {
@@ -129,7 +130,7 @@ func (in *inferrer) sqlTexts(x ast.Expr, depth int) ([]string, bool) {
 			}
 			return out, len(out) > 0
 		case types.ParamVar:
-			args, ok := in.index().args(v)
+			args, ok := in.args(v)
 			if !ok || len(args) == 0 {
 				return nil, false
 			}
@@ -256,7 +257,7 @@ func lookup(fn *types.Func) *api {
 // A local variable given a constant once, as in query := `SELECT ...`,
 // stands for that constant.
 func (in *inferrer) constString(x ast.Expr) (string, bool) {
-	for range 4 {
+	for range syntax.MaxDepth {
 		if s, ok := typesutil.ConstString(in.pass.TypesInfo, x); ok {
 			return s, true
 		}
@@ -333,11 +334,11 @@ func nameOf(t types.Type) string {
 func quoted(s string) string { return `"` + s + `"` }
 
 // A pkgIndex records, for valuesOf, the values the package gives to
-// struct fields and the calls of its declared functions.
+// struct fields, and the function and index of each parameter of its
+// declared functions.
 type pkgIndex struct {
 	fields map[*types.Var][]ast.Expr // values of composite literals and assignments
 	params map[*types.Var]paramAt
-	calls  map[*types.Func][]*ast.CallExpr
 }
 
 // paramAt locates a parameter: the function and its index.
@@ -349,13 +350,13 @@ type paramAt struct {
 // args returns the arguments the package passes for parameter v of a
 // function it declares, and false when v is not one, or other packages
 // can call the function.
-func (ix *pkgIndex) args(v *types.Var) ([]ast.Expr, bool) {
-	p, ok := ix.params[v]
+func (in *inferrer) args(v *types.Var) ([]ast.Expr, bool) {
+	p, ok := in.index().params[v]
 	if !ok || p.fn.Exported() {
 		return nil, false
 	}
 	var out []ast.Expr
-	for _, c := range ix.calls[p.fn] {
+	for _, c := range in.syn.Calls(p.fn) {
 		if p.i >= len(c.Args) {
 			return nil, false
 		}
@@ -366,16 +367,29 @@ func (ix *pkgIndex) args(v *types.Var) ([]ast.Expr, bool) {
 
 // index returns the package's index, built on first use.
 func (in *inferrer) index() *pkgIndex {
-	in.indexOnce.Do(func() { in.ix = buildIndex(in.pass) })
+	in.indexOnce.Do(func() { in.ix = buildIndex(in.pass, in.syn) })
 	return in.ix
 }
 
-func buildIndex(pass *analysis.Pass) *pkgIndex {
+func buildIndex(pass *analysis.Pass, syn *syntax.Index) *pkgIndex {
 	info := pass.TypesInfo
 	ix := &pkgIndex{
 		fields: make(map[*types.Var][]ast.Expr),
 		params: make(map[*types.Var]paramAt),
-		calls:  make(map[*types.Func][]*ast.CallExpr),
+	}
+	for _, f := range syn.Funcs() {
+		i := 0
+		for _, field := range f.Decl.Type.Params.List {
+			for _, id := range field.Names {
+				if v, ok := info.Defs[id].(*types.Var); ok {
+					ix.params[v] = paramAt{f.Obj, i}
+				}
+				i++
+			}
+			if len(field.Names) == 0 {
+				i++
+			}
+		}
 	}
 	field := func(x ast.Expr) *types.Var {
 		if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok {
@@ -388,24 +402,6 @@ func buildIndex(pass *analysis.Pass) *pkgIndex {
 	for _, file := range pass.Files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
-			case *ast.FuncDecl:
-				fn, _ := info.Defs[n.Name].(*types.Func)
-				i := 0
-				for _, f := range n.Type.Params.List {
-					for _, id := range f.Names {
-						if v, ok := info.Defs[id].(*types.Var); ok && fn != nil {
-							ix.params[v] = paramAt{fn, i}
-						}
-						i++
-					}
-					if len(f.Names) == 0 {
-						i++
-					}
-				}
-			case *ast.CallExpr:
-				if fn := typeutil.StaticCallee(info, n); fn != nil && fn.Pkg() == pass.Pkg {
-					ix.calls[fn] = append(ix.calls[fn], n)
-				}
 			case *ast.CompositeLit:
 				t := info.TypeOf(n)
 				if t == nil {

@@ -15,6 +15,7 @@ import (
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Analyzer infers the side effects of the functions of a package.
@@ -22,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "idemeffects",
 	Doc:        "infers the side effects of functions across packages; does not report diagnostics",
 	Run:        safe.Run("idemeffects", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, syntax.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(Fact), new(Unseen)},
 }

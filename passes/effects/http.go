@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Outbound HTTP with a mutating method (net/http) and mail (net/smtp).
@@ -69,7 +71,7 @@ func httpDo(s *site) (effect, bool) {
 // have, whether it can have others the package does not show, and its
 // constant URL.
 func (in *inferrer) requestMethod(x ast.Expr) (methods []string, unknown bool, url string) {
-	for range 3 {
+	for range syntax.MaxDepth {
 		x = ast.Unparen(x)
 		if id, ok := x.(*ast.Ident); ok {
 			x = in.definition(in.pass.TypesInfo.Uses[id])
@@ -112,7 +114,7 @@ func (in *inferrer) valuesOf(x ast.Expr, depth int) (vals []string, unknown bool
 	if v, ok := in.constString(x); ok {
 		return []string{v}, false
 	}
-	if depth > 3 {
+	if depth > syntax.MaxDepth {
 		return nil, true
 	}
 	var from []ast.Expr
@@ -124,7 +126,7 @@ func (in *inferrer) valuesOf(x ast.Expr, depth int) (vals []string, unknown bool
 		}
 		if def := in.definition(v); def != nil {
 			from = []ast.Expr{def}
-		} else if from, ok = in.index().args(v); !ok {
+		} else if from, ok = in.args(v); !ok {
 			return nil, true
 		}
 	case *ast.SelectorExpr:

@@ -14,6 +14,7 @@ import (
 	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 func run(pass *analysis.Pass) (any, error) {
@@ -26,13 +27,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if !res.relevant && !walk {
 		return res, nil
 	}
-	decls := 0
-	for _, f := range pass.Files {
-		decls += len(f.Decls)
-	}
-	res.bodies = make(map[*ast.FuncDecl]*Body, decls)
+	syn := pass.ResultOf[syntax.Analyzer].(*syntax.Index)
+	res.bodies = make(map[*ast.FuncDecl]*Body, len(syn.Funcs()))
 	in := &inferrer{
 		pass:   pass,
+		syn:    syn,
 		cfg:    pass.ResultOf[config.Analyzer].(*config.Config),
 		dirs:   pass.ResultOf[directives.Analyzer].(*directives.Result),
 		res:    res,
@@ -51,7 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// The result answers from its maps from now on: drop the units, which
 	// the driver would otherwise keep until it exits.
 	in.units, in.order, in.byFn, in.params = nil, nil, nil, nil
-	in.paramBits, in.pending, in.decls, in.rets, in.values = nil, nil, nil, nil, nil
+	in.paramBits, in.pending, in.rets = nil, nil, nil
 	return res, nil
 }
 
@@ -95,9 +94,7 @@ type inferrer struct {
 	order []*unit
 	byFn  map[*types.Func]*unit
 
-	defsOnce sync.Once
-	values   typesutil.Values          // variable -> the values it is given
-	defs     map[types.Object]ast.Expr // local variable -> its only defining value
+	syn *syntax.Index // declarations, values and calls of the package
 
 	indexOnce sync.Once
 	ix        *pkgIndex // see valuesOf
@@ -125,14 +122,11 @@ type inferrer struct {
 	// paramBits maps the receiver and parameters of declared functions to
 	// their bit in unit.writes; pending holds the calls of the package's
 	// own functions whose writes are judged once every unit is known;
-	// calleeCall is the call whose callee is calleeID; decls and rets
-	// hold the declarations and the results of the package's functions,
-	// built on first need.
+	// calleeCall is the call whose callee is calleeID; rets holds what
+	// the package's functions return, computed on first need.
 	paramBits  map[types.Object]uint64
 	pending    []pendingWrite
 	calleeCall *ast.CallExpr
-	declsOnce  sync.Once
-	decls      map[*types.Func]*ast.FuncDecl
 	rets       map[*types.Func]retKind
 	assuming   map[*types.Var]bool // see freshVar
 }
@@ -653,22 +647,12 @@ func interfaceVerb(cfg *config.Config, module *analysis.Module, fn *types.Func) 
 // definition returns the value a local variable was defined or assigned
 // with, when it was given exactly one value in the package.
 func (in *inferrer) definition(obj types.Object) ast.Expr {
-	if obj == nil {
-		return nil
-	}
-	in.defsOnce.Do(in.buildDefs)
-	return in.defs[obj]
-}
-
-func (in *inferrer) buildDefs() {
-	in.values = typesutil.Assignments(in.pass.TypesInfo, in.pass.Files)
-	in.defs = in.values.Definitions()
+	return in.syn.Definition(obj)
 }
 
 // valuesOfVar returns the values a variable is given in the package.
 func (in *inferrer) valuesOfVar(obj types.Object) []ast.Expr {
-	in.defsOnce.Do(in.buildDefs)
-	return in.values[obj]
+	return in.syn.Values(obj)
 }
 
 // relevant reports whether the package can have effects: it imports a

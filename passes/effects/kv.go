@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"slices"
 	"strings"
+
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Document and key-value writes: mongo-driver (v1 and v2), go-redis (v8
@@ -64,7 +66,7 @@ func redisPublish(s *site) (effect, bool) {
 // so.
 func collection(s *site) string {
 	x := s.recv()
-	for range 3 {
+	for range syntax.MaxDepth {
 		if x == nil {
 			return "a collection"
 		}
@@ -164,7 +166,7 @@ func (in *inferrer) upsert(x ast.Expr) bool {
 					found = true
 				}
 			case *ast.Ident:
-				if depth < 2 {
+				if depth < syntax.MaxDepth {
 					if def := in.definition(in.pass.TypesInfo.Uses[n]); def != nil {
 						visit(def, depth+1)
 					}

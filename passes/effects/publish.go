@@ -1,6 +1,10 @@
 package effects
 
-import "go/ast"
+import (
+	"go/ast"
+
+	"github.com/idemlint/idemlint/passes/syntax"
+)
 
 // Message publishes: segmentio/kafka-go, IBM/sarama and Shopify/sarama,
 // confluent-kafka-go v2, aws-sdk-go-v2 SQS and SNS, nats.go (core,
@@ -136,7 +140,7 @@ func amqpPublish(i int) classifier {
 // client.Publisher("t").Publish, directly or through a variable.
 func pubsubPublish(s *site) (effect, bool) {
 	x := s.recv()
-	for range 3 {
+	for range syntax.MaxDepth {
 		if call, ok := ast.Unparen(x).(*ast.CallExpr); ok {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) > 0 &&
 				(sel.Sel.Name == "Topic" || sel.Sel.Name == "Publisher" || sel.Sel.Name == "TopicInProject") {

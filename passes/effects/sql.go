@@ -10,6 +10,7 @@ import (
 
 	"github.com/idemlint/idemlint/internal/lazyre"
 	"github.com/idemlint/idemlint/internal/typesutil"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // SQL and ORM writes: database/sql, jackc/pgx v5, jmoiron/sqlx, gorm (v2 and v1),
@@ -221,7 +222,7 @@ func classifySQLs(texts []string, writesOnly bool) (effect, bool) {
 // (stmt, err := db.Prepare("...") in the package), when constant.
 func sqlStmt(s *site) (effect, bool) {
 	x := s.recv()
-	for range 3 {
+	for range syntax.MaxDepth {
 		id := identOf(x)
 		if id == nil {
 			break

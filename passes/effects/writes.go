@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/typesutil"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Writes through parameters.
@@ -294,7 +295,7 @@ func (in *inferrer) returnedArg(call *ast.CallExpr) (arg ast.Expr, byAddr, ok bo
 // returns its receiver called on such memory, or a local variable given
 // one such value.
 func (in *inferrer) freshExpr(x ast.Expr, depth int) bool {
-	if depth > 4 {
+	if depth > syntax.MaxDepth {
 		return false
 	}
 	info := in.pass.TypesInfo
@@ -404,7 +405,7 @@ func (in *inferrer) freshVar(v *types.Var, depth int) bool {
 // a slice it was given, a field of one). It returns 0 when a value is
 // neither.
 func (in *inferrer) paramAlias(v *types.Var, cur *unit, depth int) uint64 {
-	if cur.fn == nil || v.Kind() != types.LocalVar || depth > 4 || in.assuming[v] {
+	if cur.fn == nil || v.Kind() != types.LocalVar || depth > syntax.MaxDepth || in.assuming[v] {
 		return 0
 	}
 	if in.assuming == nil {
@@ -429,7 +430,7 @@ func (in *inferrer) paramAlias(v *types.Var, cur *unit, depth int) uint64 {
 // reachedFrom returns the bit of the parameter of cur whose memory x
 // reaches (an element, a field, the parameter itself), or 0.
 func (in *inferrer) reachedFrom(x ast.Expr, cur *unit, depth int) uint64 {
-	for range 8 {
+	for range syntax.MaxDepth {
 		switch e := ast.Unparen(x).(type) {
 		case *typesutil.Element:
 			x = e.Expr
@@ -463,7 +464,7 @@ func (in *inferrer) reachedFrom(x ast.Expr, cur *unit, depth int) uint64 {
 // contextValue reports whether x is a value looked up in a context,
 // ctx.Value(key), directly or through a local variable given it.
 func (in *inferrer) contextValue(x ast.Expr, depth int) bool {
-	if depth > 4 {
+	if depth > syntax.MaxDepth {
 		return false
 	}
 	switch e := ast.Unparen(x).(type) {
@@ -594,21 +595,7 @@ func identObj(info *types.Info, x ast.Expr) types.Object {
 }
 
 // byFnDecl returns the declaration of fn, a function of the package.
-func (in *inferrer) byFnDecl(fn *types.Func) *ast.FuncDecl {
-	in.declsOnce.Do(func() {
-		in.decls = make(map[*types.Func]*ast.FuncDecl)
-		for _, f := range in.pass.Files {
-			for _, d := range f.Decls {
-				if d, ok := d.(*ast.FuncDecl); ok && d.Body != nil {
-					if obj, ok := in.pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
-						in.decls[obj] = d
-					}
-				}
-			}
-		}
-	})
-	return in.decls[fn]
-}
+func (in *inferrer) byFnDecl(fn *types.Func) *ast.FuncDecl { return in.syn.Decl(fn) }
 
 // requestBits returns the bits of fn's parameters of type *http.Request,
 // through which a handler may write: the request is its own.
