@@ -460,11 +460,13 @@ func (in *inferrer) export() {
 		if !u.opaque {
 			f.Writes = u.writes
 		}
-		switch k := in.retOf(u.fn); {
-		case k == retFresh:
-			f.ReturnsFresh = true
-		case k >= retArg:
-			f.ReturnsArg = uint8(k-retArg) + 1
+		if res := u.fn.Signature().Results(); res.Len() > 0 && in.writable(res.At(0).Type()) {
+			switch k := in.retOf(u.fn); {
+			case k == retFresh:
+				f.ReturnsFresh = true
+			case k >= retArg:
+				f.ReturnsArg = uint8(k-retArg) + 1
+			}
 		}
 		if f.Effects.None() && !f.Opaque && f.Writes == 0 && !f.ReturnsFresh && f.ReturnsArg == 0 {
 			continue

@@ -461,6 +461,45 @@ func (in *inferrer) reachedFrom(x ast.Expr, cur *unit, depth int) uint64 {
 	return 0
 }
 
+// writable reports whether importers can write through a result of type
+// t, so that what the result is matters to them: a pointer to a struct
+// with an exported field, or whose methods write through their receiver.
+// Other results (maps, slices, opaque handles) carry no fact, to keep
+// facts few: an importer writing into a map a function returned is not
+// seen whole.
+func (in *inferrer) writable(t types.Type) bool {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n := typesutil.NamedOf(ptr.Elem())
+	if n == nil {
+		return false
+	}
+	if st, ok := n.Underlying().(*types.Struct); ok {
+		for i := range st.NumFields() {
+			if st.Field(i).Exported() {
+				return true
+			}
+		}
+	}
+	mset := types.NewMethodSet(ptr)
+	for i := range mset.Len() {
+		fn, ok := mset.At(i).Obj().(*types.Func)
+		if !ok {
+			continue
+		}
+		if fn.Pkg() == in.pass.Pkg {
+			if u := in.byFn[fn.Origin()]; u != nil && u.writes&1 != 0 {
+				return true
+			}
+		} else if in.importedWrites(fn)&1 != 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // contextValue reports whether x is a value looked up in a context,
 // ctx.Value(key), directly or through a local variable given it.
 func (in *inferrer) contextValue(x ast.Expr, depth int) bool {

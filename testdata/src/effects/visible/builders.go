@@ -83,7 +83,7 @@ func respondSwitch(w http.ResponseWriter, created bool) {
 }
 
 // collect fills the elements of a slice it built, and a zero value.
-func collect(ids []string) []Order { // want collect:`^effects\(\) returns fresh$`
+func collect(ids []string) []Order {
 	orders := make([]Order, 0, len(ids))
 	for _, id := range ids {
 		orders = append(orders, Order{ID: id})
@@ -122,7 +122,7 @@ type feed struct {
 type category struct{ userID int }
 
 // scan fills memory reached from a variable it made, and named results.
-func scan() (counts map[string]int) { // want scan:`^effects\(\) returns fresh$`
+func scan() (counts map[string]int) {
 	var f feed
 	f.category = &category{}
 	f.category.userID = 1
@@ -223,7 +223,7 @@ func tally(name string) { // want tally:`^effects\(\) opaque$`
 }
 
 // index fills elements of collections it made.
-func index(ids []string) map[string]*Order { // want index:`^effects\(\) returns fresh$`
+func index(ids []string) map[string]*Order {
 	byID := make(map[string]*Order)
 	for _, id := range ids {
 		byID[id] = &Order{ID: id}
@@ -251,7 +251,7 @@ func merge(o *Order, id string) *Order { // want merge:`^effects\(\) writes\(0\)
 }
 
 // mergeOwn merges into memory it made, and keeps a part of a slice it made.
-func mergeOwn() []Order { // want mergeOwn:`^effects\(\) returns fresh$`
+func mergeOwn() []Order {
 	o := merge(&Order{}, "1")
 	setID(merge(o, "2"), "3")
 	all := []Order{*o, *o}
