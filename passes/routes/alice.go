@@ -3,6 +3,8 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const alicePath = "github.com/justinas/alice"
@@ -20,7 +22,7 @@ func aliceCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !isNamed(sig.Recv().Type(), alicePath, "Chain") {
+	if !ok || !typesutil.IsNamed(sig.Recv().Type(), alicePath, "Chain") {
 		return nil, false
 	}
 	chain := e.asMiddleware(e.eval(fr, sel.X), sel.X)

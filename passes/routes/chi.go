@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const chiPath = "github.com/go-chi/chi/v5"
@@ -39,7 +41,7 @@ func chiCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 		return nil, false
 	}
 	recv := e.eval(fr, sel.X)
-	if isNamed(sig.Recv().Type(), chiPath, "Middlewares") {
+	if typesutil.IsNamed(sig.Recv().Type(), chiPath, "Middlewares") {
 		mws, _ := recv.(mwList)
 		if (fn.Name() == "Handler" || fn.Name() == "HandlerFunc") && len(call.Args) == 1 {
 			if h := e.asHandler(e.eval(fr, call.Args[0])); h != nil {

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
@@ -54,15 +56,15 @@ func echoCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (valu
 		}
 		return nil, false
 	}
-	if isNamed(sig.Recv().Type(), pkg, "StartConfig") {
+	if typesutil.IsNamed(sig.Recv().Type(), pkg, "StartConfig") {
 		if (fn.Name() == "Start" || fn.Name() == "StartTLS") && len(call.Args) >= 2 {
 			e.serveArg(fr, call, 1)
 			return nil, true
 		}
 		return nil, false
 	}
-	group := isNamed(sig.Recv().Type(), pkg, "Group")
-	if !group && !isNamed(sig.Recv().Type(), pkg, "Echo") {
+	group := typesutil.IsNamed(sig.Recv().Type(), pkg, "Group")
+	if !group && !typesutil.IsNamed(sig.Recv().Type(), pkg, "Echo") {
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
@@ -65,9 +67,9 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		return nil, false
 	}
 	recvType := sig.Recv().Type()
-	app := isNamed(recvType, pkg, "App")
-	chain := isNamed(recvType, pkg, "Register") || isNamed(recvType, pkg, "Registering")
-	if !app && !chain && !isNamed(recvType, pkg, "Group") && !isNamed(recvType, pkg, "Router") {
+	app := typesutil.IsNamed(recvType, pkg, "App")
+	chain := typesutil.IsNamed(recvType, pkg, "Register") || typesutil.IsNamed(recvType, pkg, "Registering")
+	if !app && !chain && !typesutil.IsNamed(recvType, pkg, "Group") && !typesutil.IsNamed(recvType, pkg, "Router") {
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -221,7 +223,7 @@ func (e *evaluator) fiberUse(fr *frame, g *fiberGroup, call *ast.CallExpr) {
 		if t == nil {
 			continue
 		}
-		if isNamed(t, fiberV3Path, "App") {
+		if typesutil.IsNamed(t, fiberV3Path, "App") {
 			sub = e.asHandler(e.eval(fr, a))
 			continue
 		}

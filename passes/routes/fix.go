@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/internal/xpos"
 	"github.com/idemlint/idemlint/passes/directives"
 )
@@ -164,7 +165,7 @@ func (f *fixer) qualifier(file *ast.File, pkg *types.Package) (string, bool) {
 // plainMiddleware reports whether sig is func(http.Handler) http.Handler.
 func plainMiddleware(sig *types.Signature) bool {
 	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
-		isNamed(sig.Params().At(0).Type(), netHTTP, "Handler") && isNamed(sig.Results().At(0).Type(), netHTTP, "Handler")
+		typesutil.IsNamed(sig.Params().At(0).Type(), netHTTP, "Handler") && typesutil.IsNamed(sig.Results().At(0).Type(), netHTTP, "Handler")
 }
 
 // Fix returns how findings name the platform middleware to wrap a route

@@ -3,6 +3,8 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
@@ -30,7 +32,7 @@ func httprouterCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !isNamed(sig.Recv().Type(), httprouterPath, "Router") {
+	if !ok || !typesutil.IsNamed(sig.Recv().Type(), httprouterPath, "Router") {
 		return nil, false
 	}
 	r := e.asRouter(e.eval(fr, sel.X), httprouterFramework)

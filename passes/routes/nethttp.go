@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const netHTTP = "net/http"
@@ -80,7 +82,7 @@ func netHTTPCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (v
 	case recv == nil && fn.Name() == "NewServeMux":
 		return e.newRouter(netHTTP), true
 	case recv == nil && (fn.Name() == "Handle" || fn.Name() == "HandleFunc"),
-		recv != nil && isNamed(recv.Type(), netHTTP, "ServeMux") && (fn.Name() == "Handle" || fn.Name() == "HandleFunc"):
+		recv != nil && typesutil.IsNamed(recv.Type(), netHTTP, "ServeMux") && (fn.Name() == "Handle" || fn.Name() == "HandleFunc"):
 		var mux *router
 		if recv == nil {
 			mux = e.defaultServeMux()
@@ -151,7 +153,7 @@ func (e *evaluator) serveArg(fr *frame, call *ast.CallExpr, i int) {
 // serverLiteral handles http.Server{Handler: h}: h is served; a server
 // without a handler serves the DefaultServeMux.
 func (e *evaluator) serverLiteral(fr *frame, lit *ast.CompositeLit) bool {
-	if !isNamed(e.pass.TypesInfo.TypeOf(lit), netHTTP, "Server") {
+	if !typesutil.IsNamed(e.pass.TypesInfo.TypeOf(lit), netHTTP, "Server") {
 		return false
 	}
 	var h *handler
@@ -177,7 +179,7 @@ func (e *evaluator) serverLiteral(fr *frame, lit *ast.CompositeLit) bool {
 // serverHandlerField handles srv.Handler = h on an *http.Server.
 func (e *evaluator) serverHandlerField(fr *frame, sel *ast.SelectorExpr, v value) bool {
 	s := e.pass.TypesInfo.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal || sel.Sel.Name != "Handler" || !isNamed(s.Recv(), netHTTP, "Server") {
+	if s == nil || s.Kind() != types.FieldVal || sel.Sel.Name != "Handler" || !typesutil.IsNamed(s.Recv(), netHTTP, "Server") {
 		return false
 	}
 	e.serve(e.asHandler(v), sel.Pos())

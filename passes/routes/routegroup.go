@@ -3,6 +3,8 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const routegroupPath = "github.com/go-pkgz/routegroup"
@@ -58,7 +60,7 @@ func routegroupCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 		}
 		return nil, false
 	}
-	if !isNamed(sig.Recv().Type(), routegroupPath, "Bundle") {
+	if !typesutil.IsNamed(sig.Recv().Type(), routegroupPath, "Bundle") {
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
