@@ -9,6 +9,10 @@ import (
 
 const alicePath = "github.com/justinas/alice"
 
+func init() {
+	frameworks[alicePath] = aliceCall
+}
+
 // aliceCall models justinas/alice chains as middleware lists: New builds
 // one, Append and Extend return a longer copy, Then and ThenFunc wrap a
 // handler in the chain's middleware, first constructor outermost. A chain

@@ -5,10 +5,19 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const chiPath = "github.com/go-chi/chi/v5"
+
+func init() {
+	frameworks[chiPath] = chiCall
+	routerTypes[chiPath+".Router"] = "chi"
+	routerTypes[chiPath+".Mux"] = "chi"
+	dialects["chi"] = dialect{wrap: chiWrap}
+}
 
 // chiMethods maps chi's per-method registration helpers to their method.
 var chiMethods = map[string]string{
@@ -140,4 +149,9 @@ func (e *evaluator) middlewareArgs(fr *frame, args []ast.Expr) mwList {
 		mws = append(mws, e.asMiddleware(e.eval(fr, a), a)...)
 	}
 	return mws
+}
+
+// chiWrap wraps a route in mw with chi's With: r.With(mw).Post(...).
+func chiWrap(_ *fixer, _ *ast.File, sel *ast.SelectorExpr, _ ast.Expr, mw string) []analysis.TextEdit {
+	return []analysis.TextEdit{{Pos: sel.X.End(), End: sel.X.End(), NewText: []byte(".With(" + mw + ")")}}
 }

@@ -19,6 +19,11 @@ import (
 
 const connectPath = "connectrpc.com/connect"
 
+func init() {
+	frameworks[connectPath] = connectCall
+	dialects["connect"] = dialect{interceptor: connectInterceptor}
+}
+
 // An rpcService is a connect service handler: the procedures it serves,
 // with the handler options given to it.
 type rpcService struct {
@@ -350,4 +355,10 @@ func isConnectFunc(info *types.Info, call *ast.CallExpr, name string) bool {
 		return strings.HasPrefix(fn.Name(), "New") && strings.Contains(fn.Name(), "Handler")
 	}
 	return fn.Name() == name
+}
+
+// connectInterceptor reports whether fn returns a connect.Interceptor or
+// a connect.UnaryInterceptorFunc.
+func connectInterceptor(_ *types.Package, fn *types.Func) bool {
+	return returnsNamed(fn.Signature(), connectPath, "Interceptor") || returnsNamed(fn.Signature(), connectPath, "UnaryInterceptorFunc")
 }

@@ -13,6 +13,13 @@ const (
 	echoV5Path = "github.com/labstack/echo/v5"
 )
 
+func init() {
+	frameworks[echoPath] = echoCall
+	frameworks[echoV5Path] = echoCall
+	routerTypes[echoPath+".Echo"] = "echo"
+	routerTypes[echoPath+".Group"] = "echo"
+}
+
 // echoMethods maps echo's per-method registration helpers to their method.
 var echoMethods = map[string]string{
 	"CONNECT": "CONNECT", "DELETE": "DELETE", "GET": "GET", "HEAD": "HEAD", "OPTIONS": "OPTIONS",

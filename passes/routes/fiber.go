@@ -18,6 +18,18 @@ const (
 	fiberV3AdaptorPath     = fiberV3Path + "/middleware/adaptor"
 )
 
+func init() {
+	frameworks[fiberPath] = fiberCall
+	frameworks[fiberIdempotencyPath] = fiberIdempotencyCall
+	frameworks[fiberAdaptorPath] = fiberAdaptorCall
+	frameworks[fiberV3Path] = fiberCall
+	frameworks[fiberV3IdempotencyPath] = fiberIdempotencyCall
+	frameworks[fiberV3AdaptorPath] = fiberAdaptorCall
+	routerTypes[fiberPath+".App"] = "fiber"
+	routerTypes[fiberPath+".Router"] = "fiber"
+	routerTypes[fiberPath+".Group"] = "fiber"
+}
+
 // fiberFramework names the framework of a fiber package path in the
 // model: "fiber" for v2, "fiber/v3" for v3.
 func fiberFramework(pkg string) string {

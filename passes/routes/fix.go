@@ -97,24 +97,16 @@ func (f *fixer) fix(rt *Route) []analysis.SuggestedFix {
 	if !ok || len(rt.Call.Args) < 2 {
 		return nil
 	}
-	var edits []analysis.TextEdit
 	h := rt.Call.Args[len(rt.Call.Args)-1]
 	if h != rt.Handler {
 		return nil // a route of a table: the call serves every row
 	}
-	switch {
-	case rt.Framework == "chi":
-		edits = []analysis.TextEdit{{Pos: sel.X.End(), End: sel.X.End(), NewText: []byte(".With(" + mw + ")")}}
-	case rt.Framework == "net/http" && sel.Sel.Name == "Handle":
-		edits = wrapArg(h, mw+"(", ")")
-	case rt.Framework == "net/http" && sel.Sel.Name == "HandleFunc":
-		httpName, ok := f.qualifier(file, types.NewPackage("net/http", "http"))
-		if !ok {
-			return nil
-		}
-		edits = append([]analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Handle")}},
-			wrapArg(h, mw+"("+httpName+"HandlerFunc(", "))")...)
-	default:
+	wrap := dialects[rt.Framework].wrap
+	if wrap == nil {
+		return nil
+	}
+	edits := wrap(f, file, sel, h, mw)
+	if edits == nil {
 		return nil
 	}
 	return []analysis.SuggestedFix{{Message: "Wrap the route in " + mw, TextEdits: edits}}

@@ -10,6 +10,14 @@ import (
 
 const ginPath = "github.com/gin-gonic/gin"
 
+func init() {
+	frameworks[ginPath] = ginCall
+	routerTypes[ginPath+".Engine"] = "gin"
+	routerTypes[ginPath+".RouterGroup"] = "gin"
+	routerTypes[ginPath+".IRouter"] = "gin"
+	routerTypes[ginPath+".IRoutes"] = "gin"
+}
+
 // ginMethods maps gin's per-method registration helpers to their method.
 var ginMethods = map[string]string{
 	"GET": "GET", "POST": "POST", "DELETE": "DELETE", "PATCH": "PATCH",

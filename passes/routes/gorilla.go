@@ -14,6 +14,11 @@ const (
 	gorillaFramework = "gorilla/mux"
 )
 
+func init() {
+	frameworks[gorillaPath] = gorillaCall
+	routerTypes[gorillaPath+".Router"] = gorillaFramework
+}
+
 // A muxRoute is a *mux.Route being built. gorilla/mux creates the route
 // first and configures it afterwards (r.HandleFunc(p, f).Methods("POST")),
 // so the route keeps the registration it made and updates it on every

@@ -22,6 +22,14 @@ const (
 // RPCMethod is the Method of every RPC route.
 const RPCMethod = "RPC"
 
+func init() {
+	frameworks[grpcPath] = grpcCall
+	frameworks[selectorPath] = selectorCall
+	routerTypes[grpcPath+".Server"] = "grpc"
+	routerTypes[grpcPath+".ServiceRegistrar"] = "grpc"
+	dialects["grpc"] = dialect{interceptor: grpcInterceptor}
+}
+
 // readPrefixes are the method-name prefixes that read as reads. A prefix
 // counts only as a whole camel-case word: "Checkout" and "Listen" are not
 // reads, "CheckHealth" and "ListOrders" are.
@@ -738,4 +746,38 @@ func (m *matcher) literal(x ast.Expr) *ast.CompositeLit {
 	}
 	lit, _ := ast.Unparen(vals[0]).(*ast.CompositeLit)
 	return lit
+}
+
+// grpcInterceptor reports whether fn returns a grpc.UnaryServerInterceptor
+// or has its signature.
+func grpcInterceptor(pkg *types.Package, fn *types.Func) bool {
+	return returnsNamed(fn.Signature(), grpcPath, "UnaryServerInterceptor") ||
+		types.Identical(fn.Signature(), underlyingOf(pkg, grpcPath, "UnaryServerInterceptor"))
+}
+
+// returnsNamed reports whether sig returns one value, of the named type
+// path.name itself (not a pointer to it).
+func returnsNamed(sig *types.Signature, path, name string) bool {
+	if sig.Results().Len() != 1 {
+		return false
+	}
+	t := sig.Results().At(0).Type()
+	_, ptr := t.(*types.Pointer)
+	return !ptr && typesutil.IsNamed(t, path, name)
+}
+
+// underlyingOf returns the underlying type of path.name as imported by
+// pkg, or an invalid type.
+func underlyingOf(pkg *types.Package, path, name string) types.Type {
+	if pkg == nil {
+		return types.Typ[types.Invalid]
+	}
+	for _, p := range pkg.Imports() {
+		if p.Path() == path {
+			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
+				return tn.Type().Underlying()
+			}
+		}
+	}
+	return types.Typ[types.Invalid]
 }

@@ -12,6 +12,11 @@ const (
 	httprouterFramework = "httprouter"
 )
 
+func init() {
+	frameworks[httprouterPath] = httprouterCall
+	routerTypes[httprouterPath+".Router"] = httprouterFramework
+}
+
 // httprouterMethods are the Router's per-method registration helpers,
 // named after their method.
 var httprouterMethods = map[string]bool{

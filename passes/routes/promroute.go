@@ -9,6 +9,10 @@ import (
 
 const promRoutePath = "github.com/prometheus/common/route"
 
+func init() {
+	frameworks[promRoutePath] = promRouteCall
+}
+
 // promRouteMethods maps prometheus/common/route's registration methods to
 // their method.
 var promRouteMethods = map[string]string{

@@ -9,6 +9,10 @@ import (
 
 const routegroupPath = "github.com/go-pkgz/routegroup"
 
+func init() {
+	frameworks[routegroupPath] = routegroupCall
+}
+
 // routegroupCall models go-pkgz/routegroup, a wrapper of a net/http
 // ServeMux. A root bundle (New(mux), Mount(mux, base)) applies its own
 // middleware when the bundle serves a request, around every route of the
