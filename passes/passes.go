@@ -6,10 +6,11 @@
 // value and maps for every analyzer on every package, and most packages
 // need none of the work. Analyzer runs the passes that export facts on
 // every package, as facts must be exported before Run returns (routes
-// among them: its summaries carry routers across packages), and the
-// others (consumers, retries, dedup) when a check first asks for them, on
-// the packages a check runs on, as does the syntax index they share
-// (syntax), whose parts are themselves built on first use.
+// among them: its summaries carry routers across packages), with the
+// syntax index they read (syntax), whose analyzer only allocates it and
+// whose parts are built on first use; the others (consumers, retries,
+// dedup) run when a check first asks for them, on the packages a check
+// runs on.
 //
 // go vet runs every analyzer that requires one with facts on every
 // dependency too, and discards its diagnostics there; after

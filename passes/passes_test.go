@@ -41,7 +41,7 @@ func TestGraph(t *testing.T) {
 			}
 		}
 	}
-	if got, want := names(eager), []string{"idemconfig", "idemdirectives", "idemsyntax", "idemeffects", "idemprocedures", "idemroutes"}; !reflect.DeepEqual(got, want) {
+	if got, want := names(eager), []string{"idemconfig", "idemsyntax", "idemdirectives", "idemeffects", "idemprocedures", "idemroutes"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("eager passes = %v, want %v", got, want)
 	}
 	for _, a := range []*analysis.Analyzer{consumers.Analyzer, retries.Analyzer, dedup.Analyzer} {

@@ -7,7 +7,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/idemlint/idemlint/analyzers/report"
-	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/routes"
 )
@@ -29,8 +28,8 @@ func rpcFinding(pass *analysis.Pass, dirs *directives.Result, rt *routes.Route, 
 }
 
 // interceptorName names the platform interceptor for a framework when
-// exactly one is known: a //idem:middleware function that returns, or
-// is, a grpc.UnaryServerInterceptor (gRPC) or a connect.Interceptor.
+// exactly one is known: a //idem:middleware function that is, or returns,
+// one of the framework's interceptors (routes.IsInterceptor).
 func interceptorName(pass *analysis.Pass, dirs *directives.Result, framework string) string {
 	var cands []*types.Func
 	for _, obj := range dirs.Objects(directives.Middleware) {
@@ -38,27 +37,8 @@ func interceptorName(pass *analysis.Pass, dirs *directives.Result, framework str
 		if !ok || fn.Signature().Recv() != nil || !(fn.Exported() || fn.Pkg() == pass.Pkg) {
 			continue
 		}
-		sig := fn.Signature()
-		// returns reports whether fn returns one value, of the named
-		// type pkg.name itself (not a pointer to it).
-		returns := func(pkg, name string) bool {
-			if sig.Results().Len() != 1 {
-				return false
-			}
-			t := sig.Results().At(0).Type()
-			_, ptr := t.(*types.Pointer)
-			return !ptr && typesutil.IsNamed(t, pkg, name)
-		}
-		switch framework {
-		case "grpc":
-			if returns("google.golang.org/grpc", "UnaryServerInterceptor") ||
-				types.Identical(sig, underlyingOf(pass, "google.golang.org/grpc", "UnaryServerInterceptor")) {
-				cands = append(cands, fn)
-			}
-		case "connect":
-			if returns("connectrpc.com/connect", "Interceptor") || returns("connectrpc.com/connect", "UnaryInterceptorFunc") {
-				cands = append(cands, fn)
-			}
+		if routes.IsInterceptor(pass.Pkg, framework, fn) {
+			cands = append(cands, fn)
 		}
 	}
 	if len(cands) > 1 { // prefer the platform's own over local wrappers
@@ -77,17 +57,4 @@ func interceptorName(pass *analysis.Pass, dirs *directives.Result, framework str
 		return cands[0].Name()
 	}
 	return cands[0].Pkg().Name() + "." + cands[0].Name()
-}
-
-// underlyingOf returns the underlying type of pkg.name as imported by the
-// package, or an invalid type.
-func underlyingOf(pass *analysis.Pass, pkg, name string) types.Type {
-	for _, p := range pass.Pkg.Imports() {
-		if p.Path() == pkg {
-			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
-				return tn.Type().Underlying()
-			}
-		}
-	}
-	return types.Typ[types.Invalid]
 }

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // deriveMiddleware gives the Middleware role to functions of the package
@@ -22,17 +24,14 @@ func (r *Result) deriveMiddleware(pass *analysis.Pass) {
 		obj  types.Object
 		body *ast.BlockStmt
 	}
+	idx, ok := pass.ResultOf[syntax.Analyzer].(*syntax.Index)
+	if !ok || idx == nil {
+		idx = syntax.New(pass.TypesInfo, pass.Pkg, pass.Files)
+	}
 	var cands []candidate
-	for _, file := range pass.Files {
-		for _, decl := range file.Decls {
-			fd, ok := decl.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if ok && r.Kind(obj)&Middleware == 0 && middlewareShaped(obj.Signature()) {
-				cands = append(cands, candidate{obj, fd.Body})
-			}
+	for _, f := range idx.Funcs() {
+		if r.Kind(f.Obj)&Middleware == 0 && middlewareShaped(f.Obj.Signature()) {
+			cands = append(cands, candidate{f.Obj, f.Decl.Body})
 		}
 	}
 	for changed := true; changed; {

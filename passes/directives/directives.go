@@ -13,6 +13,7 @@ import (
 
 	"github.com/idemlint/idemlint/internal/safe"
 	"github.com/idemlint/idemlint/passes/config"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Analyzer parses the //idem: directives of a package.
@@ -20,7 +21,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "idemdirectives",
 	Doc:        "parses //idem: directives and exports platform facts; does not report diagnostics",
 	Run:        safe.Run("idemdirectives", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, syntax.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(Platform)},
 }

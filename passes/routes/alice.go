@@ -3,9 +3,15 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const alicePath = "github.com/justinas/alice"
+
+func init() {
+	frameworks[alicePath] = aliceCall
+}
 
 // aliceCall models justinas/alice chains as middleware lists: New builds
 // one, Append and Extend return a longer copy, Then and ThenFunc wrap a
@@ -20,7 +26,7 @@ func aliceCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !isNamed(sig.Recv().Type(), alicePath, "Chain") {
+	if !ok || !typesutil.IsNamed(sig.Recv().Type(), alicePath, "Chain") {
 		return nil, false
 	}
 	chain := e.asMiddleware(e.eval(fr, sel.X), sel.X)

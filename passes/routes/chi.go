@@ -4,9 +4,20 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const chiPath = "github.com/go-chi/chi/v5"
+
+func init() {
+	frameworks[chiPath] = chiCall
+	routerTypes[chiPath+".Router"] = "chi"
+	routerTypes[chiPath+".Mux"] = "chi"
+	dialects["chi"] = dialect{wrap: chiWrap}
+}
 
 // chiMethods maps chi's per-method registration helpers to their method.
 var chiMethods = map[string]string{
@@ -39,7 +50,7 @@ func chiCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 		return nil, false
 	}
 	recv := e.eval(fr, sel.X)
-	if isNamed(sig.Recv().Type(), chiPath, "Middlewares") {
+	if typesutil.IsNamed(sig.Recv().Type(), chiPath, "Middlewares") {
 		mws, _ := recv.(mwList)
 		if (fn.Name() == "Handler" || fn.Name() == "HandlerFunc") && len(call.Args) == 1 {
 			if h := e.asHandler(e.eval(fr, call.Args[0])); h != nil {
@@ -138,4 +149,9 @@ func (e *evaluator) middlewareArgs(fr *frame, args []ast.Expr) mwList {
 		mws = append(mws, e.asMiddleware(e.eval(fr, a), a)...)
 	}
 	return mws
+}
+
+// chiWrap wraps a route in mw with chi's With: r.With(mw).Post(...).
+func chiWrap(_ *fixer, _ *ast.File, sel *ast.SelectorExpr, _ ast.Expr, mw string) []analysis.TextEdit {
+	return []analysis.TextEdit{{Pos: sel.X.End(), End: sel.X.End(), NewText: []byte(".With(" + mw + ")")}}
 }

@@ -13,9 +13,16 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/internal/typesutil"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 const connectPath = "connectrpc.com/connect"
+
+func init() {
+	frameworks[connectPath] = connectCall
+	dialects["connect"] = dialect{interceptor: connectInterceptor}
+}
 
 // An rpcService is a connect service handler: the procedures it serves,
 // with the handler options given to it.
@@ -106,8 +113,8 @@ func (e *evaluator) connectService(fr *frame, call *ast.CallExpr, fn *types.Func
 	if sig.Params().Len() != 2 || !sig.Variadic() || sig.Results().Len() != 2 || len(call.Args) == 0 {
 		return nil, false
 	}
-	if opts, ok := sig.Params().At(1).Type().(*types.Slice); !ok || !isNamed(opts.Elem(), connectPath, "HandlerOption") ||
-		!isNamed(sig.Results().At(1).Type(), netHTTP, "Handler") {
+	if opts, ok := sig.Params().At(1).Type().(*types.Slice); !ok || !typesutil.IsNamed(opts.Elem(), connectPath, "HandlerOption") ||
+		!typesutil.IsNamed(sig.Results().At(1).Type(), netHTTP, "Handler") {
 		return nil, false
 	}
 	service := strings.TrimSuffix(strings.TrimPrefix(fn.Name(), "New"), "Handler")
@@ -144,7 +151,7 @@ func (e *evaluator) connectService(fr *frame, call *ast.CallExpr, fn *types.Func
 		}
 		msig := m.Signature()
 		p.streaming = msig.Params().Len() != 2 || msig.Results().Len() != 2 ||
-			isNamed(msig.Params().At(1).Type(), connectPath, "ClientStream") || isNamed(msig.Params().At(1).Type(), connectPath, "BidiStream")
+			typesutil.IsNamed(msig.Params().At(1).Type(), connectPath, "ClientStream") || typesutil.IsNamed(msig.Params().At(1).Type(), connectPath, "BidiStream")
 		if t := e.pass.TypesInfo.TypeOf(call.Args[0]); t != nil && !types.IsInterface(t) {
 			p.fn, _ = lookupMethod(t, e.pass.Pkg, m.Name())
 		}
@@ -159,7 +166,7 @@ func (e *evaluator) connectMount(fr *frame, call *ast.CallExpr, fn *types.Func) 
 	if len(call.Args) != 1 {
 		return nil, false
 	}
-	if t, ok := e.pass.TypesInfo.TypeOf(call.Args[0]).(*types.Tuple); !ok || t.Len() != 2 || !isNamed(t.At(1).Type(), netHTTP, "Handler") {
+	if t, ok := e.pass.TypesInfo.TypeOf(call.Args[0]).(*types.Tuple); !ok || t.Len() != 2 || !typesutil.IsNamed(t.At(1).Type(), netHTTP, "Handler") {
 		return nil, false
 	}
 	inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
@@ -273,6 +280,7 @@ var proceduresAnalyzer = &analysis.Analyzer{
 	Name:       "idemprocedures",
 	Doc:        "records the idempotency levels generated connect handlers declare; does not report diagnostics",
 	Run:        safe.Run("idemprocedures", runProcedures),
+	Requires:   []*analysis.Analyzer{syntax.Analyzer},
 	FactTypes:  []analysis.Fact{new(ConnectIdempotency)},
 	ResultType: reflect.TypeFor[map[types.Object]*ConnectIdempotency](),
 }
@@ -280,7 +288,7 @@ var proceduresAnalyzer = &analysis.Analyzer{
 func runProcedures(pass *analysis.Pass) (any, error) {
 	for _, imp := range pass.Pkg.Imports() {
 		if imp.Path() == connectPath {
-			exportLevels(pass)
+			exportLevels(pass, indexOf(pass))
 			break
 		}
 	}
@@ -296,44 +304,42 @@ func runProcedures(pass *analysis.Pass) (any, error) {
 // exportLevels finds, in functions named NewXxxHandler, the connect
 // handler constructors given a constant procedure and a constant
 // connect.WithIdempotency level.
-func exportLevels(pass *analysis.Pass) {
-	for _, file := range pass.Files {
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Recv != nil || fd.Body == nil || !strings.HasPrefix(fd.Name.Name, "New") || !strings.HasSuffix(fd.Name.Name, "Handler") {
-				continue
-			}
-			levels := make(map[string]Idempotency)
-			ast.Inspect(fd.Body, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || len(call.Args) < 2 || !isConnectFunc(pass.TypesInfo, call, "") {
-					return true
-				}
-				proc, ok := stringConst(pass.TypesInfo, call.Args[0])
-				if !ok {
-					return true
-				}
-				for _, a := range call.Args[2:] {
-					opt, ok := ast.Unparen(a).(*ast.CallExpr)
-					if !ok || len(opt.Args) != 1 || !isConnectFunc(pass.TypesInfo, opt, "WithIdempotency") {
-						continue
-					}
-					if tv := pass.TypesInfo.Types[opt.Args[0]]; tv.Value != nil && tv.Value.Kind() == constant.Int {
-						if l, _ := constant.Int64Val(tv.Value); l == 1 || l == 2 {
-							levels[proc] = Idempotency(l)
-						}
-					}
-				}
+func exportLevels(pass *analysis.Pass, idx *syntax.Index) {
+	for _, f := range idx.Funcs() {
+		fd := f.Decl
+		if fd.Recv != nil || !strings.HasPrefix(fd.Name.Name, "New") || !strings.HasSuffix(fd.Name.Name, "Handler") {
+			continue
+		}
+		levels := make(map[string]Idempotency)
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) < 2 || !isConnectFunc(pass.TypesInfo, call, "") {
 				return true
-			})
-			if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && len(levels) > 0 {
-				fact := &ConnectIdempotency{}
-				for p, l := range levels {
-					fact.Levels = append(fact.Levels, ProcedureLevel{p, l})
-				}
-				sort.Slice(fact.Levels, func(i, j int) bool { return fact.Levels[i].Procedure < fact.Levels[j].Procedure })
-				pass.ExportObjectFact(fn, fact)
 			}
+			proc, ok := stringConst(pass.TypesInfo, call.Args[0])
+			if !ok {
+				return true
+			}
+			for _, a := range call.Args[2:] {
+				opt, ok := ast.Unparen(a).(*ast.CallExpr)
+				if !ok || len(opt.Args) != 1 || !isConnectFunc(pass.TypesInfo, opt, "WithIdempotency") {
+					continue
+				}
+				if tv := pass.TypesInfo.Types[opt.Args[0]]; tv.Value != nil && tv.Value.Kind() == constant.Int {
+					if l, _ := constant.Int64Val(tv.Value); l == 1 || l == 2 {
+						levels[proc] = Idempotency(l)
+					}
+				}
+			}
+			return true
+		})
+		if len(levels) > 0 {
+			fact := &ConnectIdempotency{}
+			for p, l := range levels {
+				fact.Levels = append(fact.Levels, ProcedureLevel{p, l})
+			}
+			sort.Slice(fact.Levels, func(i, j int) bool { return fact.Levels[i].Procedure < fact.Levels[j].Procedure })
+			pass.ExportObjectFact(f.Obj, fact)
 		}
 	}
 }
@@ -349,4 +355,10 @@ func isConnectFunc(info *types.Info, call *ast.CallExpr, name string) bool {
 		return strings.HasPrefix(fn.Name(), "New") && strings.Contains(fn.Name(), "Handler")
 	}
 	return fn.Name() == name
+}
+
+// connectInterceptor reports whether fn returns a connect.Interceptor or
+// a connect.UnaryInterceptorFunc.
+func connectInterceptor(_ *types.Package, fn *types.Func) bool {
+	return returnsNamed(fn.Signature(), connectPath, "Interceptor") || returnsNamed(fn.Signature(), connectPath, "UnaryInterceptorFunc")
 }

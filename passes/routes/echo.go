@@ -4,12 +4,21 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
 	echoPath   = "github.com/labstack/echo/v4"
 	echoV5Path = "github.com/labstack/echo/v5"
 )
+
+func init() {
+	frameworks[echoPath] = echoCall
+	frameworks[echoV5Path] = echoCall
+	routerTypes[echoPath+".Echo"] = "echo"
+	routerTypes[echoPath+".Group"] = "echo"
+}
 
 // echoMethods maps echo's per-method registration helpers to their method.
 var echoMethods = map[string]string{
@@ -54,15 +63,15 @@ func echoCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (valu
 		}
 		return nil, false
 	}
-	if isNamed(sig.Recv().Type(), pkg, "StartConfig") {
+	if typesutil.IsNamed(sig.Recv().Type(), pkg, "StartConfig") {
 		if (fn.Name() == "Start" || fn.Name() == "StartTLS") && len(call.Args) >= 2 {
 			e.serveArg(fr, call, 1)
 			return nil, true
 		}
 		return nil, false
 	}
-	group := isNamed(sig.Recv().Type(), pkg, "Group")
-	if !group && !isNamed(sig.Recv().Type(), pkg, "Echo") {
+	group := typesutil.IsNamed(sig.Recv().Type(), pkg, "Group")
+	if !group && !typesutil.IsNamed(sig.Recv().Type(), pkg, "Echo") {
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

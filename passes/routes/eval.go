@@ -15,6 +15,7 @@ import (
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/effects"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Abstract values. A value is one of *router, *handler, mwList, *slot,
@@ -137,7 +138,7 @@ type served struct {
 type evaluator struct {
 	pass    *analysis.Pass
 	dirs    *directives.Result
-	decls   map[*types.Func]*ast.FuncDecl
+	idx     *syntax.Index
 	slots   map[types.Object]*slot
 	routers []*router
 	served  []served
@@ -177,7 +178,6 @@ type evaluator struct {
 	// of variables given one value once.
 	bound []binding
 	elem  ast.Expr
-	defs  map[types.Object]ast.Expr
 
 	// fr is the frame of the function being evaluated, in which strings
 	// may be templates (see template.go).
@@ -280,11 +280,20 @@ type frame struct {
 	loops int
 }
 
+// indexOf returns the syntax index pass was given, or, for a pass that
+// does not require syntax.Analyzer, one of its own.
+func indexOf(pass *analysis.Pass) *syntax.Index {
+	if idx, ok := pass.ResultOf[syntax.Analyzer].(*syntax.Index); ok && idx != nil {
+		return idx
+	}
+	return syntax.New(pass.TypesInfo, pass.Pkg, pass.Files)
+}
+
 func newEvaluator(pass *analysis.Pass, dirs *directives.Result) *evaluator {
 	e := &evaluator{
 		pass:       pass,
 		dirs:       dirs,
-		decls:      make(map[*types.Func]*ast.FuncDecl),
+		idx:        indexOf(pass),
 		slots:      make(map[types.Object]*slot),
 		memo:       make(map[*types.Func]value),
 		active:     make(map[*types.Func]bool),
@@ -292,16 +301,17 @@ func newEvaluator(pass *analysis.Pass, dirs *directives.Result) *evaluator {
 		budget:     5000,
 		sums:       make(map[*types.Func]*fnSummary),
 	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					e.decls[fn] = fd
-				}
-			}
-		}
-	}
 	return e
+}
+
+// decl returns the declaration of fn, a function or method of the package
+// declared with a body, or nil. An instance of a generic function or
+// method is not followed.
+func (e *evaluator) decl(fn *types.Func) *ast.FuncDecl {
+	if fn == nil || fn.Origin() != fn {
+		return nil
+	}
+	return e.idx.Decl(fn)
 }
 
 func (e *evaluator) newRouter(framework string) *router {
@@ -327,21 +337,19 @@ func (e *evaluator) run() {
 	}
 	inert := e.inert()
 	e.inertFns = inert
-	for _, f := range e.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if fn, ok := e.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok && !inert[fn] {
-					e.root++
-					if _, done := e.memo[fn]; !done {
-						if e.rootFunc == nil {
-							e.rootFunc = make(map[int]*types.Func)
-						}
-						e.rootFunc[e.root] = fn
-					}
-					e.callLocal(fn, nil, nil)
-				}
-			}
+	for _, f := range e.idx.Funcs() {
+		fn := f.Obj
+		if inert[fn] {
+			continue
 		}
+		e.root++
+		if _, done := e.memo[fn]; !done {
+			if e.rootFunc == nil {
+				e.rootFunc = make(map[int]*types.Func)
+			}
+			e.rootFunc[e.root] = fn
+		}
+		e.callLocal(fn, nil, nil)
 	}
 }
 
@@ -349,7 +357,7 @@ func (e *evaluator) run() {
 // the evaluation is context-free and done once; otherwise the parameters
 // are bound to the arguments' values.
 func (e *evaluator) callLocal(fn *types.Func, recv value, args []value) value {
-	fd := e.decls[fn]
+	fd := e.decl(fn)
 	if fd == nil || e.active[fn] {
 		return nil
 	}
@@ -1058,7 +1066,7 @@ func (e *evaluator) compositeLit(fr *frame, lit *ast.CompositeLit) value {
 // the handler it holds: platform middleware when that method applies it.
 func (e *evaluator) structWrapper(serve *types.Func, lit *ast.CompositeLit) Middleware {
 	mw := Middleware{Name: exprName(lit.Type), Obj: serve, Pos: lit.Pos()}
-	if fd := e.decls[serve]; fd != nil {
+	if fd := e.decl(serve); fd != nil {
 		mw.Platform = e.dirs.UsesMiddleware(e.pass.TypesInfo, fd.Body)
 	}
 	return mw
@@ -1126,7 +1134,7 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		if f, ok := callee.(funcRef); ok {
 			// A function value or method value of a known function:
 			// called as the function itself, its receiver unknown.
-			if _, local := e.decls[f.fn]; local {
+			if e.decl(f.fn) != nil {
 				return e.callLocal(f.fn, nil, args)
 			}
 			return e.external(call, f.fn, nil, args)
@@ -1145,7 +1153,7 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 		}
 		return nil
 	}
-	if fd, local := e.decls[fn]; local {
+	if fd := e.decl(fn); fd != nil {
 		if !e.passesRouter(fn, recv) {
 			recv = nil
 		}
@@ -1175,7 +1183,7 @@ func (e *evaluator) call(fr *frame, call *ast.CallExpr) value {
 // the router calls with args (chi's Route, fiber's Route): a function of
 // the package, or of another with a summary.
 func (e *evaluator) callback(fn *types.Func, call *ast.CallExpr, args ...value) {
-	if _, local := e.decls[fn]; local {
+	if e.decl(fn) != nil {
 		e.callLocal(fn, nil, args)
 		return
 	}

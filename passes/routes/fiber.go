@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
@@ -15,6 +17,18 @@ const (
 	fiberV3IdempotencyPath = fiberV3Path + "/middleware/idempotency"
 	fiberV3AdaptorPath     = fiberV3Path + "/middleware/adaptor"
 )
+
+func init() {
+	frameworks[fiberPath] = fiberCall
+	frameworks[fiberIdempotencyPath] = fiberIdempotencyCall
+	frameworks[fiberAdaptorPath] = fiberAdaptorCall
+	frameworks[fiberV3Path] = fiberCall
+	frameworks[fiberV3IdempotencyPath] = fiberIdempotencyCall
+	frameworks[fiberV3AdaptorPath] = fiberAdaptorCall
+	routerTypes[fiberPath+".App"] = "fiber"
+	routerTypes[fiberPath+".Router"] = "fiber"
+	routerTypes[fiberPath+".Group"] = "fiber"
+}
 
 // fiberFramework names the framework of a fiber package path in the
 // model: "fiber" for v2, "fiber/v3" for v3.
@@ -65,9 +79,9 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		return nil, false
 	}
 	recvType := sig.Recv().Type()
-	app := isNamed(recvType, pkg, "App")
-	chain := isNamed(recvType, pkg, "Register") || isNamed(recvType, pkg, "Registering")
-	if !app && !chain && !isNamed(recvType, pkg, "Group") && !isNamed(recvType, pkg, "Router") {
+	app := typesutil.IsNamed(recvType, pkg, "App")
+	chain := typesutil.IsNamed(recvType, pkg, "Register") || typesutil.IsNamed(recvType, pkg, "Registering")
+	if !app && !chain && !typesutil.IsNamed(recvType, pkg, "Group") && !typesutil.IsNamed(recvType, pkg, "Router") {
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -221,7 +235,7 @@ func (e *evaluator) fiberUse(fr *frame, g *fiberGroup, call *ast.CallExpr) {
 		if t == nil {
 			continue
 		}
-		if isNamed(t, fiberV3Path, "App") {
+		if typesutil.IsNamed(t, fiberV3Path, "App") {
 			sub = e.asHandler(e.eval(fr, a))
 			continue
 		}

@@ -49,7 +49,7 @@ func (e *evaluator) financial() *financialClassifier {
 	if e.fin == nil {
 		e.fin = &financialClassifier{pass: e.pass, cfg: e.cfg, eff: e.eff}
 		if len(e.cfg.FinancialCalls) > 0 || moneyAPIs.Reached(e.pass.Pkg) {
-			e.fin.decls = e.decls
+			e.fin.decl = e.decl
 			e.fin.memo = make(map[*types.Func]string)
 		}
 	}
@@ -60,10 +60,10 @@ type financialClassifier struct {
 	pass *analysis.Pass
 	cfg  *config.Config
 	eff  *effects.Result
-	// decls and memo are nil when no call of the package can be a
-	// money-moving API.
-	decls map[*types.Func]*ast.FuncDecl
-	memo  map[*types.Func]string // money-moving call reached from a function, "" for none
+	// decl (the evaluator's) and memo are nil when no call of the
+	// package can be a money-moving API.
+	decl func(*types.Func) *ast.FuncDecl
+	memo map[*types.Func]string // money-moving call reached from a function, "" for none
 }
 
 // moneyAPIs tells whether a package can see the money-moving APIs.
@@ -121,7 +121,7 @@ func (fc *financialClassifier) marked(dirs *directives.Result, rt *Route) string
 
 // handlerMoves returns why a route's handler moves money, or "".
 func (fc *financialClassifier) handlerMoves(rt *Route) string {
-	if rt.Body != nil && fc.decls != nil {
+	if rt.Body != nil && fc.decl != nil {
 		if call := fc.moneyIn(rt.Body, 0); call != "" {
 			return "its handler calls " + call
 		}
@@ -151,7 +151,7 @@ func (fc *financialClassifier) moneyIn(body ast.Node, depth int) string {
 			found = calleeName(fn)
 			return false
 		}
-		if fd := fc.decls[fn]; fd != nil && depth < maxMoneyDepth {
+		if fd := fc.decl(fn); fd != nil && depth < maxMoneyDepth {
 			if v, ok := fc.memo[fn]; ok {
 				found = v
 			} else {

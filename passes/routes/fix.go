@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/internal/xpos"
 	"github.com/idemlint/idemlint/passes/directives"
 )
@@ -96,24 +97,16 @@ func (f *fixer) fix(rt *Route) []analysis.SuggestedFix {
 	if !ok || len(rt.Call.Args) < 2 {
 		return nil
 	}
-	var edits []analysis.TextEdit
 	h := rt.Call.Args[len(rt.Call.Args)-1]
 	if h != rt.Handler {
 		return nil // a route of a table: the call serves every row
 	}
-	switch {
-	case rt.Framework == "chi":
-		edits = []analysis.TextEdit{{Pos: sel.X.End(), End: sel.X.End(), NewText: []byte(".With(" + mw + ")")}}
-	case rt.Framework == "net/http" && sel.Sel.Name == "Handle":
-		edits = wrapArg(h, mw+"(", ")")
-	case rt.Framework == "net/http" && sel.Sel.Name == "HandleFunc":
-		httpName, ok := f.qualifier(file, types.NewPackage("net/http", "http"))
-		if !ok {
-			return nil
-		}
-		edits = append([]analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Handle")}},
-			wrapArg(h, mw+"("+httpName+"HandlerFunc(", "))")...)
-	default:
+	wrap := dialects[rt.Framework].wrap
+	if wrap == nil {
+		return nil
+	}
+	edits := wrap(f, file, sel, h, mw)
+	if edits == nil {
 		return nil
 	}
 	return []analysis.SuggestedFix{{Message: "Wrap the route in " + mw, TextEdits: edits}}
@@ -164,7 +157,7 @@ func (f *fixer) qualifier(file *ast.File, pkg *types.Package) (string, bool) {
 // plainMiddleware reports whether sig is func(http.Handler) http.Handler.
 func plainMiddleware(sig *types.Signature) bool {
 	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
-		isNamed(sig.Params().At(0).Type(), netHTTP, "Handler") && isNamed(sig.Results().At(0).Type(), netHTTP, "Handler")
+		typesutil.IsNamed(sig.Params().At(0).Type(), netHTTP, "Handler") && typesutil.IsNamed(sig.Results().At(0).Type(), netHTTP, "Handler")
 }
 
 // Fix returns how findings name the platform middleware to wrap a route

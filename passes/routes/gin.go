@@ -4,9 +4,19 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const ginPath = "github.com/gin-gonic/gin"
+
+func init() {
+	frameworks[ginPath] = ginCall
+	routerTypes[ginPath+".Engine"] = "gin"
+	routerTypes[ginPath+".RouterGroup"] = "gin"
+	routerTypes[ginPath+".IRouter"] = "gin"
+	routerTypes[ginPath+".IRoutes"] = "gin"
+}
 
 // ginMethods maps gin's per-method registration helpers to their method.
 var ginMethods = map[string]string{
@@ -40,15 +50,15 @@ func ginCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value
 			}
 			return nil, true
 		}
-		if sig.Results().Len() == 1 && isNamed(sig.Results().At(0).Type(), ginPath, "HandlerFunc") {
+		if sig.Results().Len() == 1 && typesutil.IsNamed(sig.Results().At(0).Type(), ginPath, "HandlerFunc") {
 			e.evalArgs(fr, call.Args) // gin.Logger(), gin.BasicAuth(...)
 			return mwList{e.middlewareOf(fn, call.Fun)}, true
 		}
 		return nil, false
 	}
 	recvType := sig.Recv().Type()
-	if !isNamed(recvType, ginPath, "Engine") && !isNamed(recvType, ginPath, "RouterGroup") &&
-		!isNamed(recvType, ginPath, "IRoutes") && !isNamed(recvType, ginPath, "IRouter") {
+	if !typesutil.IsNamed(recvType, ginPath, "Engine") && !typesutil.IsNamed(recvType, ginPath, "RouterGroup") &&
+		!typesutil.IsNamed(recvType, ginPath, "IRoutes") && !typesutil.IsNamed(recvType, ginPath, "IRouter") {
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

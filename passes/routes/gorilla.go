@@ -5,12 +5,19 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
 	gorillaPath      = "github.com/gorilla/mux"
 	gorillaFramework = "gorilla/mux"
 )
+
+func init() {
+	frameworks[gorillaPath] = gorillaCall
+	routerTypes[gorillaPath+".Router"] = gorillaFramework
+}
 
 // A muxRoute is a *mux.Route being built. gorilla/mux creates the route
 // first and configures it afterwards (r.HandleFunc(p, f).Methods("POST")),
@@ -157,7 +164,7 @@ func gorillaCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (v
 	}
 	recvType := sig.Recv().Type()
 	switch {
-	case isNamed(recvType, gorillaPath, "MiddlewareFunc"):
+	case typesutil.IsNamed(recvType, gorillaPath, "MiddlewareFunc"):
 		mw := e.asMiddleware(e.eval(fr, sel.X), sel.X)
 		if fn.Name() == "Middleware" && len(call.Args) == 1 {
 			if h := e.asHandler(e.eval(fr, call.Args[0])); h != nil {
@@ -165,9 +172,9 @@ func gorillaCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (v
 			}
 		}
 		return nil, true
-	case isNamed(recvType, gorillaPath, "Router"):
+	case typesutil.IsNamed(recvType, gorillaPath, "Router"):
 		return e.muxRouterCall(fr, sel, call, fn), true
-	case isNamed(recvType, gorillaPath, "Route"):
+	case typesutil.IsNamed(recvType, gorillaPath, "Route"):
 		rt, _ := e.eval(fr, sel.X).(*muxRoute)
 		if rt == nil {
 			rt = &muxRoute{router: e.asRouter(nil, gorillaFramework), call: call} // a route we cannot follow

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
@@ -19,6 +21,14 @@ const (
 
 // RPCMethod is the Method of every RPC route.
 const RPCMethod = "RPC"
+
+func init() {
+	frameworks[grpcPath] = grpcCall
+	frameworks[selectorPath] = selectorCall
+	routerTypes[grpcPath+".Server"] = "grpc"
+	routerTypes[grpcPath+".ServiceRegistrar"] = "grpc"
+	dialects["grpc"] = dialect{interceptor: grpcInterceptor}
+}
 
 // readPrefixes are the method-name prefixes that read as reads. A prefix
 // counts only as a whole camel-case word: "Checkout" and "Listen" are not
@@ -192,8 +202,8 @@ func (r *router) fixed() bool { return r.find().framework == "grpc" }
 
 // isInterceptorType reports whether t is an RPC server interceptor type.
 func isInterceptorType(t types.Type) bool {
-	return isNamed(t, grpcPath, "UnaryServerInterceptor") || isNamed(t, grpcPath, "StreamServerInterceptor") ||
-		isNamed(t, connectPath, "Interceptor") || isNamed(t, connectPath, "UnaryInterceptorFunc")
+	return typesutil.IsNamed(t, grpcPath, "UnaryServerInterceptor") || typesutil.IsNamed(t, grpcPath, "StreamServerInterceptor") ||
+		typesutil.IsNamed(t, connectPath, "Interceptor") || typesutil.IsNamed(t, connectPath, "UnaryInterceptorFunc")
 }
 
 // isRPCOption reports whether t is an option type whose values the
@@ -205,7 +215,7 @@ func isRPCOption(t types.Type) bool {
 	if s, ok := t.Underlying().(*types.Slice); ok {
 		t = s.Elem()
 	}
-	return isNamed(t, grpcPath, "ServerOption") || isNamed(t, connectPath, "HandlerOption") || isNamed(t, connectPath, "Option")
+	return typesutil.IsNamed(t, grpcPath, "ServerOption") || typesutil.IsNamed(t, connectPath, "HandlerOption") || typesutil.IsNamed(t, connectPath, "Option")
 }
 
 // grpcCall models gRPC-Go servers: NewServer with its interceptor options
@@ -226,7 +236,7 @@ func grpcCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (valu
 		case "StreamInterceptor", "ChainStreamInterceptor":
 			return withFilter(e.interceptorArgs(fr, call.Args), rpcStream, nil, 0), true
 		}
-		if sig.Results().Len() == 1 && isNamed(sig.Results().At(0).Type(), grpcPath, "ServerOption") {
+		if sig.Results().Len() == 1 && typesutil.IsNamed(sig.Results().At(0).Type(), grpcPath, "ServerOption") {
 			for _, a := range call.Args {
 				e.eval(fr, a)
 			}
@@ -276,7 +286,7 @@ func (e *evaluator) generatedCall(fr *frame, call *ast.CallExpr, fn *types.Func)
 	switch {
 	case sig.Recv() == nil && strings.HasPrefix(name, "Register") && strings.HasSuffix(name, "Server") &&
 		sig.Params().Len() == 2 && len(call.Args) == 2 &&
-		(isNamed(sig.Params().At(0).Type(), grpcPath, "ServiceRegistrar") || isNamed(sig.Params().At(0).Type(), grpcPath, "Server")):
+		(typesutil.IsNamed(sig.Params().At(0).Type(), grpcPath, "ServiceRegistrar") || typesutil.IsNamed(sig.Params().At(0).Type(), grpcPath, "Server")):
 		iface, ok := types.Unalias(sig.Params().At(1).Type()).(*types.Named)
 		if !ok || !types.IsInterface(iface) || iface.Obj().Pkg() != fn.Pkg() {
 			return nil, false
@@ -308,7 +318,7 @@ func (e *evaluator) registerGRPC(r *router, call *ast.CallExpr, pkg *types.Packa
 			path = constant.StringVal(c.Val())
 		}
 		msig := m.Signature()
-		unary := msig.Params().Len() == 2 && msig.Results().Len() == 2 && isNamed(msig.Params().At(0).Type(), "context", "Context")
+		unary := msig.Params().Len() == 2 && msig.Results().Len() == 2 && typesutil.IsNamed(msig.Params().At(0).Type(), "context", "Context")
 		e.registerProc(r, call, path, m.Name(), impl, &rpcInfo{streaming: !unary}, nil)
 	}
 }
@@ -355,7 +365,7 @@ func (e *evaluator) interceptorArgs(fr *frame, args []ast.Expr) mwList {
 		var fn ast.Node
 		switch f := v.(type) {
 		case funcRef:
-			if fd := e.decls[f.fn]; fd != nil {
+			if fd := e.decl(f.fn); fd != nil {
 				fn = fd
 			}
 		case litRef:
@@ -457,7 +467,7 @@ func selectorCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (
 		case litRef:
 			body, params = f.lit.Body, f.lit.Type.Params
 		case funcRef:
-			if fd := e.decls[f.fn]; fd != nil {
+			if fd := e.decl(f.fn); fd != nil {
 				body, params = fd.Body, fd.Type.Params
 			}
 		}
@@ -715,7 +725,8 @@ func (m *matcher) mapKeys(x ast.Expr, index bool) *rpcSet {
 }
 
 // literal returns the composite literal x denotes: x itself, or the
-// initializer of a package-level variable of this package.
+// initializer of a package-level variable of this package that nothing
+// assigns again, to it or into it.
 func (m *matcher) literal(x ast.Expr) *ast.CompositeLit {
 	x = ast.Unparen(x)
 	if lit, ok := x.(*ast.CompositeLit); ok {
@@ -729,44 +740,44 @@ func (m *matcher) literal(x ast.Expr) *ast.CompositeLit {
 	if !ok || obj.Pkg() != m.e.pass.Pkg || obj.Parent() != m.e.pass.Pkg.Scope() {
 		return nil
 	}
-	var lit *ast.CompositeLit
-	assigned := false
-	for _, f := range m.e.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					if m.e.pass.TypesInfo.Defs[name] == obj && i < len(n.Values) {
-						lit, _ = ast.Unparen(n.Values[i]).(*ast.CompositeLit)
-					}
-				}
-			case *ast.AssignStmt:
-				for _, l := range n.Lhs {
-					if root := rootIdent(l); root != nil && m.e.pass.TypesInfo.Uses[root] == obj {
-						assigned = true
-					}
-				}
-			}
-			return true
-		})
-	}
-	if assigned {
+	vals := m.e.idx.Values(obj)
+	if len(vals) != 1 || vals[0] == nil || m.e.idx.AssignsInto(obj) {
 		return nil
 	}
+	lit, _ := ast.Unparen(vals[0]).(*ast.CompositeLit)
 	return lit
 }
 
-func rootIdent(x ast.Expr) *ast.Ident {
-	for {
-		switch y := ast.Unparen(x).(type) {
-		case *ast.Ident:
-			return y
-		case *ast.IndexExpr:
-			x = y.X
-		case *ast.SelectorExpr:
-			x = y.X
-		default:
-			return nil
+// grpcInterceptor reports whether fn returns a grpc.UnaryServerInterceptor
+// or has its signature.
+func grpcInterceptor(pkg *types.Package, fn *types.Func) bool {
+	return returnsNamed(fn.Signature(), grpcPath, "UnaryServerInterceptor") ||
+		types.Identical(fn.Signature(), underlyingOf(pkg, grpcPath, "UnaryServerInterceptor"))
+}
+
+// returnsNamed reports whether sig returns one value, of the named type
+// path.name itself (not a pointer to it).
+func returnsNamed(sig *types.Signature, path, name string) bool {
+	if sig.Results().Len() != 1 {
+		return false
+	}
+	t := sig.Results().At(0).Type()
+	_, ptr := t.(*types.Pointer)
+	return !ptr && typesutil.IsNamed(t, path, name)
+}
+
+// underlyingOf returns the underlying type of path.name as imported by
+// pkg, or an invalid type.
+func underlyingOf(pkg *types.Package, path, name string) types.Type {
+	if pkg == nil {
+		return types.Typ[types.Invalid]
+	}
+	for _, p := range pkg.Imports() {
+		if p.Path() == path {
+			if tn, ok := p.Scope().Lookup(name).(*types.TypeName); ok {
+				return tn.Type().Underlying()
+			}
 		}
 	}
+	return types.Typ[types.Invalid]
 }

@@ -3,12 +3,19 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const (
 	httprouterPath      = "github.com/julienschmidt/httprouter"
 	httprouterFramework = "httprouter"
 )
+
+func init() {
+	frameworks[httprouterPath] = httprouterCall
+	routerTypes[httprouterPath+".Router"] = httprouterFramework
+}
 
 // httprouterMethods are the Router's per-method registration helpers,
 // named after their method.
@@ -30,7 +37,7 @@ func httprouterCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !isNamed(sig.Recv().Type(), httprouterPath, "Router") {
+	if !ok || !typesutil.IsNamed(sig.Recv().Type(), httprouterPath, "Router") {
 		return nil, false
 	}
 	r := e.asRouter(e.eval(fr, sel.X), httprouterFramework)

@@ -31,9 +31,10 @@ func (e *evaluator) inert() map[*types.Func]bool {
 		fn         *types.Func
 		start, end int
 	}
-	spans := make([]span, 0, len(e.decls))
-	for fn, fd := range e.decls {
-		spans = append(spans, span{fn, int(fd.Pos()), int(fd.End())})
+	decls := e.idx.Funcs()
+	spans := make([]span, 0, len(decls))
+	for _, f := range decls {
+		spans = append(spans, span{f.Obj, int(f.Decl.Pos()), int(f.Decl.End())})
 	}
 	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
 	enclosing := func(id *ast.Ident) *types.Func {
@@ -60,7 +61,7 @@ func (e *evaluator) inert() map[*types.Func]bool {
 			}
 			risky = remember(e, vars, obj)
 		case *types.Func:
-			if fn := obj.Origin(); e.decls[fn] != nil {
+			if fn := obj.Origin(); e.decl(fn) != nil {
 				if user := enclosing(id); user != nil && user != fn {
 					uses = append(uses, [2]*types.Func{fn, user})
 				}
@@ -89,10 +90,10 @@ func (e *evaluator) inert() map[*types.Func]bool {
 			}
 		}
 	}
-	inert := make(map[*types.Func]bool, len(e.decls)-len(active))
-	for fn := range e.decls {
-		if !active[fn] {
-			inert[fn] = true
+	inert := make(map[*types.Func]bool, len(decls)-len(active))
+	for _, f := range decls {
+		if !active[f.Obj] {
+			inert[f.Obj] = true
 		}
 	}
 	return inert

@@ -20,7 +20,7 @@ var inertReporter = &analysis.Analyzer{
 	Run: func(pass *analysis.Pass) (any, error) {
 		e := newEvaluator(pass, pass.ResultOf[directives.Analyzer].(*directives.Result))
 		for fn := range e.inert() {
-			pass.Reportf(e.decls[fn].Name.Pos(), "inert")
+			pass.Reportf(e.decl(fn).Name.Pos(), "inert")
 		}
 		return nil, nil
 	},

@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // methodDynamic is the method of a registration whose method is not a
@@ -57,5 +59,5 @@ func isRequestMethod(info *types.Info, x ast.Expr) bool {
 	if !ok || sel.Sel.Name != "Method" {
 		return false
 	}
-	return isNamed(info.TypeOf(sel.X), netHTTP, "Request")
+	return typesutil.IsNamed(info.TypeOf(sel.X), netHTTP, "Request")
 }

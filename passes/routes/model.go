@@ -5,9 +5,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/idemlint/idemlint/internal/xpos"
 	"go/token"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/xpos"
 
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/effects"

@@ -4,6 +4,10 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const netHTTP = "net/http"
@@ -12,58 +16,61 @@ const netHTTP = "net/http"
 // when the call is not one it models.
 type callTable func(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (value, bool)
 
-// frameworks maps a framework's import path to its call table. It is
-// filled in init because the tables call back into the evaluator.
-var frameworks map[string]callTable
+// frameworks maps a framework's import path to its call table. Each
+// framework's file adds its own rows, in an init function, as the tables
+// call back into the evaluator.
+var frameworks = map[string]callTable{}
 
 // routerTypes maps the router types of the frameworks, "path.Name", to
 // the framework: a parameter of such a type is a router the caller
-// passes.
-var routerTypes = map[string]string{
-	netHTTP + ".ServeMux":          netHTTP,
-	chiPath + ".Router":            "chi",
-	chiPath + ".Mux":               "chi",
-	gorillaPath + ".Router":        gorillaFramework,
-	httprouterPath + ".Router":     httprouterFramework,
-	ginPath + ".Engine":            "gin",
-	ginPath + ".RouterGroup":       "gin",
-	ginPath + ".IRouter":           "gin",
-	ginPath + ".IRoutes":           "gin",
-	echoPath + ".Echo":             "echo",
-	echoPath + ".Group":            "echo",
-	fiberPath + ".App":             "fiber",
-	fiberPath + ".Router":          "fiber",
-	fiberPath + ".Group":           "fiber",
-	grpcPath + ".Server":           "grpc",
-	grpcPath + ".ServiceRegistrar": "grpc",
+// passes. Each framework's file adds its own.
+var routerTypes = map[string]string{}
+
+// A dialect is what the model knows of a framework, by the name its routes
+// carry (Route.Framework), beyond its call table: how a suggested fix wraps
+// one of its routes in middleware, and which functions are its
+// interceptors. Each framework's file adds its own.
+type dialect struct {
+	// wrap returns the edits that wrap h, the handler of a registration
+	// call of the method sel in file, in the middleware mw (as file
+	// names it), or nil when the edit is not mechanical.
+	wrap func(f *fixer, file *ast.File, sel *ast.SelectorExpr, h ast.Expr, mw string) []analysis.TextEdit
+	// interceptor reports whether fn, as the package pkg sees it, is an
+	// interceptor of the framework or returns one.
+	interceptor func(pkg *types.Package, fn *types.Func) bool
+}
+
+var dialects = map[string]dialect{}
+
+// IsInterceptor reports whether fn is, or returns, an interceptor of the
+// RPC framework named framework (Route.Framework), as the package pkg
+// sees it.
+func IsInterceptor(pkg *types.Package, framework string, fn *types.Func) bool {
+	is := dialects[framework].interceptor
+	return is != nil && fn != nil && is(pkg, fn)
 }
 
 func init() {
-	frameworks = map[string]callTable{
-		netHTTP: netHTTPCall,
-		chiPath: chiCall,
+	frameworks[netHTTP] = netHTTPCall
+	routerTypes[netHTTP+".ServeMux"] = netHTTP
+	dialects[netHTTP] = dialect{wrap: netHTTPWrap}
+}
 
-		gorillaPath:    gorillaCall,
-		httprouterPath: httprouterCall,
-		alicePath:      aliceCall,
-		routegroupPath: routegroupCall,
-		promRoutePath:  promRouteCall,
-
-		ginPath:              ginCall,
-		echoPath:             echoCall,
-		echoV5Path:           echoCall,
-		fiberPath:            fiberCall,
-		fiberIdempotencyPath: fiberIdempotencyCall,
-		fiberAdaptorPath:     fiberAdaptorCall,
-
-		fiberV3Path:            fiberCall,
-		fiberV3IdempotencyPath: fiberIdempotencyCall,
-		fiberV3AdaptorPath:     fiberAdaptorCall,
-
-		grpcPath:     grpcCall,
-		selectorPath: selectorCall,
-		connectPath:  connectCall,
+// netHTTPWrap wraps the handler of a ServeMux registration in mw: Handle's
+// as mw(h), HandleFunc's as Handle(..., mw(http.HandlerFunc(h))).
+func netHTTPWrap(f *fixer, file *ast.File, sel *ast.SelectorExpr, h ast.Expr, mw string) []analysis.TextEdit {
+	switch sel.Sel.Name {
+	case "Handle":
+		return wrapArg(h, mw+"(", ")")
+	case "HandleFunc":
+		httpName, ok := f.qualifier(file, types.NewPackage(netHTTP, "http"))
+		if !ok {
+			return nil
+		}
+		return append([]analysis.TextEdit{{Pos: sel.Sel.Pos(), End: sel.Sel.End(), NewText: []byte("Handle")}},
+			wrapArg(h, mw+"("+httpName+"HandlerFunc(", "))")...)
 	}
+	return nil
 }
 
 // netHTTPCall models net/http: ServeMux registration (Go 1.22 patterns),
@@ -80,7 +87,7 @@ func netHTTPCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (v
 	case recv == nil && fn.Name() == "NewServeMux":
 		return e.newRouter(netHTTP), true
 	case recv == nil && (fn.Name() == "Handle" || fn.Name() == "HandleFunc"),
-		recv != nil && isNamed(recv.Type(), netHTTP, "ServeMux") && (fn.Name() == "Handle" || fn.Name() == "HandleFunc"):
+		recv != nil && typesutil.IsNamed(recv.Type(), netHTTP, "ServeMux") && (fn.Name() == "Handle" || fn.Name() == "HandleFunc"):
 		var mux *router
 		if recv == nil {
 			mux = e.defaultServeMux()
@@ -151,7 +158,7 @@ func (e *evaluator) serveArg(fr *frame, call *ast.CallExpr, i int) {
 // serverLiteral handles http.Server{Handler: h}: h is served; a server
 // without a handler serves the DefaultServeMux.
 func (e *evaluator) serverLiteral(fr *frame, lit *ast.CompositeLit) bool {
-	if !isNamed(e.pass.TypesInfo.TypeOf(lit), netHTTP, "Server") {
+	if !typesutil.IsNamed(e.pass.TypesInfo.TypeOf(lit), netHTTP, "Server") {
 		return false
 	}
 	var h *handler
@@ -177,7 +184,7 @@ func (e *evaluator) serverLiteral(fr *frame, lit *ast.CompositeLit) bool {
 // serverHandlerField handles srv.Handler = h on an *http.Server.
 func (e *evaluator) serverHandlerField(fr *frame, sel *ast.SelectorExpr, v value) bool {
 	s := e.pass.TypesInfo.Selections[sel]
-	if s == nil || s.Kind() != types.FieldVal || sel.Sel.Name != "Handler" || !isNamed(s.Recv(), netHTTP, "Server") {
+	if s == nil || s.Kind() != types.FieldVal || sel.Sel.Name != "Handler" || !typesutil.IsNamed(s.Recv(), netHTTP, "Server") {
 		return false
 	}
 	e.serve(e.asHandler(v), sel.Pos())

@@ -3,9 +3,15 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const promRoutePath = "github.com/prometheus/common/route"
+
+func init() {
+	frameworks[promRoutePath] = promRouteCall
+}
 
 // promRouteMethods maps prometheus/common/route's registration methods to
 // their method.
@@ -29,7 +35,7 @@ func promRouteCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) 
 		}
 		return nil, false
 	}
-	if !isNamed(sig.Recv().Type(), promRoutePath, "Router") {
+	if !typesutil.IsNamed(sig.Recv().Type(), promRoutePath, "Router") {
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -74,7 +80,7 @@ func promRouteCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) 
 func (e *evaluator) instrumentation(fr *frame, x ast.Expr) []Middleware {
 	v := e.eval(fr, x)
 	if f, ok := v.(funcRef); ok {
-		if fd := e.decls[f.fn]; fd != nil {
+		if fd := e.decl(f.fn); fd != nil {
 			m := e.middlewareOf(f.fn, x)
 			m.Platform = m.Platform || e.dirs.UsesMiddleware(e.pass.TypesInfo, fd.Body)
 			return []Middleware{m}

@@ -262,7 +262,7 @@ func (e *evaluator) handlerBody(h *handler) (*types.Func, *ast.BlockStmt) {
 	case h.lit != nil:
 		return nil, h.lit.Body
 	case h.fn != nil:
-		if fd := e.decls[h.fn]; fd != nil {
+		if fd := e.decl(h.fn); fd != nil {
 			return h.fn, fd.Body
 		}
 		return h.fn, nil

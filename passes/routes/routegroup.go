@@ -3,9 +3,15 @@ package routes
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 const routegroupPath = "github.com/go-pkgz/routegroup"
+
+func init() {
+	frameworks[routegroupPath] = routegroupCall
+}
 
 // routegroupCall models go-pkgz/routegroup, a wrapper of a net/http
 // ServeMux. A root bundle (New(mux), Mount(mux, base)) applies its own
@@ -58,7 +64,7 @@ func routegroupCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func)
 		}
 		return nil, false
 	}
-	if !isNamed(sig.Recv().Type(), routegroupPath, "Bundle") {
+	if !typesutil.IsNamed(sig.Recv().Type(), routegroupPath, "Bundle") {
 		return nil, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

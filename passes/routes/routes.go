@@ -10,6 +10,7 @@ import (
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
 	"github.com/idemlint/idemlint/passes/effects"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Analyzer builds the route model of a package.
@@ -17,7 +18,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "idemroutes",
 	Doc:        "builds the router-neutral model of a package's HTTP routes; does not report diagnostics",
 	Run:        safe.Run("idemroutes", run),
-	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, effects.Analyzer, proceduresAnalyzer},
+	Requires:   []*analysis.Analyzer{config.Analyzer, directives.Analyzer, effects.Analyzer, proceduresAnalyzer, syntax.Analyzer},
 	ResultType: reflect.TypeFor[*Result](),
 	FactTypes:  []analysis.Fact{new(SummaryFact), new(Routing)},
 }
@@ -51,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res.fixer, res.positions = e.fixer(), e.positions()
 		res.DedupArgs = e.dedupArgs
 	}
-	res.Unrecognised = unrecognised(pass, res.Routes)
+	res.Unrecognised = unrecognised(pass, indexOf(pass), res.Routes)
 	return res, nil
 }
 

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // Summaries, the evaluation side: while the package is evaluated, the
@@ -56,7 +58,8 @@ type storeRec struct {
 // something: one that receives or returns a router, handler or
 // middleware, or a method of a type holding one.
 func (e *evaluator) planSummaries() {
-	for fn := range e.decls {
+	for _, f := range e.idx.Funcs() {
+		fn := f.Obj
 		sig := fn.Signature()
 		recv := sig.Recv()
 		if recv == nil && !fn.Exported() {
@@ -137,7 +140,7 @@ func (e *evaluator) placeholder(t types.Type, ref SRef, variadic bool) value {
 	} else if isHTTPHandlerType(t) || isHandlerFunc(t) {
 		return &handler{ref: &ref}
 	}
-	if isMiddlewareType(t) || webMiddlewareType(t) || isNamed(t, alicePath, "Chain") {
+	if isMiddlewareType(t) || webMiddlewareType(t) || typesutil.IsNamed(t, alicePath, "Chain") {
 		return mwList{{Name: "(caller's middleware)", param: ref.Param + 1}}
 	}
 	if b, ok := types.Unalias(t).(*types.Basic); ok && b.Kind() == types.String && !variadic && ref.Param >= 0 {

@@ -5,7 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
-	"github.com/idemlint/idemlint/internal/typesutil"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // Route tables: services list their routes in a literal slice or map and
@@ -95,7 +95,7 @@ func (e *evaluator) loopVar(x ast.Expr) types.Object {
 // (and assigned nowhere else), or a call of a function of the package
 // that returns one.
 func (e *evaluator) tableLit(x ast.Expr, depth int) *ast.CompositeLit {
-	if depth > 3 {
+	if depth > syntax.MaxDepth {
 		return nil
 	}
 	switch x := ast.Unparen(x).(type) {
@@ -115,7 +115,7 @@ func (e *evaluator) tableLit(x ast.Expr, depth int) *ast.CompositeLit {
 		if fn == nil {
 			return nil
 		}
-		if fd := e.decls[fn]; fd != nil && fd.Body != nil && len(fd.Body.List) == 1 {
+		if fd := e.decl(fn); fd != nil && len(fd.Body.List) == 1 {
 			if ret, ok := fd.Body.List[0].(*ast.ReturnStmt); ok && len(ret.Results) == 1 {
 				return e.tableLit(ret.Results[0], depth+1)
 			}
@@ -125,16 +125,13 @@ func (e *evaluator) tableLit(x ast.Expr, depth int) *ast.CompositeLit {
 }
 
 // definition returns the only value a variable of the package is ever
-// given, when it is given one (typesutil.Definitions); else nil.
+// given, when it is given one (syntax.Index.Definition); else nil.
 func (e *evaluator) definition(obj types.Object) ast.Expr {
 	v, ok := obj.(*types.Var)
 	if !ok || v.Pkg() != e.pass.Pkg || v.IsField() {
 		return nil
 	}
-	if e.defs == nil {
-		e.defs = typesutil.Definitions(e.pass.TypesInfo, e.pass.Files)
-	}
-	return e.defs[v]
+	return e.idx.Definition(v)
 }
 
 // boundExpr returns the expression x stands for in the round of a table

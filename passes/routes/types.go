@@ -9,17 +9,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
-)
 
-// isNamed reports whether t (or what it points to) is the named type
-// pkg.name.
-func isNamed(t types.Type, pkg, name string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
-}
+	"github.com/idemlint/idemlint/internal/typesutil"
+)
 
 // hasServeHTTP reports whether t's method set has ServeHTTP.
 func hasServeHTTP(t types.Type) bool { return serveHTTPMethod(t) != nil }
@@ -71,7 +63,7 @@ func serveHTTPMethod(t types.Type) *types.Func {
 
 // isHTTPHandlerType reports whether t is http.Handler or http.HandlerFunc.
 func isHTTPHandlerType(t types.Type) bool {
-	return isNamed(t, "net/http", "Handler") || isNamed(t, "net/http", "HandlerFunc")
+	return typesutil.IsNamed(t, "net/http", "Handler") || typesutil.IsNamed(t, "net/http", "HandlerFunc")
 }
 
 // isHandlerFunc reports whether t is a func(http.ResponseWriter, *http.Request).
@@ -80,7 +72,7 @@ func isHandlerFunc(t types.Type) bool {
 		return false
 	}
 	sig, ok := t.Underlying().(*types.Signature)
-	return ok && sig.Params().Len() == 2 && isNamed(sig.Params().At(1).Type(), "net/http", "Request")
+	return ok && sig.Params().Len() == 2 && typesutil.IsNamed(sig.Params().At(1).Type(), "net/http", "Request")
 }
 
 // handlerResult reports whether a function result of type t is a handler.

@@ -2,13 +2,13 @@ package routes
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/idemlint/idemlint/internal/typesutil"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // An Unrecognised is a call that looks like a route registration on a
@@ -37,9 +37,9 @@ var registrationNames = map[string]string{
 
 // unrecognised finds the calls of the package that look like route
 // registrations on an unknown router. Calls the model resolved as
-// routes are left out. The walk checks the method name before any type
-// lookup, so it is cheap on packages without such calls.
-func unrecognised(pass *analysis.Pass, known []*Route) []Unrecognised {
+// routes are left out. It reads the package's calls from the syntax
+// index and checks the method name before any type lookup.
+func unrecognised(pass *analysis.Pass, idx *syntax.Index, known []*Route) []Unrecognised {
 	if typesutil.IsStd(pass.Pkg.Path()) {
 		// The standard library imports only itself, and its one router,
 		// net/http's ServeMux, is modelled.
@@ -57,25 +57,21 @@ func unrecognised(pass *analysis.Pass, known []*Route) []Unrecognised {
 			resolved[rt.Call] = true
 		}
 	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) < 2 {
-				return true
-			}
-			sel, ok := call.Fun.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			method, ok := registrationNames[sel.Sel.Name]
-			if !ok || resolved[call] {
-				return true
-			}
-			if u, ok := unrecognisedCall(pass.TypesInfo, call, sel, method); ok {
-				out = append(out, u)
-			}
-			return true
-		})
+	for _, call := range idx.AllCalls() {
+		if len(call.Args) < 2 {
+			continue
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		method, ok := registrationNames[sel.Sel.Name]
+		if !ok || resolved[call] {
+			continue
+		}
+		if u, ok := unrecognisedCall(pass.TypesInfo, call, sel, method); ok {
+			out = append(out, u)
+		}
 	}
 	return out
 }
@@ -117,7 +113,7 @@ func registrar(pkg *types.Package) bool {
 func unrecognisedCall(info *types.Info, call *ast.CallExpr, sel *ast.SelectorExpr, method string) (Unrecognised, bool) {
 	// The path: the first argument, or the second after a constant
 	// method (Add("POST", "/x", h)).
-	first, ok := constString(info, call.Args[0])
+	first, ok := typesutil.ConstString(info, call.Args[0])
 	if !ok {
 		return Unrecognised{}, false
 	}
@@ -126,7 +122,7 @@ func unrecognisedCall(info *types.Info, call *ast.CallExpr, sel *ast.SelectorExp
 	case strings.HasPrefix(first, "/"):
 		path = first
 	case method == "" && isMethodName(first):
-		second, ok := constString(info, call.Args[1])
+		second, ok := typesutil.ConstString(info, call.Args[1])
 		if !ok || !strings.HasPrefix(second, "/") || len(call.Args) < 3 {
 			return Unrecognised{}, false
 		}
@@ -212,14 +208,6 @@ func handlerArg(info *types.Info, args []ast.Expr) bool {
 		}
 	}
 	return false
-}
-
-func constString(info *types.Info, x ast.Expr) (string, bool) {
-	tv, ok := info.Types[x]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
-	}
-	return constant.StringVal(tv.Value), true
 }
 
 func isMethodName(s string) bool {

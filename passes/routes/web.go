@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // Helpers shared by the models of gin, echo and fiber, whose handlers and
@@ -15,7 +17,7 @@ import (
 // (fiber.Handler): a function of another package returning one builds
 // middleware.
 func webMiddlewareType(t types.Type) bool {
-	return isNamed(t, ginPath, "HandlerFunc") || isNamed(t, echoPath, "MiddlewareFunc") || isNamed(t, echoV5Path, "MiddlewareFunc") || isFiberHandler(t)
+	return typesutil.IsNamed(t, ginPath, "HandlerFunc") || typesutil.IsNamed(t, echoPath, "MiddlewareFunc") || typesutil.IsNamed(t, echoV5Path, "MiddlewareFunc") || isFiberHandler(t)
 }
 
 // isFiberHandler reports whether t is func(*fiber.Ctx) error (v2) or
@@ -29,7 +31,7 @@ func isFiberHandler(t types.Type) bool {
 		return false
 	}
 	p := sig.Params().At(0).Type()
-	return isNamed(p, fiberPath, "Ctx") || isNamed(p, fiberV3Path, "Ctx")
+	return typesutil.IsNamed(p, fiberPath, "Ctx") || typesutil.IsNamed(p, fiberV3Path, "Ctx")
 }
 
 // registerChain registers a route whose handlers are given as a list in
@@ -102,5 +104,5 @@ func webHandlerType(t types.Type) bool {
 		return false
 	}
 	p := sig.Params().At(0).Type()
-	return isNamed(p, ginPath, "Context") || isNamed(p, echoPath, "Context") || isNamed(p, fiberPath, "Ctx")
+	return typesutil.IsNamed(p, ginPath, "Context") || typesutil.IsNamed(p, echoPath, "Context") || typesutil.IsNamed(p, fiberPath, "Ctx")
 }

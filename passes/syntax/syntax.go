@@ -59,6 +59,9 @@ type Index struct {
 	callsOnce sync.Once
 	calls     []*ast.CallExpr
 	callsOf   map[*types.Func][]*ast.CallExpr
+
+	intoOnce sync.Once
+	into     map[types.Object]bool
 }
 
 // New returns the Index of the package pkg, of files and info.
@@ -128,6 +131,57 @@ func (x *Index) Definition(obj types.Object) ast.Expr {
 func (x *Index) indexValues() {
 	x.values = typesutil.Assignments(x.info, x.files)
 	x.defs = x.values.Definitions()
+}
+
+// AssignsInto reports whether the package assigns into the variable obj:
+// to an element or field reached from it (obj[k] = v, obj.f.g += v),
+// which Values does not record.
+func (x *Index) AssignsInto(obj types.Object) bool {
+	if obj == nil {
+		return false
+	}
+	x.intoOnce.Do(x.indexInto)
+	return x.into[obj]
+}
+
+func (x *Index) indexInto() {
+	x.into = make(map[types.Object]bool)
+	for _, f := range x.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok {
+				return true
+			}
+			for _, l := range as.Lhs {
+				if _, whole := ast.Unparen(l).(*ast.Ident); whole {
+					continue // a value Values records
+				}
+				if id := rootIdent(l); id != nil {
+					if obj := x.info.Uses[id]; obj != nil {
+						x.into[obj] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// rootIdent returns the variable an element or field expression starts
+// from (m of m[k].f), or nil.
+func rootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch y := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return y
+		case *ast.IndexExpr:
+			e = y.X
+		case *ast.SelectorExpr:
+			e = y.X
+		default:
+			return nil
+		}
+	}
 }
 
 // Calls returns the calls in the package of fn, a function or method of

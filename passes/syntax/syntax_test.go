@@ -300,3 +300,29 @@ var v = 1
 	}
 	wg.Wait()
 }
+
+func TestAssignsInto(t *testing.T) {
+	idx, pkg, _ := load(t, `package p
+type T struct{ f map[string]bool }
+var m = map[string]bool{"a": true}
+var s = T{}
+var whole = map[string]bool{}
+var read = map[string]bool{}
+var n = 0
+func init() {
+	(m)["b"] = true
+	s.f["x"] = false
+	whole = nil
+	n++
+	_ = read["a"]
+}
+`)
+	for name, want := range map[string]bool{"m": true, "s": true, "whole": false, "read": false, "n": false} {
+		if got := idx.AssignsInto(lookup(t, pkg, name)); got != want {
+			t.Errorf("AssignsInto(%s) = %v, want %v", name, got, want)
+		}
+	}
+	if idx.AssignsInto(nil) {
+		t.Error("AssignsInto(nil)")
+	}
+}
