@@ -5,6 +5,12 @@
 // file:line, message) of idemlint -json, once per position and message.
 //
 //	go run ./bench/realworld/summarize [-findings=false] OUTDIR
+//	go run ./bench/realworld/summarize -carry OLD.tsv OUTDIR > NEW.tsv
+//	go run ./bench/realworld/summarize -score LABELS.tsv
+//
+// -carry prints a labels file for the run, with the verdicts of an earlier
+// labels file kept for the findings it judged; -score prints the verdicts
+// of a labels file by check and by service.
 package main
 
 import (
@@ -335,11 +341,22 @@ func md(s string) string {
 
 func main() {
 	showFindings := flag.Bool("findings", true, "list every finding of every service")
+	carry := flag.String("carry", "", "instead, print a labels file for the run's findings, keeping the verdicts of this earlier labels file for the findings it has (the others are TODO)")
+	score := flag.String("score", "", "instead, print the verdicts of this labels file by check and by service (OUTDIR is not read)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: summarize [-findings=false] OUTDIR")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
+	if *score != "" {
+		labels, err := readLabels(*score)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "summarize: %v\n", err)
+			os.Exit(1)
+		}
+		writeScores(os.Stdout, labels)
+		return
+	}
 	if flag.NArg() != 1 {
 		flag.Usage()
 		os.Exit(2)
@@ -355,6 +372,17 @@ func main() {
 		services = append(services, load(dir, strings.TrimSuffix(filepath.Base(m), ".meta")))
 	}
 	sort.Slice(services, func(i, j int) bool { return services[i].Name < services[j].Name })
+	if *carry != "" {
+		old, err := readLabels(*carry)
+		if err == nil {
+			err = carryLabels(os.Stdout, services, old)
+		}
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "summarize: %v\n", err)
+			os.Exit(1)
+		}
+		return
+	}
 	write(os.Stdout, services, *showFindings)
 }
 
