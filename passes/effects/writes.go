@@ -463,11 +463,21 @@ func (in *inferrer) reachedFrom(x ast.Expr, cur *unit, depth int) uint64 {
 
 // writable reports whether importers can write through a result of type
 // t, so that what the result is matters to them: a pointer to a struct
-// with an exported field, or whose methods write through their receiver.
-// Other results (maps, slices, opaque handles) carry no fact, to keep
-// facts few: an importer writing into a map a function returned is not
-// seen whole.
+// with an exported field, or whose methods write through their receiver,
+// or a slice or map of such pointers. Other results (a slice of numbers,
+// a set, an opaque handle) carry no fact, to keep facts few: an importer
+// writing into such a slice a function returned is not seen whole.
 func (in *inferrer) writable(t types.Type) bool {
+	return in.writableAt(t, 0)
+}
+
+func (in *inferrer) writableAt(t types.Type, depth int) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return depth == 0 && in.writableAt(u.Elem(), depth+1)
+	case *types.Map:
+		return depth == 0 && in.writableAt(u.Elem(), depth+1)
+	}
 	ptr, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
 		return false

@@ -38,3 +38,15 @@ func Fill(h map[string]string) { h["x"] = "1" } // want Fill:`^effects\(\) write
 
 // Default is a builder every caller shares.
 var Default = New(nil)
+
+// All returns builders it made: importers may write through them.
+func All(n int) []*Builder { // want All:`^effects\(\) returns fresh$`
+	out := make([]*Builder, 0, n)
+	for range n {
+		out = append(out, New(nil))
+	}
+	return out
+}
+
+// Codes returns numbers it made: no fact.
+func Codes() []int { return []int{200, 201} }

@@ -223,7 +223,7 @@ func tally(name string) { // want tally:`^effects\(\) opaque$`
 }
 
 // index fills elements of collections it made.
-func index(ids []string) map[string]*Order {
+func index(ids []string) map[string]*Order { // want index:`^effects\(\) returns fresh$`
 	byID := make(map[string]*Order)
 	for _, id := range ids {
 		byID[id] = &Order{ID: id}
