@@ -522,12 +522,7 @@ func (in *inferrer) contextValue(x ast.Expr, depth int) bool {
 		return ok && v.Kind() == types.LocalVar && in.contextValue(in.definition(v), depth+1)
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(in.pass.TypesInfo, e).(*types.Func)
-		if !ok || fn.Name() != "Value" {
-			return false
-		}
-		recv := recvType(fn)
-		n := typesutil.NamedOf(recv)
-		return n != nil && n.Obj().Name() == "Context" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context"
+		return ok && fn.Name() == "Value" && isContext(recvType(fn))
 	}
 	return false
 }
@@ -646,17 +641,19 @@ func identObj(info *types.Info, x ast.Expr) types.Object {
 // byFnDecl returns the declaration of fn, a function of the package.
 func (in *inferrer) byFnDecl(fn *types.Func) *ast.FuncDecl { return in.syn.Decl(fn) }
 
+// isPointer reports whether t is a pointer type.
+func isPointer(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.Pointer)
+	return ok
+}
+
 // requestBits returns the bits of fn's parameters of type *http.Request,
 // through which a handler may write: the request is its own.
 func requestBits(fn *types.Func) uint64 {
 	var bits uint64
 	params := fn.Signature().Params()
 	for i := 0; i < params.Len() && i < 63; i++ {
-		ptr, ok := params.At(i).Type().(*types.Pointer)
-		if !ok {
-			continue
-		}
-		if n := typesutil.NamedOf(ptr.Elem()); n != nil && n.Obj().Name() == "Request" && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" {
+		if t := params.At(i).Type(); isPointer(t) && typesutil.IsNamed(t, "net/http", "Request") {
 			bits |= 1 << (i + 1)
 		}
 	}
