@@ -389,14 +389,18 @@ func buildGolangciLint(t *testing.T) string {
 	return bin
 }
 
-// copyModule copies testdata/gclmod into a new temporary directory, so that
-// --fix and golangci-lint's files never touch the repository.
+// copyModule copies testdata/gclmod, and the platform module its replace
+// directive names beside it, into a new temporary directory, so that --fix
+// and golangci-lint's files never touch the repository.
 func copyModule(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "testdata", "gclmod"))); err != nil {
-		t.Fatal(err)
+	root := t.TempDir()
+	for _, m := range []string{"gclmod", "platform"} {
+		if err := os.CopyFS(filepath.Join(root, m), os.DirFS(filepath.Join("..", "testdata", m))); err != nil {
+			t.Fatal(err)
+		}
 	}
+	dir := filepath.Join(root, "gclmod")
 	// Compare paths as golangci-lint prints them.
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
 		dir = real

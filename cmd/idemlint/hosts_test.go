@@ -53,7 +53,15 @@ func TestGoVetRelativeConfig(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "ci.yaml"), []byte("checks: [-idemhandler]\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
+	// A package of the module in a subdirectory, to start go vet in:
+	// the tool runs in its directory too.
 	sub := filepath.Join(dir, "platform")
+	if err := os.MkdirAll(sub, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "platform.go"), []byte("package platform\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
 	for _, args := range [][]string{{"-config=../ci.yaml"}, {"-config", "../ci.yaml"}} {
 		r := run(t, sub, "go", append(append([]string{"vet", "-vettool=" + bin}, args...), "../...")...)
 		if r.code != 0 {

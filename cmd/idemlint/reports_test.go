@@ -879,6 +879,7 @@ func TestReportRoot(t *testing.T) {
 	}
 	dir := filepath.Join(outer, "unpacked", "vetmod")
 	copyTree(t, vetmod, dir)
+	copyTree(t, filepath.Join(vetmod, "..", "platform"), filepath.Join(outer, "unpacked", "platform"))
 	for _, tc := range []struct {
 		name, want string
 	}{

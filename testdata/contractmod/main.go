@@ -5,7 +5,7 @@ package main
 import (
 	"net/http"
 
-	"example.com/contractmod/platform"
+	"example.com/platform"
 )
 
 func handle(w http.ResponseWriter, r *http.Request) { store.Save(r) }

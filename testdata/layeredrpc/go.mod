@@ -3,6 +3,7 @@ module example.com/layeredrpc
 go 1.26.0
 
 require (
+	example.com/platform v0.0.0
 	example.com/realrpc v0.0.0
 	google.golang.org/grpc v1.85.0
 )
@@ -17,3 +18,5 @@ require (
 )
 
 replace example.com/realrpc => ../realrpc
+
+replace example.com/platform => ../platform

@@ -3,6 +3,7 @@ module example.com/realrpc
 go 1.26.0
 
 require (
+	example.com/platform v0.0.0
 	connectrpc.com/connect v1.21.1
 	github.com/grpc-ecosystem/go-grpc-middleware/v2 v2.3.4
 	google.golang.org/grpc v1.85.0
@@ -15,3 +16,5 @@ require (
 	google.golang.org/genproto/googleapis/rpc v0.0.0-20260817212433-ac3dfec99bb1 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
 )
+
+replace example.com/platform => ../platform

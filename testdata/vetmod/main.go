@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"sync"
 
-	"example.com/vetmod/platform/idem"
+	"example.com/platform/idem"
 )
 
 type payment struct {

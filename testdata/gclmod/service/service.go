@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"sync"
 
-	"example.com/gclmod/platform/idem"
+	"example.com/platform/idem"
 )
 
 type payment struct {

@@ -5,7 +5,7 @@ package rpcserver
 import (
 	"google.golang.org/grpc"
 
-	"example.com/realrpc/platform/idem"
+	"example.com/platform/idem"
 	"example.com/realrpc/platform/idemrpc"
 )
 

@@ -11,7 +11,7 @@ import (
 
 	"github.com/justinas/alice"
 
-	"example.com/realmod/platform/idem"
+	"example.com/platform/idem"
 )
 
 var db *sql.DB

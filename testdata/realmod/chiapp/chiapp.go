@@ -11,7 +11,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
-	"example.com/realmod/platform/idem"
+	"example.com/platform/idem"
 )
 
 var db *sql.DB

@@ -10,7 +10,7 @@ import (
 
 	"github.com/gorilla/mux"
 
-	"example.com/realmod/platform/idem"
+	"example.com/platform/idem"
 )
 
 var db *sql.DB

@@ -10,7 +10,7 @@ import (
 
 	"github.com/julienschmidt/httprouter"
 
-	"example.com/realmod/platform/idem"
+	"example.com/platform/idem"
 )
 
 var db *sql.DB

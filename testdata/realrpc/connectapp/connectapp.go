@@ -10,9 +10,9 @@ import (
 
 	"connectrpc.com/connect"
 
+	"example.com/platform/idem"
 	paymentsv1 "example.com/realrpc/gen/payments/v1"
 	"example.com/realrpc/gen/payments/v1/paymentsv1connect"
-	"example.com/realrpc/platform/idem"
 	"example.com/realrpc/platform/idemrpc"
 )
 

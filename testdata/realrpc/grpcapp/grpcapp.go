@@ -15,8 +15,8 @@ import (
 	"google.golang.org/grpc/reflection"
 	"google.golang.org/grpc/status"
 
+	"example.com/platform/idem"
 	paymentsv1 "example.com/realrpc/gen/payments/v1"
-	"example.com/realrpc/platform/idem"
 	"example.com/realrpc/platform/idemrpc"
 )
 

@@ -12,9 +12,9 @@ import (
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/selector"
 	"google.golang.org/grpc"
 
+	"example.com/platform/idem"
 	paymentsv1 "example.com/realrpc/gen/payments/v1"
 	"example.com/realrpc/gen/payments/v1/paymentsv1connect"
-	"example.com/realrpc/platform/idem"
 	"example.com/realrpc/platform/idemrpc"
 )
 

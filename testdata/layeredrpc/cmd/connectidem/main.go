@@ -7,7 +7,7 @@ import (
 	"net/http"
 
 	"example.com/layeredrpc/ledger"
-	"example.com/realrpc/platform/idem"
+	"example.com/platform/idem"
 )
 
 func main() {

@@ -8,7 +8,7 @@ import (
 
 	"example.com/layeredrpc/charges"
 	"example.com/layeredrpc/rpcserver"
-	"example.com/realrpc/platform/idem"
+	"example.com/platform/idem"
 )
 
 func main() {

@@ -12,7 +12,7 @@ import (
 	"google.golang.org/grpc/metadata"
 	"google.golang.org/grpc/status"
 
-	"example.com/realrpc/platform/idem"
+	"example.com/platform/idem"
 )
 
 // UnaryInterceptor rejects a unary call whose idempotency key was already
