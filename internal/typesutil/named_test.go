@@ -102,3 +102,60 @@ var xs = []any{c, "lit", v, 1, true, nil}
 		t.Errorf("ConstString(nil) = %q, %v", s, ok)
 	}
 }
+
+// TestConstStringPathJoin checks the folding of path.Join of constants,
+// and of concatenations with such calls, which are no constants to the
+// type checker.
+func TestConstStringPathJoin(t *testing.T) {
+	_, info, file := check(t, `package p
+
+import "path"
+
+const base = "/v1/"
+
+var v = "x"
+
+var parts = []string{"a"}
+
+var xs = []any{
+	path.Join(base, "orders"),
+	path.Join(base, "orders") + "/{id}",
+	"/api" + (path.Join("/", base, "..", "items")),
+	path.Join(),
+	path.Join(base, v),
+	path.Join(base, "a") + v,
+	path.Join(parts...),
+	path.Base(base),
+	len(path.Join(base)),
+}
+`)
+	var elts []ast.Expr
+	ast.Inspect(file, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.CompositeLit); ok && len(lit.Elts) > 1 {
+			elts = lit.Elts
+		}
+		return true
+	})
+	want := []struct {
+		s  string
+		ok bool
+	}{
+		{"/v1/orders", true},
+		{"/v1/orders/{id}", true},
+		{"/api/items", true},
+		{"", true},
+		{"", false}, // a variable element
+		{"", false}, // a variable operand
+		{"", false}, // a spread slice
+		{"", false}, // only path.Join is folded
+		{"", false}, // not a string
+	}
+	if len(elts) != len(want) {
+		t.Fatalf("%d elements, want %d", len(elts), len(want))
+	}
+	for i, x := range elts {
+		if s, ok := typesutil.ConstString(info, x); s != want[i].s || ok != want[i].ok {
+			t.Errorf("ConstString(%s) = %q, %v; want %q, %v", types.ExprString(x), s, ok, want[i].s, want[i].ok)
+		}
+	}
+}

@@ -7,7 +7,10 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"path"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // NamedOf returns the named type t denotes, looking through one pointer
@@ -48,15 +51,48 @@ func NormPath(path string) string {
 }
 
 // ConstString returns the constant string value of x.
+// Calls of path.Join of constants, and concatenations of such calls, are
+// folded too: services build route paths and URLs that way.
 func ConstString(info *types.Info, x ast.Expr) (string, bool) {
 	if x == nil {
 		return "", false
 	}
-	tv, ok := info.Types[x]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
+	if tv, ok := info.Types[x]; ok && tv.Value != nil {
+		if tv.Value.Kind() != constant.String {
+			return "", false
+		}
+		return constant.StringVal(tv.Value), true
 	}
-	return constant.StringVal(tv.Value), true
+	switch x := ast.Unparen(x).(type) {
+	case *ast.BinaryExpr:
+		if x.Op != token.ADD {
+			return "", false
+		}
+		a, ok := ConstString(info, x.X)
+		if !ok {
+			return "", false
+		}
+		b, ok := ConstString(info, x.Y)
+		if !ok {
+			return "", false
+		}
+		return a + b, true
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(info, x).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "path" || fn.Name() != "Join" || x.Ellipsis.IsValid() {
+			return "", false
+		}
+		elems := make([]string, len(x.Args))
+		for i, a := range x.Args {
+			s, ok := ConstString(info, a)
+			if !ok {
+				return "", false
+			}
+			elems[i] = s
+		}
+		return path.Join(elems...), true
+	}
+	return "", false
 }
 
 // ConstBool returns the constant boolean value of x.

@@ -316,7 +316,7 @@ func exportLevels(pass *analysis.Pass, idx *syntax.Index) {
 			if !ok || len(call.Args) < 2 || !isConnectFunc(pass.TypesInfo, call, "") {
 				return true
 			}
-			proc, ok := stringConst(pass.TypesInfo, call.Args[0])
+			proc, ok := typesutil.ConstString(pass.TypesInfo, call.Args[0])
 			if !ok {
 				return true
 			}

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/safe"
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/internal/xpos"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
@@ -650,7 +651,7 @@ func (e *evaluator) assign(fr *frame, lhs, rhs []ast.Expr) {
 			vals[i] = e.eval(fr, r)
 			if vals[i] == nil && (e.tmplOwner != nil || fr.inst != nil) {
 				// A constant string, which branches may add to.
-				if s, ok := stringConst(e.pass.TypesInfo, r); ok && len(s) <= maxTemplate {
+				if s, ok := typesutil.ConstString(e.pass.TypesInfo, r); ok && len(s) <= maxTemplate {
 					vals[i] = strTmpl(s)
 				}
 			}

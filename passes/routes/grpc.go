@@ -574,7 +574,7 @@ func (m *matcher) isFullMethod(x ast.Expr) bool {
 	return ok && m.e.pass.TypesInfo.Uses[id] == m.meta
 }
 
-func (m *matcher) str(x ast.Expr) (string, bool) { return stringConst(m.e.pass.TypesInfo, x) }
+func (m *matcher) str(x ast.Expr) (string, bool) { return typesutil.ConstString(m.e.pass.TypesInfo, x) }
 
 func (m *matcher) expr(x ast.Expr) *rpcSet {
 	info := m.e.pass.TypesInfo

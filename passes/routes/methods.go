@@ -19,7 +19,7 @@ const methodDynamic = "(dynamic)"
 func branchMethods(info *types.Info, body *ast.BlockStmt) []string {
 	var methods []string
 	add := func(x ast.Expr) {
-		if m, ok := stringConst(info, x); ok {
+		if m, ok := typesutil.ConstString(info, x); ok {
 			m = strings.ToUpper(m)
 			if !slices.Contains(methods, m) {
 				methods = append(methods, m)

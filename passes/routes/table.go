@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/syntax"
 )
 
@@ -210,7 +211,7 @@ func (e *evaluator) str(x ast.Expr) (string, bool) {
 		b, ok2 := e.str(bin.Y)
 		return a + b, ok1 && ok2
 	}
-	return stringConst(e.pass.TypesInfo, x)
+	return typesutil.ConstString(e.pass.TypesInfo, x)
 }
 
 // routeStr returns the constant string x is, the string it builds from

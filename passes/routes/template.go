@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+
+	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
 // Router wrappers: an application wraps a supported router in a type of
@@ -79,7 +81,7 @@ func (e *evaluator) template(fr *frame, x ast.Expr) (string, bool) {
 	if b := e.boundExpr(x); b != nil {
 		return e.template(fr, b)
 	}
-	if s, ok := stringConst(e.pass.TypesInfo, x); ok {
+	if s, ok := typesutil.ConstString(e.pass.TypesInfo, x); ok {
 		return s, true
 	}
 	if fr == nil {
@@ -110,7 +112,7 @@ func (e *evaluator) template(fr *frame, x ast.Expr) (string, bool) {
 // sprintf returns the string fmt.Sprintf builds from a constant format
 // whose verbs are %s and %v, and templates.
 func (e *evaluator) sprintf(fr *frame, args []ast.Expr) (string, bool) {
-	format, ok := stringConst(e.pass.TypesInfo, args[0])
+	format, ok := typesutil.ConstString(e.pass.TypesInfo, args[0])
 	if !ok {
 		return "", false
 	}
@@ -152,7 +154,7 @@ func (e *evaluator) sprintf(fr *frame, args []ast.Expr) (string, bool) {
 // templateValue returns the value of x when it is a string built from
 // templates, or nil.
 func (e *evaluator) templateValue(fr *frame, x ast.Expr) value {
-	if _, ok := stringConst(e.pass.TypesInfo, x); ok {
+	if _, ok := typesutil.ConstString(e.pass.TypesInfo, x); ok {
 		return nil
 	}
 	if s, ok := e.template(fr, x); ok && (!hasParams(s) || e.tmplOwner != nil) {
@@ -183,7 +185,7 @@ func (e *evaluator) guardOf(fr *frame, cond ast.Expr) *strGuard {
 		return nil
 	}
 	side := func(x, y ast.Expr, empty string) (string, bool) {
-		if s, ok := stringConst(e.pass.TypesInfo, y); !ok || s != empty {
+		if s, ok := typesutil.ConstString(e.pass.TypesInfo, y); !ok || s != empty {
 			return "", false
 		}
 		t, ok := e.template(fr, x)

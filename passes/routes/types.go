@@ -2,13 +2,8 @@ package routes
 
 import (
 	"go/ast"
-	"go/constant"
-	"go/token"
 	"go/types"
-	"path"
 	"strings"
-
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
@@ -102,46 +97,6 @@ func isMiddlewareType(t types.Type) bool {
 	sig, ok := t.Underlying().(*types.Signature)
 	return ok && sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
 		handlerResult(sig.Params().At(0).Type()) && handlerResult(sig.Results().At(0).Type())
-}
-
-// stringConst returns the constant string value of x.
-// Calls of path.Join of constants, and concatenations of such calls, are
-// folded too: services build paths that way.
-func stringConst(info *types.Info, x ast.Expr) (string, bool) {
-	tv, ok := info.Types[x]
-	if ok && tv.Value != nil {
-		if tv.Value.Kind() != constant.String {
-			return "", false
-		}
-		return constant.StringVal(tv.Value), true
-	}
-	switch x := ast.Unparen(x).(type) {
-	case *ast.BinaryExpr:
-		if x.Op != token.ADD {
-			return "", false
-		}
-		a, ok1 := stringConst(info, x.X)
-		b, ok2 := stringConst(info, x.Y)
-		return a + b, ok1 && ok2
-	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(info, x).(*types.Func)
-		if fn == nil || fn.Pkg() == nil || x.Ellipsis.IsValid() {
-			return "", false
-		}
-		switch fn.Pkg().Path() + "." + fn.Name() {
-		case "path.Join":
-			var elems []string
-			for _, a := range x.Args {
-				s, ok := stringConst(info, a)
-				if !ok {
-					return "", false
-				}
-				elems = append(elems, s)
-			}
-			return path.Join(elems...), true
-		}
-	}
-	return "", false
 }
 
 // joinPath joins a mount prefix and a route pattern the way routers do.

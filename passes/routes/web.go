@@ -60,7 +60,7 @@ func constMethods(info *types.Info, x ast.Expr, upper bool) ([]string, bool) {
 	}
 	var ms []string
 	for _, elt := range lit.Elts {
-		m, ok := stringConst(info, elt)
+		m, ok := typesutil.ConstString(info, elt)
 		if !ok {
 			return nil, false
 		}
