@@ -10,6 +10,10 @@
 //     exist in one directory);
 //  4. the built-in defaults ([Default]).
 //
+// The standard library and the modules of the module cache, analysed only
+// for facts, always have the built-in defaults: the user's configuration
+// does not govern them.
+//
 // A configuration file that cannot be read or does not validate fails the
 // analysis with an error naming the file, the line and the key; it never
 // degrades to the defaults. Other analyzers obtain the result as a
