@@ -3,6 +3,7 @@ module example.com/realweb
 go 1.26.0
 
 require (
+	example.com/platform v0.0.0
 	github.com/gin-gonic/gin v1.12.0
 	github.com/go-pkgz/routegroup v1.6.2
 	github.com/gofiber/fiber/v2 v2.52.15
@@ -59,3 +60,5 @@ require (
 	golang.org/x/time v0.15.0 // indirect
 	google.golang.org/protobuf v1.36.12 // indirect
 )
+
+replace example.com/platform => ../platform

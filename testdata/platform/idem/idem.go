@@ -56,10 +56,24 @@ func New(store Store, opts ...Option) func(http.Handler) http.Handler {
 	}
 }
 
-var defaultStore Store
+// defaultStore is the store of Middleware, Consumer and Claim: an
+// in-process one until the service sets its own.
+var defaultStore Store = NewMemoryStore()
 
-// SetDefaultStore sets the store used by Middleware.
+// SetDefaultStore sets the store used by Middleware, Consumer and Claim.
 func SetDefaultStore(s Store) { defaultStore = s }
+
+// Claim claims key in the default store, for middleware of other routers
+// built on the same claims; it reports false when key was claimed before.
+// An empty key, or a store that cannot be reached, lets the request
+// through.
+func Claim(key string) bool {
+	if key == "" || defaultStore == nil {
+		return true
+	}
+	fresh, err := defaultStore.Claim(context.Background(), key)
+	return err != nil || fresh
+}
 
 // Store is a dedup store. Claim reports whether key was claimed by this call
 // (true) or had already been claimed (false).

@@ -12,7 +12,7 @@ import (
 	"github.com/labstack/echo/v5"
 	"github.com/labstack/echo/v5/middleware"
 
-	"example.com/realweb/platform/idem"
+	"example.com/platform/idem"
 	"example.com/realweb/platform/idemweb"
 )
 

@@ -11,7 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
-	"example.com/realweb/platform/idem"
+	"example.com/platform/idem"
 	"example.com/realweb/platform/idemweb"
 )
 

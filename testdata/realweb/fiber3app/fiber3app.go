@@ -14,7 +14,7 @@ import (
 	"github.com/gofiber/fiber/v3/middleware/idempotency"
 	"github.com/gofiber/fiber/v3/middleware/logger"
 
-	"example.com/realweb/platform/idem"
+	"example.com/platform/idem"
 	"example.com/realweb/platform/idemweb"
 )
 

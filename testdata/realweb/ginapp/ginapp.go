@@ -10,7 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"example.com/realweb/platform/idem"
+	"example.com/platform/idem"
 	"example.com/realweb/platform/idemweb"
 )
 

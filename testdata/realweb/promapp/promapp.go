@@ -10,7 +10,7 @@ import (
 
 	"github.com/prometheus/common/route"
 
-	"example.com/realweb/platform/idem"
+	"example.com/platform/idem"
 )
 
 // DB is the database the handlers write to.

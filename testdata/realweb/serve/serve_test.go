@@ -13,10 +13,10 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"example.com/platform/idem"
 	"example.com/realweb/echoapp"
 	"example.com/realweb/fiberapp"
 	"example.com/realweb/ginapp"
-	"example.com/realweb/platform/idem"
 )
 
 // writes counts the statements the handlers execute.

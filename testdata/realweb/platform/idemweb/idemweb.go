@@ -9,7 +9,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/labstack/echo/v4"
 
-	"example.com/realweb/platform/idem"
+	"example.com/platform/idem"
 )
 
 // Gin is the middleware for gin.

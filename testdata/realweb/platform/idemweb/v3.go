@@ -6,7 +6,7 @@ import (
 	fiberv3 "github.com/gofiber/fiber/v3"
 	echov5 "github.com/labstack/echo/v5"
 
-	"example.com/realweb/platform/idem"
+	"example.com/platform/idem"
 )
 
 // Fiber3 is the middleware for fiber v3.
