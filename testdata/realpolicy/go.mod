@@ -3,6 +3,7 @@ module example.com/realpolicy
 go 1.26
 
 require (
+	example.com/platform v0.0.0
 	github.com/ThreeDotsLabs/watermill v1.5.1
 	github.com/go-chi/chi/v5 v5.2.3
 	github.com/gofiber/fiber/v2 v2.52.15
@@ -34,3 +35,5 @@ require (
 	golang.org/x/sys v0.41.0 // indirect
 	golang.org/x/text v0.34.0 // indirect
 )
+
+replace example.com/platform => ../platform

@@ -104,7 +104,10 @@ func (s *RedisStore) Claim(ctx context.Context, key string) (bool, error) {
 	return s.Client.SetNX(ctx, "idem:"+key, 1, s.TTL)
 }
 
-// MemoryStore is an in-process store for tests and local development.
+// MemoryStore is an in-process store for tests and local development; its
+// zero value is ready to use.
+//
+//idem:localstore
 type MemoryStore struct {
 	mu   sync.Mutex
 	seen map[string]time.Time
@@ -123,6 +126,9 @@ func (s *MemoryStore) Claim(ctx context.Context, key string) (bool, error) {
 	defer s.mu.Unlock()
 	if _, ok := s.seen[key]; ok {
 		return false, nil
+	}
+	if s.seen == nil {
+		s.seen = make(map[string]time.Time)
 	}
 	s.seen[key] = time.Now()
 	return true, nil

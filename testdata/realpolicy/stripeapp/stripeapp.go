@@ -12,7 +12,7 @@ import (
 	"github.com/stripe/stripe-go/v82/checkout/session"
 	"github.com/stripe/stripe-go/v82/refund"
 
-	"example.com/realpolicy/platform/idem"
+	"example.com/platform/idem"
 )
 
 type api struct {
