@@ -53,15 +53,7 @@ func TestGoVetRelativeConfig(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "ci.yaml"), []byte("checks: [-idemhandler]\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	// A package of the module in a subdirectory, to start go vet in:
-	// the tool runs in its directory too.
-	sub := filepath.Join(dir, "platform")
-	if err := os.MkdirAll(sub, 0o777); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(sub, "platform.go"), []byte("package platform\n"), 0o666); err != nil {
-		t.Fatal(err)
-	}
+	sub := subPackage(t, dir)
 	for _, args := range [][]string{{"-config=../ci.yaml"}, {"-config", "../ci.yaml"}} {
 		r := run(t, sub, "go", append(append([]string{"vet", "-vettool=" + bin}, args...), "../...")...)
 		if r.code != 0 {
@@ -86,6 +78,7 @@ func TestGoVetRelativeConfig(t *testing.T) {
 func TestStandaloneExemptSetting(t *testing.T) {
 	t.Parallel()
 	dir := copyDir(t, vetmod)
+	subPackage(t, dir)
 	if err := os.MkdirAll(filepath.Join(dir, "docs", "adr"), 0o777); err != nil {
 		t.Fatal(err)
 	}
@@ -148,4 +141,20 @@ exempt:
 	if !found {
 		t.Errorf("the inventory has no POST /v1/payments\n%s", r)
 	}
+}
+
+// subPackage adds a package to the module copied into dir, in its
+// subdirectory platform, and returns that directory: the packages of
+// vetmod are all in its root, and a test may need a run started in, or
+// limited to, a subdirectory.
+func subPackage(t *testing.T, dir string) string {
+	t.Helper()
+	sub := filepath.Join(dir, "platform")
+	if err := os.MkdirAll(sub, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(sub, "platform.go"), []byte("package platform\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	return sub
 }
