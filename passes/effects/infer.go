@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
-	"sync"
 	"unicode"
 
 	"golang.org/x/tools/go/analysis"
@@ -95,9 +94,6 @@ type inferrer struct {
 	byFn  map[*types.Func]*unit
 
 	syn *syntax.Index // declarations, values and calls of the package
-
-	indexOnce sync.Once
-	ix        *pkgIndex // see valuesOf
 
 	// calleeID is the identifier naming the callee of the last call walk
 	// visited, and calleeObj its object: the walk reaches the identifier
