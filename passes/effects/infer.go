@@ -34,12 +34,14 @@ func run(pass *analysis.Pass) (any, error) {
 		cfg:    pass.ResultOf[config.Analyzer].(*config.Config),
 		dirs:   pass.ResultOf[directives.Analyzer].(*directives.Result),
 		res:    res,
-		units:  make(map[ast.Node]*unit),
+		units:  make(map[ast.Node]*unit, len(syn.Funcs())),
 		walked: walk,
 	}
 	if walk {
-		in.params = make(map[types.Object]bool)
-		in.paramBits = make(map[types.Object]uint64)
+		// Sized for a few parameters a function: grown one by one, they
+		// cost more than the walk that fills them.
+		in.params = make(map[types.Object]bool, 4*len(syn.Funcs()))
+		in.paramBits = make(map[types.Object]uint64, 3*len(syn.Funcs()))
 	}
 	res.in = in
 	in.collect()
