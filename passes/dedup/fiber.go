@@ -58,15 +58,14 @@ func (r *Reader) fiber(call *ast.CallExpr) []Setting {
 		if !ok || v.Pkg() != r.pass.Pkg {
 			return nil
 		}
-		idx := r.index()
-		if fn, _ := idx.param(v); fn != nil {
+		if fn, _ := r.syn.Param(v); fn != nil {
 			return nil // a parameter: the configuration is not known here
 		}
 		l, ok := ast.Unparen(r.syn.Definition(v)).(*ast.CompositeLit)
 		if !ok {
 			return nil
 		}
-		lit, fields = l, idx.fieldAssigns[v]
+		lit, fields = l, r.index().fieldAssigns[v]
 	default:
 		return nil
 	}

@@ -10,14 +10,12 @@ import (
 
 // index records, once per package, where values flow for the settings'
 // walker: assignments to variables and fields, on every path or on some,
-// field assignments through a variable, and parameter ownership.
-// Declarations and the calls of each function are the syntax index's.
+// and field assignments through a variable. Declarations, parameters and
+// calls are the syntax index's.
 type index struct {
 	assigns      map[*types.Var][]ast.Expr
 	fieldAssigns map[*types.Var][]fieldAssign
-	params       map[*types.Var]paramOf
-	byFun        map[token.Pos][]*ast.CallExpr // calls by the position of their function expression
-	cond         map[ast.Expr]bool             // values assigned inside a conditional statement
+	cond         map[ast.Expr]bool // values assigned inside a conditional statement
 }
 
 // A fieldAssign is v.Field = value, or the field of a literal assigned to v.
@@ -25,19 +23,6 @@ type fieldAssign struct {
 	field types.Object
 	node  ast.Node
 	value ast.Expr
-}
-
-type paramOf struct {
-	fn *types.Func
-	i  int
-}
-
-func (x *index) param(v *types.Var) (*types.Func, int) {
-	p, ok := x.params[v]
-	if !ok {
-		return nil, 0
-	}
-	return p.fn, p.i
 }
 
 func (r *Reader) index() *index {
@@ -48,8 +33,6 @@ func (r *Reader) index() *index {
 	x := &index{
 		assigns:      make(map[*types.Var][]ast.Expr),
 		fieldAssigns: make(map[*types.Var][]fieldAssign),
-		params:       make(map[*types.Var]paramOf),
-		byFun:        make(map[token.Pos][]*ast.CallExpr),
 		cond:         make(map[ast.Expr]bool),
 	}
 	depth := 0 // conditional statements around the node being visited
@@ -102,23 +85,6 @@ func (r *Reader) index() *index {
 				depth++
 			}
 			switch n := n.(type) {
-			case *ast.FuncDecl:
-				fn, ok := info.Defs[n.Name].(*types.Func)
-				if !ok {
-					return true
-				}
-				i := 0
-				for _, field := range n.Type.Params.List {
-					for _, name := range field.Names {
-						if v, ok := info.Defs[name].(*types.Var); ok {
-							x.params[v] = paramOf{fn, i}
-						}
-						i++
-					}
-					if len(field.Names) == 0 {
-						i++
-					}
-				}
 			case *ast.AssignStmt:
 				if len(n.Lhs) == len(n.Rhs) {
 					for i := range n.Lhs {
@@ -149,8 +115,6 @@ func (r *Reader) index() *index {
 						}
 					}
 				}
-			case *ast.CallExpr:
-				x.byFun[n.Fun.Pos()] = append(x.byFun[n.Fun.Pos()], n)
 			}
 			return true
 		})
@@ -160,9 +124,9 @@ func (r *Reader) index() *index {
 
 // callAt returns the call of fn whose function expression starts at pos,
 // or nil: the call that built a middleware whose model has no Call.
-func (x *index) callAt(info *types.Info, pos token.Pos, fn types.Object) *ast.CallExpr {
-	for _, call := range x.byFun[pos] {
-		if typeutil.Callee(info, call) == fn {
+func (r *Reader) callAt(pos token.Pos, fn types.Object) *ast.CallExpr {
+	for _, call := range r.syn.AllCalls() {
+		if call.Fun.Pos() == pos && typeutil.Callee(r.pass.TypesInfo, call) == fn {
 			return call
 		}
 	}

@@ -76,7 +76,7 @@ func (r *Reader) Middleware(m *routes.Middleware) []Setting {
 	var out []Setting
 	call := m.Call
 	if call == nil && m.Obj != nil && m.Pos.IsValid() {
-		call = r.index().callAt(r.pass.TypesInfo, m.Pos, m.Obj)
+		call = r.callAt(m.Pos, m.Obj)
 	}
 	if call != nil {
 		if fiberIdempotency(m.Obj) {
@@ -356,7 +356,7 @@ func (w *walker) variable(obj types.Object, x ast.Expr, fr *frame, nested bool, 
 	w.seen[v] = true
 	defer delete(w.seen, v)
 	idx := w.r.index()
-	if owner, i := idx.param(v); owner != nil {
+	if owner, i := w.r.syn.Param(v); owner != nil {
 		// A parameter: the arguments of the call being followed, or of
 		// the function's only call in the package.
 		var call *ast.CallExpr

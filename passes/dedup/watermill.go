@@ -192,7 +192,7 @@ func (r *Reader) literal(x ast.Expr) (*ast.CompositeLit, []fieldAssign) {
 		if !ok || v.Pkg() != r.pass.Pkg {
 			return nil, nil
 		}
-		if fn, _ := r.index().param(v); fn != nil {
+		if fn, _ := r.syn.Param(v); fn != nil {
 			return nil, nil
 		}
 		a := r.syn.Definition(v)

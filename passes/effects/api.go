@@ -6,7 +6,6 @@ import (
 	"go/types"
 	"strings"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/internal/lazyre"
@@ -333,107 +332,20 @@ func nameOf(t types.Type) string {
 // quoted formats a constant name for messages.
 func quoted(s string) string { return `"` + s + `"` }
 
-// A pkgIndex records, for valuesOf, the values the package gives to
-// struct fields, and the function and index of each parameter of its
-// declared functions.
-type pkgIndex struct {
-	fields map[*types.Var][]ast.Expr // values of composite literals and assignments
-	params map[*types.Var]paramAt
-}
-
-// paramAt locates a parameter: the function and its index.
-type paramAt struct {
-	fn *types.Func
-	i  int
-}
-
 // args returns the arguments the package passes for parameter v of a
 // function it declares, and false when v is not one, or other packages
 // can call the function.
 func (in *inferrer) args(v *types.Var) ([]ast.Expr, bool) {
-	p, ok := in.index().params[v]
-	if !ok || p.fn.Exported() {
+	fn, i := in.syn.Param(v)
+	if fn == nil || fn.Exported() {
 		return nil, false
 	}
 	var out []ast.Expr
-	for _, c := range in.syn.Calls(p.fn) {
-		if p.i >= len(c.Args) {
+	for _, c := range in.syn.Calls(fn) {
+		if i >= len(c.Args) {
 			return nil, false
 		}
-		out = append(out, c.Args[p.i])
+		out = append(out, c.Args[i])
 	}
 	return out, true
-}
-
-// index returns the package's index, built on first use.
-func (in *inferrer) index() *pkgIndex {
-	in.indexOnce.Do(func() { in.ix = buildIndex(in.pass, in.syn) })
-	return in.ix
-}
-
-func buildIndex(pass *analysis.Pass, syn *syntax.Index) *pkgIndex {
-	info := pass.TypesInfo
-	ix := &pkgIndex{
-		fields: make(map[*types.Var][]ast.Expr),
-		params: make(map[*types.Var]paramAt),
-	}
-	for _, f := range syn.Funcs() {
-		i := 0
-		for _, field := range f.Decl.Type.Params.List {
-			for _, id := range field.Names {
-				if v, ok := info.Defs[id].(*types.Var); ok {
-					ix.params[v] = paramAt{f.Obj, i}
-				}
-				i++
-			}
-			if len(field.Names) == 0 {
-				i++
-			}
-		}
-	}
-	field := func(x ast.Expr) *types.Var {
-		if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok {
-			if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
-				return s.Obj().(*types.Var)
-			}
-		}
-		return nil
-	}
-	for _, file := range pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CompositeLit:
-				t := info.TypeOf(n)
-				if t == nil {
-					return true
-				}
-				st, ok := t.Underlying().(*types.Struct)
-				if !ok {
-					return true
-				}
-				for i, elt := range n.Elts {
-					if kv, ok := elt.(*ast.KeyValueExpr); ok {
-						if k, ok := kv.Key.(*ast.Ident); ok {
-							if v, ok := info.Uses[k].(*types.Var); ok && v.IsField() {
-								ix.fields[v] = append(ix.fields[v], kv.Value)
-							}
-						}
-					} else if i < st.NumFields() {
-						ix.fields[st.Field(i)] = append(ix.fields[st.Field(i)], elt)
-					}
-				}
-			case *ast.AssignStmt:
-				if len(n.Lhs) != len(n.Rhs) {
-					return true
-				}
-				for i, l := range n.Lhs {
-					if v := field(l); v != nil {
-						ix.fields[v] = append(ix.fields[v], n.Rhs[i])
-					}
-				}
-			}
-			return true
-		})
-	}
-	return ix
 }

@@ -134,7 +134,9 @@ func (in *inferrer) valuesOf(x ast.Expr, depth int) (vals []string, unknown bool
 		if sel == nil || sel.Kind() != types.FieldVal {
 			return nil, true
 		}
-		from = in.index().fields[sel.Obj().(*types.Var)]
+		for _, fv := range in.syn.FieldValues(sel.Obj().(*types.Var)) {
+			from = append(from, fv.Value)
+		}
 		unknown = sel.Obj().Exported() // other packages may set it
 	default:
 		return nil, true

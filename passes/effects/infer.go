@@ -5,7 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
-	"sync"
 	"unicode"
 
 	"golang.org/x/tools/go/analysis"
@@ -35,12 +34,14 @@ func run(pass *analysis.Pass) (any, error) {
 		cfg:    pass.ResultOf[config.Analyzer].(*config.Config),
 		dirs:   pass.ResultOf[directives.Analyzer].(*directives.Result),
 		res:    res,
-		units:  make(map[ast.Node]*unit),
+		units:  make(map[ast.Node]*unit, len(syn.Funcs())),
 		walked: walk,
 	}
 	if walk {
-		in.params = make(map[types.Object]bool)
-		in.paramBits = make(map[types.Object]uint64)
+		// Sized for a few parameters a function: grown one by one, they
+		// cost more than the walk that fills them.
+		in.params = make(map[types.Object]bool, 4*len(syn.Funcs()))
+		in.paramBits = make(map[types.Object]uint64, 3*len(syn.Funcs()))
 	}
 	res.in = in
 	in.collect()
@@ -95,9 +96,6 @@ type inferrer struct {
 	byFn  map[*types.Func]*unit
 
 	syn *syntax.Index // declarations, values and calls of the package
-
-	indexOnce sync.Once
-	ix        *pkgIndex // see valuesOf
 
 	// calleeID is the identifier naming the callee of the last call walk
 	// visited, and calleeObj its object: the walk reaches the identifier

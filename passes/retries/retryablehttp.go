@@ -104,42 +104,30 @@ func (a *finder) fieldRetries(field *types.Var) bool {
 	}
 	a.fieldRetrying[field] = true // while it is computed
 	info := a.pass.TypesInfo
-	isField := func(e ast.Expr) bool {
-		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-		return ok && info.ObjectOf(sel.Sel) == field
-	}
 	stored, retries, off := false, false, false
-	for _, f := range a.pass.Files {
-		for _, d := range f.Decls {
-			fd, _ := d.(*ast.FuncDecl)
-			s := &site{file: f, fn: fd}
-			ast.Inspect(d, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.KeyValueExpr:
-					if id, ok := n.Key.(*ast.Ident); ok && info.ObjectOf(id) == field {
-						stored = true
-						retries = retries || a.clientRetries(s, n.Value)
-					}
-				case *ast.AssignStmt:
-					if len(n.Lhs) != len(n.Rhs) {
-						break
-					}
-					for i, l := range n.Lhs {
-						if isField(l) {
-							stored = true
-							retries = retries || a.clientRetries(s, n.Rhs[i])
-						} else if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == "RetryMax" && isField(sel.X) {
-							off = isZero(info, n.Rhs[i])
-						}
-					}
+	for _, fv := range a.idx.FieldValues(field) {
+		stored = true
+		retries = retries || a.clientRetries(&site{file: fv.File, fn: fv.Func}, fv.Value)
+	}
+	if retryMax, ok := fieldOf(field.Type(), "RetryMax"); ok {
+		for _, fv := range a.idx.FieldValues(retryMax) {
+			if sel, ok := ast.Unparen(fv.Lhs).(*ast.SelectorExpr); ok {
+				if x, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok && info.ObjectOf(x.Sel) == field {
+					off = isZero(info, fv.Value)
 				}
-				return true
-			})
+			}
 		}
 	}
 	r := !stored || retries && !off
 	a.fieldRetrying[field] = r
 	return r
+}
+
+// fieldOf returns the field name of the struct t or *t points to.
+func fieldOf(t types.Type, name string) (*types.Var, bool) {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
+	v, ok := obj.(*types.Var)
+	return v, ok && v.IsField()
 }
 
 // retryMaxAssigned reports whether the last v.RetryMax assignment, if

@@ -62,6 +62,12 @@ type Index struct {
 
 	intoOnce sync.Once
 	into     map[types.Object]bool
+
+	fieldsOnce sync.Once
+	fields     map[*types.Var][]FieldValue
+
+	paramsOnce sync.Once
+	params     map[*types.Var]param
 }
 
 // New returns the Index of the package pkg, of files and info.
@@ -180,6 +186,114 @@ func rootIdent(e ast.Expr) *ast.Ident {
 			e = y.X
 		default:
 			return nil
+		}
+	}
+}
+
+// A FieldValue is a value the package gives a struct field: an element
+// of a composite literal, or the right-hand side of an assignment to a
+// selector of the field.
+type FieldValue struct {
+	Value ast.Expr
+	Lhs   ast.Expr      // the selector assigned to; nil for an element of a literal
+	Func  *ast.FuncDecl // the declaration the value is in; nil outside functions
+	File  *ast.File
+}
+
+// FieldValues returns the values the package gives the struct field
+// field (of a type of any package), in source order: keyed and
+// positional elements of composite literals, and assignments of as many
+// values as variables.
+func (x *Index) FieldValues(field *types.Var) []FieldValue {
+	if field == nil {
+		return nil
+	}
+	x.fieldsOnce.Do(x.indexFields)
+	return x.fields[field.Origin()]
+}
+
+func (x *Index) indexFields() {
+	x.fields = make(map[*types.Var][]FieldValue)
+	add := func(v *types.Var, fv FieldValue) {
+		v = v.Origin()
+		x.fields[v] = append(x.fields[v], fv)
+	}
+	for _, f := range x.files {
+		for _, d := range f.Decls {
+			fd, _ := d.(*ast.FuncDecl)
+			ast.Inspect(d, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CompositeLit:
+					t := x.info.TypeOf(n)
+					if t == nil {
+						return true
+					}
+					st, ok := t.Underlying().(*types.Struct)
+					if !ok {
+						return true
+					}
+					for i, elt := range n.Elts {
+						if kv, ok := elt.(*ast.KeyValueExpr); ok {
+							if k, ok := kv.Key.(*ast.Ident); ok {
+								if v, ok := x.info.Uses[k].(*types.Var); ok && v.IsField() {
+									add(v, FieldValue{Value: kv.Value, Func: fd, File: f})
+								}
+							}
+						} else if i < st.NumFields() {
+							add(st.Field(i), FieldValue{Value: elt, Func: fd, File: f})
+						}
+					}
+				case *ast.AssignStmt:
+					if len(n.Lhs) != len(n.Rhs) {
+						return true
+					}
+					for i, l := range n.Lhs {
+						sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+						if !ok {
+							continue
+						}
+						if s := x.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+							add(s.Obj().(*types.Var), FieldValue{Value: n.Rhs[i], Lhs: l, Func: fd, File: f})
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+}
+
+type param struct {
+	fn *types.Func
+	i  int
+}
+
+// Param returns the function of the package declared with a body whose
+// parameter v is, and its index among the parameters; nil, 0 when v is
+// not one (a receiver or a result is not).
+func (x *Index) Param(v *types.Var) (*types.Func, int) {
+	if v == nil {
+		return nil, 0
+	}
+	x.paramsOnce.Do(x.indexParams)
+	p := x.params[v]
+	return p.fn, p.i
+}
+
+func (x *Index) indexParams() {
+	x.params = make(map[*types.Var]param)
+	for _, f := range x.Funcs() {
+		i := 0
+		for _, field := range f.Decl.Type.Params.List {
+			if len(field.Names) == 0 {
+				i++
+			}
+			for _, id := range field.Names {
+				if v, ok := x.info.Defs[id].(*types.Var); ok {
+					x.params[v] = param{f.Obj, i}
+				}
+				i++
+			}
 		}
 	}
 }

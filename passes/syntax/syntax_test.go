@@ -326,3 +326,98 @@ func init() {
 		t.Error("AssignsInto(nil)")
 	}
 }
+
+func TestFieldValues(t *testing.T) {
+	const src = `package p
+
+type client struct{ retries int }
+
+type server struct {
+	c    *client
+	name string
+}
+
+var def = server{name: "default"}
+
+func newServer(c *client) *server {
+	s := &server{c, "positional"}
+	s.c.retries = 0
+	s.name, s.c = "assigned", nil
+	return s
+}
+
+func twoFromOne() (string, *client) { return "", nil }
+
+func notRecorded(s *server) {
+	s.name, s.c = twoFromOne() // one value for two: not recorded
+}
+`
+	idx, pkg, _ := load(t, src)
+	server := pkg.Scope().Lookup("server").Type().Underlying().(*types.Struct)
+	client := pkg.Scope().Lookup("client").Type().Underlying().(*types.Struct)
+	show := func(fvs []FieldValue) string {
+		var parts []string
+		for _, fv := range fvs {
+			in := "(package)"
+			if fv.Func != nil {
+				in = fv.Func.Name.Name
+			}
+			lhs := "literal"
+			if fv.Lhs != nil {
+				lhs = types.ExprString(fv.Lhs)
+			}
+			parts = append(parts, fmt.Sprintf("%s=%s in %s", lhs, types.ExprString(fv.Value), in))
+		}
+		return strings.Join(parts, "; ")
+	}
+	for _, tt := range []struct {
+		field *types.Var
+		want  string
+	}{
+		{server.Field(1), `literal="default" in (package); literal="positional" in newServer; s.name="assigned" in newServer`},
+		{server.Field(0), `literal=c in newServer; s.c=nil in newServer`},
+		{client.Field(0), `s.c.retries=0 in newServer`},
+	} {
+		if got := show(idx.FieldValues(tt.field)); got != tt.want {
+			t.Errorf("FieldValues(%s) = %s, want %s", tt.field.Name(), got, tt.want)
+		}
+	}
+	if got := idx.FieldValues(nil); got != nil {
+		t.Errorf("FieldValues(nil) = %v", got)
+	}
+}
+
+func TestParam(t *testing.T) {
+	const src = `package p
+
+type T struct{}
+
+func (t T) method(a, _ int, b string) {}
+
+func f(int, x bool) (r int) { return }
+
+func g(y int)
+`
+	idx, pkg, _ := load(t, src)
+	method := lookup(t, pkg, "T").Type().(*types.Named).Method(0)
+	f := lookup(t, pkg, "f").(*types.Func)
+	for _, tt := range []struct {
+		v    types.Object
+		want string
+	}{
+		{method.Signature().Params().At(0), "method 0"},
+		{method.Signature().Params().At(2), "method 2"},
+		{f.Signature().Params().At(1), "f 1"},
+		{method.Signature().Recv(), "none"},                                    // a receiver is not a parameter
+		{f.Signature().Results().At(0), "none"},                                // nor is a result
+		{lookup(t, pkg, "g").(*types.Func).Signature().Params().At(0), "none"}, // no body
+	} {
+		got := "none"
+		if fn, i := idx.Param(tt.v.(*types.Var)); fn != nil {
+			got = fmt.Sprintf("%s %d", fn.Name(), i)
+		}
+		if got != tt.want {
+			t.Errorf("Param(%s) = %s, want %s", tt.v.Name(), got, tt.want)
+		}
+	}
+}
