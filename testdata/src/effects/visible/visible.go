@@ -54,7 +54,7 @@ var requests int
 
 // ---- opaque ----
 
-func (s *server) throughInterface(ctx context.Context) { // want throughInterface:`^effects\(\) opaque$`
+func (s *server) throughInterface(ctx context.Context) { // want throughInterface:`^effects\(\) opaque pending\(1; effects\(\)\)$`
 	s.repo.Get(ctx, "1")
 }
 
@@ -100,7 +100,7 @@ func callsOpaque() { // want callsOpaque:`^effects\(\) opaque$`
 	seenlib.Fire()
 }
 
-func callsOpaqueOfPackage(ctx context.Context, s *server) { // want callsOpaqueOfPackage:`^effects\(\) opaque$`
+func callsOpaqueOfPackage(ctx context.Context, s *server) { // want callsOpaqueOfPackage:`^effects\(\) opaque pending\(1; effects\(\)\)$`
 	s.throughInterface(ctx)
 }
 
