@@ -67,10 +67,10 @@ type unit struct {
 	eff      Effects
 	// base is eff without the verb effects of the interface calls the
 	// unit is pending on; ifaces holds those methods (pending.go).
-	base     Effects
-	ifaces   []uint64
-	callers  []*unit // units whose items refer to this one
-	queued   bool    // on the worklist of solve
+	base    Effects
+	ifaces  []uint64
+	callers []*unit // units whose items refer to this one
+	queued  bool    // on the worklist of solve
 	// opaque reports that the unit, or a unit it refers to, does
 	// something the model cannot see (see visible.go); captures that a
 	// literal writes a variable of a function around it, which hides the

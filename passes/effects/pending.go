@@ -229,7 +229,7 @@ func (r *Result) Pending(fn *types.Func) *Pending {
 type resolver struct {
 	mu      sync.Mutex
 	built   bool
-	methods map[uint64]*types.Func   // the interface methods of walked packages, by key
+	methods map[uint64]*types.Func    // the interface methods of walked packages, by key
 	byName  map[string][]*types.Named // concrete types, by the names of the methods they declare
 	embeds  []*types.Named            // structs with embedded fields: promoted methods
 	done    map[uint64]resolved
