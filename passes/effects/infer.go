@@ -648,7 +648,7 @@ func idempotentVerb(verbs []string, name string) bool {
 // ignoredInterfaces are packages whose interfaces are instrumentation, not
 // state: their Set and Add methods are not side effects.
 var ignoredInterfaces = []string{
-	"go.opentelemetry.io/", "github.com/prometheus/", "go.uber.org/zap",
+	"go.opentelemetry.io/", "github.com/opentracing/", "github.com/prometheus/", "go.uber.org/zap",
 	"github.com/sirupsen/logrus", "github.com/rs/zerolog", "github.com/go-logr/",
 	"github.com/stretchr/testify", "go.opencensus.io", "github.com/DataDog/",
 }
