@@ -323,6 +323,14 @@ func (s *resolver) build(r *Result) {
 		}
 	}
 	visit(r.pass.Pkg)
+	// A package loaded from export data lists only the imports its
+	// declarations refer to: the packages whose functions carry facts
+	// count too, so that no opaque implementation is missed.
+	for _, f := range r.pass.AllObjectFacts() {
+		if p := f.Object.Pkg(); p != nil {
+			visit(p)
+		}
+	}
 }
 
 // method resolves the interface method of key k from its implementations.
