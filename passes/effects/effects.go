@@ -113,10 +113,19 @@ type Fact struct {
 	// given: 1 the receiver, i+2 parameter i.
 	ReturnsFresh bool
 	ReturnsArg   uint8
+	// pending, when not nil, reports that the function is opaque only
+	// because it calls interface methods of the analysed module
+	// (pending.go): Opaque is set, and the package that decides a route
+	// may resolve them from their implementations. Unexported, so that
+	// gob does not describe its type in every facts file.
+	pending *Pending
 }
 
 // AFact marks Fact as an analysis fact.
 func (*Fact) AFact() {}
+
+// Pending returns what the function is pending on, or nil.
+func (f *Fact) Pending() *Pending { return f.pending }
 
 // String returns the effects, followed by "opaque" when the function is.
 func (f *Fact) String() string {
@@ -146,6 +155,9 @@ func (f *Fact) String() string {
 	case f.ReturnsArg > 1:
 		s += " returns " + strconv.Itoa(int(f.ReturnsArg)-2)
 	}
+	if f.pending != nil {
+		s += " " + f.pending.String()
+	}
 	return s
 }
 
@@ -170,6 +182,9 @@ func (f *Fact) GobEncode() ([]byte, error) {
 	if f.ReturnsArg != 0 {
 		flags |= 16
 	}
+	if f.pending != nil {
+		flags |= 32
+	}
 	out = append(out, flags)
 	if f.ReturnsArg != 0 {
 		out = append(out, f.ReturnsArg)
@@ -177,13 +192,16 @@ func (f *Fact) GobEncode() ([]byte, error) {
 	if f.Writes != 0 {
 		out = binary.AppendUvarint(out, f.Writes)
 	}
+	if f.pending != nil {
+		out = f.pending.append(out)
+	}
 	return append(out, f.NonIdempotent...), nil
 }
 
 // GobDecode decodes what GobEncode encoded.
 func (f *Fact) GobDecode(data []byte) error {
 	kinds, n := binary.Uvarint(data)
-	if n <= 0 || n >= len(data) || kinds > math.MaxUint16 || data[n] > 31 {
+	if n <= 0 || n >= len(data) || kinds > math.MaxUint16 || data[n] > 63 {
 		return errors.New("effects: malformed fact")
 	}
 	flags := data[n]
@@ -203,12 +221,20 @@ func (f *Fact) GobDecode(data []byte) error {
 		}
 		writes, rest = w, rest[m:]
 	}
+	var pending *Pending
+	if flags&32 != 0 {
+		var err error
+		if pending, rest, err = decodePending(rest); err != nil {
+			return err
+		}
+	}
 	*f = Fact{
 		Effects:      Effects{Kinds: Kind(kinds), NonIdempotent: string(rest), MovesMoney: flags&1 != 0},
 		Opaque:       flags&2 != 0,
 		Writes:       writes,
 		ReturnsFresh: flags&8 != 0,
 		ReturnsArg:   arg,
+		pending:      pending,
 	}
 	return nil
 }
@@ -227,6 +253,12 @@ type Result struct {
 	relevant   bool
 	seenFuncs  map[*types.Func]bool
 	seenBodies map[*ast.BlockStmt]bool
+	// pending and pendingBodies hold the functions and bodies opaque only
+	// through interface methods of the module (pending.go); res resolves
+	// those methods.
+	pending       map[*types.Func]*Pending
+	pendingBodies map[*ast.BlockStmt]*Pending
+	res           resolver
 }
 
 // Of returns the effects of fn: a function or method of the package, or
@@ -282,6 +314,15 @@ func (r *Result) Visible(fn *types.Func) bool {
 // function or literal of the package does.
 func (r *Result) VisibleBody(body *ast.BlockStmt) bool {
 	return r != nil && r.seenBodies[body]
+}
+
+// PendingBody returns what the body of a function or literal of the
+// package is pending on (see [Result.Pending]), or nil.
+func (r *Result) PendingBody(body *ast.BlockStmt) *Pending {
+	if r == nil {
+		return nil
+	}
+	return r.pendingBodies[body]
 }
 
 // OfLit returns the effects of a function literal of the package.

@@ -3,6 +3,7 @@ package effects
 import (
 	"bytes"
 	"encoding/gob"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -19,6 +20,10 @@ func TestFactSize(t *testing.T) {
 		{Effects: Effects{Kinds: SQL}, Writes: 1 | 1<<3 | 1<<63, ReturnsArg: 1},
 		{Writes: 2, ReturnsArg: 2},
 		{ReturnsFresh: true},
+		{
+			Effects: Effects{Kinds: SQL | Interface, NonIdempotent: "calls Store.CreateOrder"}, Opaque: true, Writes: 4,
+			pending: &Pending{Base: Effects{Kinds: SQL, NonIdempotent: "inserts into audit"}, Methods: []uint64{1, 1 << 63}},
+		},
 	} {
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(f); err != nil {
@@ -31,13 +36,25 @@ func TestFactSize(t *testing.T) {
 		if err := gob.NewDecoder(&buf).Decode(&back); err != nil {
 			t.Fatal(err)
 		}
-		if back != *f {
+		if !reflect.DeepEqual(back, *f) {
 			t.Errorf("decoded %v, want %v", &back, f)
 		}
+	}
+	// At the cap, the keys of the methods add 8 bytes each.
+	full := &Fact{Opaque: true, pending: &Pending{Methods: []uint64{1, 2, 3, 4, 5, 6, 7, 8}}}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(full); err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() > 160+8*maxPending {
+		t.Errorf("encoded fact pending on %d methods is %d bytes, want at most %d", maxPending, buf.Len(), 160+8*maxPending)
 	}
 	var bad Fact
 	if err := bad.GobDecode([]byte{1, 4}); err == nil {
 		t.Errorf("GobDecode accepted a fact whose writes are missing")
+	}
+	if err := bad.GobDecode([]byte{1, 32, 2, 0, 0}); err == nil {
+		t.Errorf("GobDecode accepted a fact whose pending methods are cut short")
 	}
 }
 

@@ -66,8 +66,12 @@ type unit struct {
 	items    []item    // in source order
 	override *Effects
 	eff      Effects
-	callers  []*unit // units whose items refer to this one
-	queued   bool    // on the worklist of solve
+	// base is eff without the verb effects of the interface calls the
+	// unit is pending on; ifaces holds those methods (pending.go).
+	base    Effects
+	ifaces  []uint64
+	callers []*unit // units whose items refer to this one
+	queued  bool    // on the worklist of solve
 	// opaque reports that the unit, or a unit it refers to, does
 	// something the model cannot see (see visible.go); captures that a
 	// literal writes a variable of a function around it, which hides the
@@ -84,6 +88,10 @@ type item struct {
 	eff Effects
 	fn  *types.Func
 	lit *ast.FuncLit
+	// split reports that the item's part of the base (pending.go) is
+	// base, not eff.
+	split bool
+	base  Effects
 }
 
 type inferrer struct {
@@ -144,7 +152,7 @@ func (in *inferrer) ident(id *ast.Ident, cur *unit) {
 	if fn, ok := obj.(*types.Func); ok && in.walked && !isInterfaceMethod(fn) {
 		fn = fn.Origin()
 		switch {
-		case !in.seenFunc(fn):
+		case !in.seenFunc(fn) && !in.awaitFact(fn, cur):
 			in.hide(cur)
 		case id == in.calleeID:
 			in.callWrites(in.calleeCall, fn, cur)
@@ -253,7 +261,11 @@ func (in *inferrer) useItem(obj types.Object) (item, bool) {
 		return item{fn: fn}, true
 	}
 	if e := in.imported(fn); !e.None() {
-		return item{eff: e}, true
+		it := item{eff: e}
+		if in.fact.pending != nil {
+			it.split, it.base = true, in.fact.pending.Base
+		}
+		return it, true
 	}
 	return item{}, false
 }
@@ -263,6 +275,7 @@ func (in *inferrer) useItem(obj types.Object) (item, bool) {
 // only (at their call), and platform dedup claims and consumer wrappers
 // have none.
 func (in *inferrer) imported(fn *types.Func) Effects {
+	in.fact.pending = nil
 	if fn.Pkg() == nil || known(fn.Pkg().Path()) || execLike(fn) != nil || in.dirs.Is(fn, directives.Dedup|directives.Consumer) {
 		return Effects{}
 	}
@@ -272,24 +285,29 @@ func (in *inferrer) imported(fn *types.Func) Effects {
 	return Effects{}
 }
 
-// fold computes the effects of items from the current unit effects.
-func (in *inferrer) fold(items []item) Effects {
-	var e Effects
+// fold computes the effects of items from the current unit effects, and
+// their base (pending.go).
+func (in *inferrer) fold(items []item) (e, base Effects) {
 	for _, it := range items {
+		var u *unit
 		switch {
 		case it.fn != nil:
-			if u := in.byFn[it.fn]; u != nil {
-				e = e.union(u.eff)
-			}
+			u = in.byFn[it.fn]
 		case it.lit != nil:
-			if u := in.units[it.lit]; u != nil {
-				e = e.union(u.eff)
-			}
+			u = in.units[it.lit]
 		default:
 			e = e.union(it.eff)
+			if it.split {
+				base = base.union(it.base)
+			} else {
+				base = base.union(it.eff)
+			}
+		}
+		if u != nil {
+			e, base = e.union(u.eff), base.union(u.base)
 		}
 	}
-	return e
+	return e, base
 }
 
 // solve computes the effects of every unit with a worklist: a unit is
@@ -320,11 +338,11 @@ func (in *inferrer) solve() {
 		u := work[0]
 		work = work[1:]
 		u.queued = false
-		e := in.evaluate(u)
-		if e == u.eff {
+		e, base := in.evaluate(u)
+		if e == u.eff && base == u.base {
 			continue
 		}
-		u.eff = e
+		u.eff, u.base = e, base
 		for _, c := range u.callers {
 			if !c.queued {
 				c.queued = true
@@ -369,19 +387,17 @@ func (in *inferrer) self(u *unit) bool {
 	return false
 }
 
-// evaluate computes u's effects from its items and override.
-func (in *inferrer) evaluate(u *unit) Effects {
+// evaluate computes u's effects and base from its items and override.
+func (in *inferrer) evaluate(u *unit) (e, base Effects) {
 	if u.override != nil && u.override.Kinds == 0 {
-		return Effects{} // readonly, claim or wrapper
+		return Effects{}, Effects{} // readonly, claim or wrapper
 	}
-	e := in.fold(u.items)
+	e, base = in.fold(u.items)
 	if u.override != nil {
-		e.Kinds |= u.override.Kinds
-		if e.NonIdempotent == "" {
-			e.NonIdempotent = u.override.NonIdempotent
-		}
+		e = e.union(Effects{Kinds: u.override.Kinds, NonIdempotent: u.override.NonIdempotent})
+		base = base.union(Effects{Kinds: u.override.Kinds, NonIdempotent: u.override.NonIdempotent})
 	}
-	return e
+	return e, base
 }
 
 // see computes visibility, once solve has run: a unit that refers to an
@@ -396,8 +412,12 @@ func (in *inferrer) see() {
 	var work []*unit
 	for _, u := range in.order {
 		if in.trusted(u) {
-			u.opaque, u.captures = false, false
-		} else if u.opaque {
+			u.opaque, u.captures, u.ifaces = false, false, nil
+		}
+	}
+	in.spread()
+	for _, u := range in.order {
+		if u.opaque && !in.trusted(u) {
 			work = append(work, u)
 		}
 	}
@@ -426,6 +446,18 @@ func (in *inferrer) see() {
 		if !u.opaque && !u.captures {
 			if u.fn != nil && u.writes&^requestBits(u.fn) != 0 {
 				continue // it changes state its caller holds
+			}
+			if len(u.ifaces) > 0 {
+				p := &Pending{Base: u.base, Methods: u.ifaces}
+				if in.res.pending == nil {
+					in.res.pending = make(map[*types.Func]*Pending)
+					in.res.pendingBodies = make(map[*ast.BlockStmt]*Pending)
+				}
+				in.res.pendingBodies[u.body] = p
+				if u.fn != nil {
+					in.res.pending[u.fn] = p
+				}
+				continue
 			}
 			in.res.seenBodies[u.body] = true
 			if u.fn != nil {
@@ -457,6 +489,9 @@ func (in *inferrer) export() {
 		f := &Fact{Effects: u.eff, Opaque: u.opaque}
 		if !u.opaque {
 			f.Writes = u.writes
+			if len(u.ifaces) > 0 && !u.captures {
+				f.Opaque, f.pending = true, &Pending{Base: u.base, Methods: u.ifaces}
+			}
 		}
 		if res := u.fn.Signature().Results(); res.Len() > 0 && in.writable(res.At(0).Type()) {
 			switch k := in.retOf(u.fn); {
@@ -611,7 +646,7 @@ func idempotentVerb(verbs []string, name string) bool {
 // ignoredInterfaces are packages whose interfaces are instrumentation, not
 // state: their Set and Add methods are not side effects.
 var ignoredInterfaces = []string{
-	"go.opentelemetry.io/", "github.com/prometheus/", "go.uber.org/zap",
+	"go.opentelemetry.io/", "github.com/opentracing/", "github.com/prometheus/", "go.uber.org/zap",
 	"github.com/sirupsen/logrus", "github.com/rs/zerolog", "github.com/go-logr/",
 	"github.com/stretchr/testify", "go.opencensus.io", "github.com/DataDog/",
 }

@@ -3,6 +3,7 @@ package effects
 import (
 	"go/ast"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 	"unicode"
@@ -53,21 +54,24 @@ func init() {
 
 		// gorm v2 and v1 (jinzhu). FirstOrCreate finds the row its
 		// conditions name before it creates one; an association's
-		// Append adds a link only when it is missing.
+		// Append adds a link only when it is missing, but saves the
+		// record of a has-many or has-one association (gormAppend).
 		api{"gorm.io/gorm", "DB", []string{"Create", "CreateInBatches"}, gormWrite("creates", false)},
 		api{"gorm.io/gorm", "DB", []string{"FirstOrCreate"}, gormWrite("finds or creates", true)},
 		api{"gorm.io/gorm", "DB", []string{"Save"}, gormSave},
 		api{"gorm.io/gorm", "DB", []string{"Update", "Updates", "UpdateColumn", "UpdateColumns"}, gormUpdate},
 		api{"gorm.io/gorm", "DB", []string{"Delete"}, gormWrite("deletes", true)},
 		api{"gorm.io/gorm", "DB", []string{"Exec"}, sqlExecAt(0)},
-		api{"gorm.io/gorm", "Association", []string{"Append", "Replace", "Delete", "Clear"}, gormWrite("links", true)},
+		api{"gorm.io/gorm", "Association", []string{"Append"}, gormAppend},
+		api{"gorm.io/gorm", "Association", []string{"Replace", "Delete", "Clear"}, gormWrite("links", true)},
 		api{"github.com/jinzhu/gorm", "DB", []string{"Create", "CreateInBatches"}, gormWrite("creates", false)},
 		api{"github.com/jinzhu/gorm", "DB", []string{"FirstOrCreate"}, gormWrite("finds or creates", true)},
 		api{"github.com/jinzhu/gorm", "DB", []string{"Save"}, gormSave},
 		api{"github.com/jinzhu/gorm", "DB", []string{"Update", "Updates", "UpdateColumn", "UpdateColumns"}, gormUpdate},
 		api{"github.com/jinzhu/gorm", "DB", []string{"Delete"}, gormWrite("deletes", true)},
 		api{"github.com/jinzhu/gorm", "DB", []string{"Exec"}, sqlExecAt(0)},
-		api{"github.com/jinzhu/gorm", "Association", []string{"Append", "Replace", "Delete", "Clear"}, gormWrite("links", true)},
+		api{"github.com/jinzhu/gorm", "Association", []string{"Append"}, gormAppend},
+		api{"github.com/jinzhu/gorm", "Association", []string{"Replace", "Delete", "Clear"}, gormWrite("links", true)},
 
 		// ThreeDotsLabs/watermill-sql wraps database/sql and pgx
 		// transactions (sql.TxFromStdSQL, TxFromContext) in its own Tx,
@@ -285,6 +289,116 @@ func gormSave(s *site) (effect, bool) {
 		e.desc += " (a new row when its primary key is zero)"
 	}
 	return e, true
+}
+
+// gormAppend judges db.Model(m).Association("F").Append(v): a link
+// added only when it is missing, naturally idempotent, unless the field F
+// of m's struct is found and is not many2many (its gorm tag): then Append
+// saves v, a new row when v does not set its primary key (a composite
+// literal setting ID, or every field tagged primary_key).
+func gormAppend(s *site) (effect, bool) {
+	e, _ := gormWrite("links", true)(s)
+	field := s.in.associationField(s.call)
+	if field == nil || strings.Contains(strings.ToLower(reflectTag(field.tag, "gorm")), "many2many") {
+		return e, true
+	}
+	if lit := s.in.compositeOf(s.arg(0)); lit != nil && s.in.setsKey(lit) {
+		return e, true
+	}
+	e.desc = "appends to " + field.v.Name() + " (a new row when its primary key is zero)"
+	e.idempotent = false
+	return e, true
+}
+
+type structField struct {
+	v   *types.Var
+	tag string
+}
+
+// associationField returns the struct field an Append call's association
+// names: X.Model(m).Association("F").Append(...), m a struct or a pointer
+// to one and F constant; nil otherwise.
+func (in *inferrer) associationField(call *ast.CallExpr) *structField {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	assoc, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || len(assoc.Args) != 1 {
+		return nil
+	}
+	name, ok := in.constString(assoc.Args[0])
+	asel, ok2 := ast.Unparen(assoc.Fun).(*ast.SelectorExpr)
+	if !ok || !ok2 {
+		return nil
+	}
+	model, ok := ast.Unparen(asel.X).(*ast.CallExpr)
+	if !ok || len(model.Args) != 1 {
+		return nil
+	}
+	if msel, ok := ast.Unparen(model.Fun).(*ast.SelectorExpr); !ok || msel.Sel.Name != "Model" {
+		return nil
+	}
+	return fieldOf(in.pass.TypesInfo.TypeOf(model.Args[0]), name)
+}
+
+// fieldOf returns the field name of a struct type, or of the struct a
+// pointer points to.
+func fieldOf(t types.Type, name string) *structField {
+	if t == nil {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return &structField{v: st.Field(i), tag: st.Tag(i)}
+		}
+	}
+	return nil
+}
+
+// reflectTag returns the value of key in a struct tag.
+func reflectTag(tag, key string) string { return reflect.StructTag(tag).Get(key) }
+
+// setsKey reports whether a composite literal sets its record's primary
+// key: ID (setsID), or every field its struct tags primary_key.
+func (in *inferrer) setsKey(lit *ast.CompositeLit) bool {
+	if setsID(lit, 0) {
+		return true
+	}
+	t := in.pass.TypesInfo.TypeOf(lit)
+	if t == nil {
+		return false
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	set := make(map[string]bool)
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if k, ok := kv.Key.(*ast.Ident); ok {
+				set[k.Name] = true
+			}
+		}
+	}
+	keys := 0
+	for i := range st.NumFields() {
+		tag := strings.ToLower(reflectTag(st.Tag(i), "gorm"))
+		if strings.Contains(tag, "primary_key") || strings.Contains(tag, "primarykey") {
+			keys++
+			if !set[st.Field(i).Name()] {
+				return false
+			}
+		}
+	}
+	return keys > 0
 }
 
 // setsID reports whether a composite literal sets a field named ID, in

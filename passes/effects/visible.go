@@ -103,18 +103,23 @@ var harmless = []string{
 	"google.golang.org/grpc/metadata", "google.golang.org/grpc/peer",
 	"google.golang.org/protobuf", "github.com/golang/protobuf", "google.golang.org/genproto",
 	"github.com/google/uuid", "github.com/gofrs/uuid", "github.com/oklog/ulid", "github.com/rs/xid",
-	"github.com/segmentio/ksuid", "github.com/golang-jwt/jwt", "github.com/go-playground/validator",
+	"github.com/segmentio/ksuid", "github.com/satori/go.uuid",
+	"github.com/gosimple/slug", "github.com/golang-jwt/jwt", "github.com/go-playground/validator",
 	"github.com/pkg/errors", "go.uber.org/multierr", "github.com/hashicorp/go-multierror",
 	"github.com/json-iterator/go", "github.com/goccy/go-json", "github.com/tidwall/gjson",
 	"github.com/bytedance/sonic", "gopkg.in/yaml", "github.com/shopspring/decimal",
 	"golang.org/x/crypto", "golang.org/x/text", "github.com/stripe/stripe-go/webhook",
 	"github.com/samber/lo", "github.com/lib/pq",
+	// MongoDB's option builders and BSON values: the tables judge the
+	// driver's calls that take them.
+	"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/bson",
 	// Compressing, minifying and parsing what a handler writes or reads.
 	"github.com/andybalholm/brotli", "github.com/klauspost/compress", "github.com/tdewolff/minify",
 	"golang.org/x/net/html", "github.com/PuerkitoBio/goquery", "github.com/andybalholm/cascadia",
 	// Logging, metrics and tracing.
 	"go.uber.org/zap", "github.com/sirupsen/logrus", "github.com/rs/zerolog",
 	"github.com/prometheus/client_golang/prometheus", "go.opentelemetry.io/otel",
+	"github.com/opentracing/opentracing-go",
 }
 
 // notHarmless are methods of the harmless packages that write files.

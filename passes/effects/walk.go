@@ -113,7 +113,9 @@ func (in *inferrer) call(n *ast.CallExpr, cur *unit) {
 	fn, _ := in.calleeObj.(*types.Func)
 	e, seen := in.apiEffectsOf(n, fn)
 	if !e.None() {
-		cur.items = append(cur.items, item{eff: e})
+		// The verb effect of a call the unit is pending on is not part
+		// of its base: the implementations' effects replace it.
+		cur.items = append(cur.items, item{eff: e, split: in.pendingCall(fn)})
 	}
 	if in.walked {
 		if !seen || !in.seenCallee(n, cur) {
@@ -259,7 +261,7 @@ func (in *inferrer) expr(x ast.Expr, cur *unit) {
 					if !types.IsInterface(recv) {
 						recv = recvType(fn) // through an embedded interface
 					}
-					if !in.seenInterface(recv, fn) {
+					if !in.seenInterface(recv, fn) && !in.await(fn, cur) {
 						in.hide(cur)
 					}
 				}

@@ -660,15 +660,29 @@ func requestBits(fn *types.Func) uint64 {
 	return bits
 }
 
-// memoWrite reports whether s, an assignment m[k] = v to a package-level
+// memoWrite reports whether s, an assignment m[k] = v (or m[k], err =
+// load(k), err a local variable) to a package-level
 // map, fills a cache: the function reads m[k], with the same key, in a
 // comma-ok assignment, and v uses neither m nor what that read gave (a
 // memo, not a counter). Filling a cache changes nothing a retry sees.
 func (in *inferrer) memoWrite(s *ast.AssignStmt, cur *unit) bool {
-	if cur == nil || s.Tok != token.ASSIGN || len(s.Lhs) != 1 || len(s.Rhs) != 1 {
+	if cur == nil || s.Tok != token.ASSIGN || len(s.Lhs) > 2 || len(s.Rhs) != 1 {
 		return false
 	}
 	info := in.pass.TypesInfo
+	if len(s.Lhs) == 2 {
+		// m[k], err = load(k): the second is a local variable, or _.
+		id, ok := ast.Unparen(s.Lhs[1]).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		if v, _ := info.Uses[id].(*types.Var); id.Name != "_" && (v == nil || v.Kind() != types.LocalVar) {
+			return false
+		}
+		if _, ok := ast.Unparen(s.Rhs[0]).(*ast.CallExpr); !ok {
+			return false
+		}
+	}
 	ix, ok := ast.Unparen(s.Lhs[0]).(*ast.IndexExpr)
 	if !ok {
 		return false

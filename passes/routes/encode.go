@@ -230,6 +230,16 @@ func (w *writer) registration(r *Registration) {
 		w.str(x.ADR)
 		w.str(x.Reason)
 	}
+	w.bool(r.Pending != nil)
+	if r.Pending != nil {
+		w.len(len(r.Pending.Methods))
+		for _, k := range r.Pending.Methods {
+			w.uint(k)
+		}
+		w.uint(uint64(r.Pending.Base.Kinds))
+		w.str(r.Pending.Base.NonIdempotent)
+		w.bool(r.Pending.Base.MovesMoney)
+	}
 	w.strList(r.Reported)
 	w.str(r.Middleware)
 	w.bool(r.Fix != nil)
@@ -412,6 +422,14 @@ func (r *reader) registration() *Registration {
 			x.Checks = []string{}
 		}
 		x.ADR, x.Reason = r.str(), r.str()
+	}
+	if r.bool() {
+		p := &effects.Pending{Methods: make([]uint64, r.uint())}
+		for i := range p.Methods {
+			p.Methods[i] = uint64(r.uint())
+		}
+		p.Base = effects.Effects{Kinds: effects.Kind(r.uint()), NonIdempotent: r.str(), MovesMoney: r.bool()}
+		g.Pending = p
 	}
 	g.Reported = r.strList()
 	g.Middleware = r.str()

@@ -21,6 +21,7 @@ func TestEncoding(t *testing.T) {
 		Pkg: "example.com/svc", Pos: at(3), End: at(4), Framework: "chi", Handler: "h.create",
 		Effects:       effects.Effects{Kinds: effects.SQL | effects.Publish, NonIdempotent: "inserts into orders", MovesMoney: true},
 		Visible:       true,
+		Pending:       &effects.Pending{Base: effects.Effects{Kinds: effects.SQL, NonIdempotent: "inserts into audit"}, Methods: []uint64{7, 1 << 63}},
 		BranchMethods: []string{"POST", "PATCH"},
 		ClaimsDedup:   true, Readonly: true, Mutates: true, Harmless: true,
 		Financial: "its handler calls charge.New",

@@ -25,21 +25,27 @@ import (
 func (e *evaluator) handlerFacts(rt *Route) {
 	if rt.Home != nil {
 		h := rt.Home
-		rt.Effects, rt.Visible, rt.ClaimsDedup, rt.Readonly, rt.Mutates = h.Effects, h.Visible, h.ClaimsDedup, h.Readonly, h.Mutates
+		rt.Effects, rt.Visible, rt.Pending, rt.ClaimsDedup, rt.Readonly, rt.Mutates = h.Effects, h.Visible, h.Pending, h.ClaimsDedup, h.Readonly, h.Mutates
 		if rt.Method == "" {
 			rt.BranchMethods = h.BranchMethods
 		}
 		return
 	}
 	if f, ok := e.facts[rt.reg]; ok && rt.reg != nil {
-		rt.Effects, rt.Visible, rt.ClaimsDedup, rt.Readonly, rt.Mutates, rt.BranchMethods = f.Effects, f.Visible, f.ClaimsDedup, f.Readonly, f.Mutates, f.BranchMethods
+		rt.Effects, rt.Visible, rt.Pending, rt.ClaimsDedup, rt.Readonly, rt.Mutates, rt.BranchMethods = f.Effects, f.Visible, f.Pending, f.ClaimsDedup, f.Readonly, f.Mutates, f.BranchMethods
 		return
 	}
 	switch {
 	case rt.Func != nil:
 		rt.Effects, rt.Visible = e.eff.Of(rt.Func), e.eff.Visible(rt.Func)
+		if !rt.Visible {
+			rt.Pending = e.eff.Pending(rt.Func)
+		}
 	case rt.Body != nil:
 		rt.Effects, rt.Visible = e.eff.OfNode(rt.Body), e.eff.VisibleBody(rt.Body)
+		if !rt.Visible {
+			rt.Pending = e.eff.PendingBody(rt.Body)
+		}
 	}
 	switch rt.Method {
 	case "GET", "HEAD", "OPTIONS":
@@ -58,7 +64,23 @@ func (e *evaluator) handlerFacts(rt *Route) {
 		if e.facts == nil {
 			e.facts = make(map[*reg]*Route)
 		}
-		e.facts[rt.reg] = rt
+		c := *rt // resolvePending changes the route, not what the registration knows
+		e.facts[rt.reg] = &c
+	}
+}
+
+// resolvePending resolves the interface methods the handlers of the
+// routes served here are pending on, from the implementations this
+// package sees (effects.Result.Resolve): a handler whose methods all
+// resolve is visible, with their effects in place of the verbs'.
+func (e *evaluator) resolvePending(rts []*Route) {
+	for _, rt := range rts {
+		if !rt.Served || rt.Visible || rt.Pending == nil {
+			continue
+		}
+		if eff, ok := e.eff.Resolve(rt.Pending); ok {
+			rt.Effects, rt.Visible, rt.Resolved = eff, true, true
+		}
 	}
 }
 
@@ -101,6 +123,7 @@ func (e *evaluator) registration(g *reg) *Registration {
 		Handler:       HandlerName(rt),
 		Effects:       rt.Effects,
 		Visible:       rt.Visible,
+		Pending:       rt.Pending,
 		BranchMethods: rt.BranchMethods,
 		ClaimsDedup:   rt.ClaimsDedup,
 		Readonly:      rt.Readonly,

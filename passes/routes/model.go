@@ -52,8 +52,13 @@ type Route struct {
 	// effects, whether every call it makes is known (Visible), whether it
 	// claims a dedup key itself, and the //idem:readonly and
 	// //idem:mutates directives on it.
+	// Pending is what a handler that is not visible is pending on (see
+	// effects.Pending), until the package that decides the route resolves
+	// it; Resolved reports that it did, making the handler visible.
 	Effects     effects.Effects
 	Visible     bool
+	Pending     *effects.Pending
+	Resolved    bool
 	ClaimsDedup bool
 	Readonly    bool
 	Mutates     bool

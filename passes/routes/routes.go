@@ -41,6 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 		e.planSummaries()
 		e.run()
 		res.Routes = e.resolve()
+		e.resolvePending(res.Routes)
 		e.financialRoutes(res.Routes)
 		e.decideHome(res.Routes)
 		if e.export() {

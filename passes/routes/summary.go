@@ -176,8 +176,12 @@ type Registration struct {
 	Framework string
 	Handler   string // the handler as written
 	// The handler, as in Route.
-	Effects       effects.Effects
-	Visible       bool // every call of the handler is known to the effects model
+	Effects effects.Effects
+	Visible bool // every call of the handler is known to the effects model
+	// Pending, when the handler is not visible, is what it is pending on:
+	// the interface methods of the module whose implementations the
+	// package that decides the route may resolve.
+	Pending       *effects.Pending
 	BranchMethods []string
 	ClaimsDedup   bool
 	Readonly      bool

@@ -177,3 +177,45 @@ func Adyen(ctx context.Context, api *checkout.PaymentsApi) { // want Adyen:`effe
 func AdyenMethods(ctx context.Context, api *checkout.PaymentsApi) {
 	api.PaymentMethods(ctx, api.PaymentMethodsInput())
 }
+
+// Article has a has-many association, a many2many one and one through a
+// record keyed by two columns.
+type Article struct {
+	ID        uint
+	Comments  []Comment
+	Favorites []User   `gorm:"many2many:favorites;"`
+	Followers []Follow `gorm:"foreignkey:FollowingID"`
+}
+
+type Comment struct {
+	ID   uint
+	Body string
+}
+
+type User struct{ ID uint }
+
+type Follow struct {
+	FollowerID  uint `gorm:"primary_key"`
+	FollowingID uint `gorm:"primary_key"`
+}
+
+// JinzhuComment appends to a has-many association: gorm saves the
+// comment, a new row.
+func JinzhuComment(db *jinzhu.DB, a *Article, c *Comment) { // want JinzhuComment:`effects\(sql; appends to Comments \(a new row when its primary key is zero\)\)`
+	db.Model(a).Association("Comments").Append(c)
+}
+
+// GormFavorite links two rows of a many2many association.
+func GormFavorite(db *gorm.DB, a *Article, u *User) { // want GormFavorite:`^effects\(sql\)$`
+	db.Model(a).Association("Favorites").Append(u)
+}
+
+// JinzhuFollowKeyed appends a record that sets its whole primary key.
+func JinzhuFollowKeyed(db *jinzhu.DB, a *Article, id uint) { // want JinzhuFollowKeyed:`^effects\(sql\)$`
+	db.Model(a).Association("Followers").Append(&Follow{FollowerID: id, FollowingID: a.ID})
+}
+
+// JinzhuFollowHalf sets half of the key: a near miss.
+func JinzhuFollowHalf(db *jinzhu.DB, a *Article, id uint) { // want JinzhuFollowHalf:`effects\(sql; appends to Followers`
+	db.Model(a).Association("Followers").Append(&Follow{FollowerID: id})
+}

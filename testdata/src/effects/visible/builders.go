@@ -215,6 +215,36 @@ func translation(lang string) string {
 
 func loadFile(lang string) (string, error) { return strings.ToLower(lang), nil }
 
+// dictionary fills the cache and an error in one assignment.
+func dictionary(lang string) (string, error) {
+	if _, ok := templates[lang]; !ok {
+		var err error
+		if templates[lang], err = loadFile(lang); err != nil {
+			return "", err
+		}
+	}
+	return templates[lang], nil
+}
+
+var lastErr error
+
+// dictionaryShared fills the cache and a package variable: a near miss.
+func dictionaryShared(lang string) string { // want dictionaryShared:`^effects\(\) opaque$`
+	if _, ok := templates[lang]; !ok {
+		templates[lang], lastErr = loadFile(lang)
+	}
+	return templates[lang]
+}
+
+// countTwice fills the map from itself: not a cache.
+func countTwice(name string) { // want countTwice:`^effects\(\) opaque$`
+	var err error
+	if _, ok := hits[name]; !ok {
+		hits[name], err = hits[name]+1, nil
+	}
+	_ = err
+}
+
 // tally reads a count into a variable it then increments.
 func tally(name string) { // want tally:`^effects\(\) opaque$`
 	n, _ := hits[name]

@@ -54,7 +54,7 @@ var requests int
 
 // ---- opaque ----
 
-func (s *server) throughInterface(ctx context.Context) { // want throughInterface:`^effects\(\) opaque$`
+func (s *server) throughInterface(ctx context.Context) { // want throughInterface:`^effects\(\) opaque pending\(1; effects\(\)\)$`
 	s.repo.Get(ctx, "1")
 }
 
@@ -100,7 +100,7 @@ func callsOpaque() { // want callsOpaque:`^effects\(\) opaque$`
 	seenlib.Fire()
 }
 
-func callsOpaqueOfPackage(ctx context.Context, s *server) { // want callsOpaqueOfPackage:`^effects\(\) opaque$`
+func callsOpaqueOfPackage(ctx context.Context, s *server) { // want callsOpaqueOfPackage:`^effects\(\) opaque pending\(1; effects\(\)\)$`
 	s.throughInterface(ctx)
 }
 
@@ -228,3 +228,51 @@ func localFunc() string {
 
 //idem:readonly
 func trusted(s *server) { s.hook("x") }
+
+// ---- pending on interfaces of the module ----
+
+// Many is an interface of the module with more methods than a function
+// can be pending on.
+type Many interface {
+	M1()
+	M2()
+	M3()
+	M4()
+	M5()
+	M6()
+	M7()
+	M8()
+	M9()
+}
+
+func eight(m Many) { // want eight:`^effects\(\) opaque pending\(8; effects\(\)\)$`
+	m.M1()
+	m.M2()
+	m.M3()
+	m.M4()
+	m.M5()
+	m.M6()
+	m.M7()
+	m.M8()
+	m.M1()
+}
+
+func nine(m Many) { // want nine:`^effects\(\) opaque$`
+	eight(m)
+	m.M9()
+}
+
+func pendingAndOpaque(ctx context.Context, s *server) { // want pendingAndOpaque:`^effects\(\) opaque$`
+	s.repo.Get(ctx, "1")
+	run()
+}
+
+func pendingWithEffects(ctx context.Context, s *server, id string) error { // want pendingWithEffects:`^effects\(sql\) opaque pending\(1; effects\(sql\)\)$`
+	s.throughInterface(ctx)
+	return s.update(ctx, id)
+}
+
+// anonymous is an interface without a name: nothing to resolve it by.
+func anonymous(x interface{ Get() }) { // want anonymous:`^effects\(\) opaque$`
+	x.Get()
+}
