@@ -147,6 +147,8 @@ func TestLayeredHosts(t *testing.T) {
 			"appweb/shop/shop.go:29 POST /coupons":                "unprotected appweb/cmd/shop",
 			"appweb/shop/shop.go:35 POST /v2/refunds":             "unprotected appweb/cmd/shop",
 			"appweb/loose/loose.go:24 ? ":                         "unknown appweb/cmd/loose",
+			"appweb/fibershop/fibershop.go:17 POST /v2/baskets":   "unprotected appweb/cmd/fibershop",
+			"appweb/fibershop/fibershop.go:19 POST /orders":       "protected appweb/cmd/fibershop",
 		} {
 			es := byRoute[key]
 			if len(es) != 1 {
