@@ -149,6 +149,8 @@ func TestLayeredHosts(t *testing.T) {
 			"appweb/loose/loose.go:24 ? ":                         "unknown appweb/cmd/loose",
 			"appweb/fibershop/fibershop.go:17 POST /v2/baskets":   "unprotected appweb/cmd/fibershop",
 			"appweb/fibershop/fibershop.go:19 POST /orders":       "protected appweb/cmd/fibershop",
+			"appweb/cmd/heldlog/main.go:20 POST /transfers":       "unprotected appweb/cmd/heldlog",
+			"appweb/cmd/heldidem/main.go:22 POST /transfers":      "protected appweb/cmd/heldidem",
 		} {
 			es := byRoute[key]
 			if len(es) != 1 {

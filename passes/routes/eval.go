@@ -885,7 +885,7 @@ func holdsRouterValues(t types.Type) bool {
 // middlewareSlice reports whether t is a list of middleware.
 func middlewareSlice(t types.Type) bool {
 	s, ok := t.Underlying().(*types.Slice)
-	return ok && isMiddlewareType(s.Elem())
+	return ok && (isMiddlewareType(s.Elem()) || webMiddlewareType(s.Elem()))
 }
 
 func (s *slot) routerNode(e *evaluator) *router {

@@ -31,7 +31,7 @@ func (e *evaluator) heldList(s *slot, x ast.Expr) mwList {
 	if sl, ok := t.Underlying().(*types.Slice); ok {
 		t = sl.Elem()
 	}
-	if !isMiddlewareType(t) || isInterceptorType(t) {
+	if !isMiddlewareType(t) && !webMiddlewareType(t) || isInterceptorType(t) {
 		return nil
 	}
 	return mwList{{Name: exprName(x), Pos: x.Pos(), held: s}}
