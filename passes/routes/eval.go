@@ -120,6 +120,14 @@ type slot struct {
 	handler *handler
 	mws     mwList // a middleware list (a chain) assigned to it
 	mixed   bool   // different middleware lists were assigned to it
+	// outside is set on a field's slot when a list was stored in it other
+	// than by a constructor whose instance the evaluation follows
+	// (instance); global is the field's slot of a slot of an instance.
+	outside bool
+	global  *slot
+	// unfollowed is set on a field's slot when a value of another
+	// package whose field the evaluation does not follow was made.
+	unfollowed bool
 }
 
 type mwList []Middleware
@@ -142,6 +150,10 @@ type evaluator struct {
 	slots   map[types.Object]*slot
 	routers []*router
 	served  []served
+	// ctorStore is set while a constructor's stores are replayed for the
+	// instance it returns (instance).
+	ctorStore bool
+	instances map[*handler]*instance
 
 	defaultMux *router
 	memo       map[*types.Func]value // results of context-free evaluations
@@ -685,6 +697,7 @@ func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
 		if e.recordStore(obj, v) {
 			return // the caller's value: the summary says where it goes
 		}
+		e.unknownStore(obj, v, lhs)
 		e.storeSlot(s, v, lhs)
 		return
 	}
@@ -825,9 +838,11 @@ func (e *evaluator) storeSlot(s *slot, v value, lhs ast.Expr) {
 			s.mixed = true // lists told apart by the instance, which a slot is not
 		}
 		s.mws = append(mwList{}, v...)
+		s.outside = s.outside || !e.ctorStore
 	default:
 		if s.mws != nil && lhs != nil { // a list changed in a way we cannot follow
 			s.mws = mwList{{Name: exprName(lhs), Pos: lhs.Pos(), Unknown: true}}
+			s.outside = true
 		}
 	}
 }
@@ -1211,12 +1226,21 @@ func (e *evaluator) passesRouter(fn *types.Func, recv value) bool {
 // framework table knows: one with a summary is applied as if inlined;
 // others are platform middleware, other wrappers, or opaque.
 func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, recv value, args []value) value {
+	v := e.externalCall(call, fn, recv, args)
+	e.unfollowed(call, v)
+	return v
+}
+
+func (e *evaluator) externalCall(call *ast.CallExpr, fn *types.Func, recv value, args []value) value {
 	platform := e.dirs.Is(fn, directives.Middleware)
 	replayed := false
 	if !platform {
 		if s := e.summaryOf(fn.Origin()); s != nil {
 			v := e.atCall(s, e.replay(s, call, call.Pos(), recv, args), fn, call)
-			if !s.opaqueResult() {
+			if !s.opaqueResult() || e.instanceOf(v) != nil {
+				return v
+			}
+			if t, ok := v.(tuple); ok && len(t) > 0 && e.instanceOf(t[0]) != nil {
 				return v
 			}
 			// A handler the summary cannot describe, such as a

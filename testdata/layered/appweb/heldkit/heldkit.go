@@ -78,3 +78,12 @@ func (s *Server) Start(addr string) error {
 	s.e.Use(s.mws...)
 	return s.e.Start(addr)
 }
+
+// NewBareEcho returns an instance whose routes go through no middleware
+// of the application's.
+func NewBareEcho() *Echo {
+	return &Echo{e: echo.New()}
+}
+
+// Reset drops the instance's middleware.
+func (a *Echo) Reset() { a.mw = nil }
