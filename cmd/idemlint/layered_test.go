@@ -159,6 +159,9 @@ func TestLayeredHosts(t *testing.T) {
 			"appweb/cmd/twoapps/main.go:43 POST /echo/tickets": "unprotected ",
 			"appweb/cmd/twoapps/main.go:47 POST /echo/bare":    "unknown ",
 			"appweb/cmd/resetapp/main.go:22 POST /resets":      "unknown ",
+			"appweb/cmd/fiberheld/main.go:18 POST /gifts":      "protected ",
+			"appweb/cmd/fiberheld/main.go:19 POST /gifts":      "unprotected ",
+			"appweb/cmd/fiberheld/main.go:23 POST /each/gifts": "unknown ",
 		} {
 			es := byRoute[key]
 			if len(es) != 1 {

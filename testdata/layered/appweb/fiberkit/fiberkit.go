@@ -8,10 +8,31 @@ import (
 )
 
 // App is the application's router over fiber.
-type App struct{ F *fiber.App }
+type App struct {
+	F  *fiber.App
+	mw []fiber.Handler
+}
 
 // New returns an app with no routes.
 func New() *App { return &App{F: fiber.New()} }
+
+// NewWith returns an app whose Secure routes go through mw.
+func NewWith(mw ...fiber.Handler) *App { return &App{F: fiber.New(), mw: mw} }
+
+// Secure registers h for method and path behind the app's middleware.
+func (a *App) Secure(method, path string, h fiber.Handler) {
+	a.F.Add(method, path, append(a.mw, h)...)
+}
+
+// Each registers h for method and path in a group using each of the
+// app's middleware.
+func (a *App) Each(method, path string, h fiber.Handler) {
+	g := a.F.Group("/each")
+	for _, m := range a.mw {
+		g.Use(m)
+	}
+	g.Add(method, path, h)
+}
 
 // Handle registers h for method and path.
 func (a *App) Handle(method, path string, h fiber.Handler) {
