@@ -140,6 +140,8 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		m, ok := e.routeStr(call.Args[0])
 		if ms, list := constMethods(info, call.Args[0], true); list {
 			m, ok = pickMethod(ms), true // v3: Add(methods []string, ...)
+		} else if lit, isLit := ast.Unparen(call.Args[0]).(*ast.CompositeLit); isLit && len(lit.Elts) == 1 {
+			m, ok = e.routeStr(lit.Elts[0]) // v3: a wrapper's Add([]string{method}, ...)
 		}
 		if !ok {
 			e.evalArgs(fr, call.Args)

@@ -127,5 +127,5 @@ func webHandlerType(t types.Type) bool {
 		return false
 	}
 	p := sig.Params().At(0).Type()
-	return typesutil.IsNamed(p, ginPath, "Context") || typesutil.IsNamed(p, echoPath, "Context") || typesutil.IsNamed(p, fiberPath, "Ctx")
+	return typesutil.IsNamed(p, ginPath, "Context") || typesutil.IsNamed(p, echoPath, "Context") || typesutil.IsNamed(p, fiberPath, "Ctx") || typesutil.IsNamed(p, fiberV3Path, "Ctx")
 }
