@@ -154,6 +154,7 @@ type evaluator struct {
 	// instance it returns (instance).
 	ctorStore bool
 	instances map[*handler]*instance
+	made      *instance // the instance the call being evaluated returns
 
 	defaultMux *router
 	memo       map[*types.Func]value // results of context-free evaluations
@@ -1226,7 +1227,13 @@ func (e *evaluator) passesRouter(fn *types.Func, recv value) bool {
 // framework table knows: one with a summary is applied as if inlined;
 // others are platform middleware, other wrappers, or opaque.
 func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, recv value, args []value) value {
+	saved := e.made
+	e.made = nil
 	v := e.externalCall(call, fn, recv, args)
+	if e.made != nil {
+		v = e.returnInstance(e.made, v, call)
+	}
+	e.made = saved
 	e.unfollowed(call, v)
 	return v
 }
@@ -1237,10 +1244,7 @@ func (e *evaluator) externalCall(call *ast.CallExpr, fn *types.Func, recv value,
 	if !platform {
 		if s := e.summaryOf(fn.Origin()); s != nil {
 			v := e.atCall(s, e.replay(s, call, call.Pos(), recv, args), fn, call)
-			if !s.opaqueResult() || e.instanceOf(v) != nil {
-				return v
-			}
-			if t, ok := v.(tuple); ok && len(t) > 0 && e.instanceOf(t[0]) != nil {
+			if !s.opaqueResult() {
 				return v
 			}
 			// A handler the summary cannot describe, such as a

@@ -239,7 +239,9 @@ func (e *evaluator) instanceOf(v value) *instance {
 }
 
 // returnInstance returns the value of a constructor's call: the instance,
-// or a handler of its own standing for it.
+// or a handler of its own standing for it (the value v the call has
+// otherwise), in a tuple for a call with several results. Any other
+// value is returned as it is: the instance is not followed.
 func (e *evaluator) returnInstance(inst *instance, v value, call *ast.CallExpr) value {
 	if tup, ok := e.pass.TypesInfo.TypeOf(call).(*types.Tuple); ok {
 		t := make(tuple, tup.Len())

@@ -79,7 +79,7 @@ func (e *evaluator) replay(s *Summary, call *ast.CallExpr, pos token.Pos, recv v
 		v = d.value(*s.Result)
 	}
 	if inst != nil && len(inst.fields) > 0 {
-		return e.returnInstance(inst, v, call)
+		e.made = inst // the value external returns for the call stands for it
 	}
 	return v
 }

@@ -87,3 +87,8 @@ func NewBareEcho() *Echo {
 
 // Reset drops the instance's middleware.
 func (a *Echo) Reset() { a.mw = nil }
+
+// NewEchoChecked is NewEcho for callers that check an error.
+func NewEchoChecked(mw ...echo.MiddlewareFunc) (*Echo, error) {
+	return &Echo{e: echo.New(), mw: mw}, nil
+}

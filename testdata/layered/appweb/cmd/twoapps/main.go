@@ -41,6 +41,11 @@ func main() {
 	ae := heldkit.NewEcho(logRequests)
 	pe.Route(http.MethodPost, "/echo/tickets", add)
 	ae.Route(http.MethodPost, "/echo/tickets", add) // want `idemhandler: POST /echo/tickets is served without idempotency middleware`
+	ce, err := heldkit.NewEchoChecked(webplatform.Echo())
+	if err != nil {
+		log.Fatal(err)
+	}
+	ce.Route(http.MethodPost, "/echo/checked", add)
 	// An instance whose middleware the analysis does not follow: not
 	// decided, rather than decided with another instance's middleware.
 	be := heldkit.NewBareEcho()
@@ -58,6 +63,7 @@ func main() {
 	go func() { log.Fatal(pe.Start(":8084")) }()
 	go func() { log.Fatal(ae.Start(":8085")) }()
 	go func() { log.Fatal(be.Start(":8086")) }()
+	go func() { log.Fatal(ce.Start(":8089")) }()
 	go func() { log.Fatal(http.ListenAndServe(":8081", admin)) }()
 	go func() { log.Fatal(http.ListenAndServe(":8082", bare)) }()
 	log.Fatal(http.ListenAndServe(":8080", public))
