@@ -150,7 +150,8 @@ func TestLayeredHosts(t *testing.T) {
 			"appweb/fibershop/fibershop.go:17 POST /v2/baskets":   "unprotected appweb/cmd/fibershop",
 			"appweb/fibershop/fibershop.go:19 POST /orders":       "protected appweb/cmd/fibershop",
 			"appweb/cmd/heldlog/main.go:20 POST /transfers":       "unprotected ",
-			"appweb/cmd/heldidem/main.go:21 POST /transfers":      "protected ",
+			"appweb/cmd/heldidem/main.go:23 POST /transfers":      "protected ",
+			"appweb/cmd/heldidem/main.go:40 POST /payouts":        "unknown ",
 			// Instances of the same router type built with different
 			// middleware; one whose middleware is not followed.
 			"appweb/cmd/twoapps/main.go:30 POST /tickets":      "protected ",

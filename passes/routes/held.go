@@ -98,6 +98,9 @@ func expand(chain []Middleware, keep bool) []Middleware {
 				if in.Scope == 0 {
 					in.Scope = m.Scope
 				}
+				// Attached where the layer is, not where the list was
+				// stored: gin, echo and fiber groups count the order.
+				in.order, in.prefix, in.seed = m.order, m.prefix, m.seed
 				out = append(out, in)
 			}
 		}

@@ -92,3 +92,28 @@ func (a *Echo) Reset() { a.mw = nil }
 func NewEchoChecked(mw ...echo.MiddlewareFunc) (*Echo, error) {
 	return &Echo{e: echo.New(), mw: mw}, nil
 }
+
+// Late is the application's router over gin that applies its middleware
+// when it starts: gin copies a route's chain when the route is
+// registered, so the middleware covers the routes registered before
+// only if Run runs first, which the analysis cannot tell.
+type Late struct {
+	engine *gin.Engine
+	mw     []gin.HandlerFunc
+}
+
+// NewLate returns an engine that applies mw when it starts.
+func NewLate(mw ...gin.HandlerFunc) *Late {
+	return &Late{engine: gin.New(), mw: mw}
+}
+
+// Handle registers h for method and path.
+func (l *Late) Handle(method, path string, h gin.HandlerFunc) {
+	l.engine.Handle(method, path, h)
+}
+
+// Run applies the middleware and serves the routes.
+func (l *Late) Run(addr string) error {
+	l.engine.Use(l.mw...)
+	return l.engine.Run(addr)
+}

@@ -1,6 +1,8 @@
 // Command heldidem builds the application's gin and echo routers with
 // the platform idempotency middleware, which they keep in a field and
-// apply to every route: no route is reported.
+// apply to every route: no route is reported. The route of a router
+// that applies it in a method that may run after the route is
+// registered is not decided.
 package main
 
 import (
@@ -34,6 +36,11 @@ func main() {
 		_, err := db.ExecContext(c.Request().Context(), `INSERT INTO refunds (amount) VALUES ($1)`, c.FormValue("amount"))
 		return err
 	})
+	l := heldkit.NewLate(webplatform.Gin())
+	l.Handle(http.MethodPost, "/payouts", func(c *gin.Context) {
+		db.ExecContext(c.Request.Context(), `INSERT INTO payouts (amount) VALUES ($1)`, c.PostForm("amount"))
+	})
+	go func() { log.Fatal(l.Run(":8084")) }()
 	go func() { log.Fatal(g.Run(":8081")) }()
 	go func() { log.Fatal(e.Start(":8082")) }()
 	log.Fatal(s.Start(":8083"))
