@@ -140,13 +140,30 @@ func TestLayeredHosts(t *testing.T) {
 			"appweb/userapp/userapp.go:20 POST /v1/users":         "unprotected appweb/cmd/api",
 			"appweb/userapp/userapp.go:21 POST /v1/users/import":  "protected appweb/cmd/api",
 			"appweb/userapp/userapp.go:25 ? /v1/users/{id}/roles": "unknown appweb/cmd/api",
-			"appweb/web/ops.go:13 POST /ops/reindex":              "unprotected appweb/cmd/api",
+			"appweb/web/ops.go:13 POST /ops/reindex":              "unprotected appweb/cmd/api, appweb/cmd/twoapps",
 			"appweb/cmd/jobs/main.go:25 PATCH /jobs/{id}":         "unprotected ",
 			"appweb/orderapp/orderapp.go:21 PATCH /orders/{id}":   "unprotected appweb/cmd/orders",
 			"appweb/shop/shop.go:22 POST /api/carts":              "unprotected appweb/cmd/shop",
 			"appweb/shop/shop.go:29 POST /coupons":                "unprotected appweb/cmd/shop",
 			"appweb/shop/shop.go:35 POST /v2/refunds":             "unprotected appweb/cmd/shop",
 			"appweb/loose/loose.go:24 ? ":                         "unknown appweb/cmd/loose",
+			"appweb/fibershop/fibershop.go:17 POST /v2/baskets":   "unprotected appweb/cmd/fibershop",
+			"appweb/fibershop/fibershop.go:19 POST /orders":       "protected appweb/cmd/fibershop",
+			"appweb/cmd/heldlog/main.go:20 POST /transfers":       "unprotected ",
+			"appweb/cmd/heldidem/main.go:23 POST /transfers":      "protected ",
+			"appweb/cmd/heldidem/main.go:40 POST /payouts":        "unknown ",
+			// Instances of the same router type built with different
+			// middleware; one whose middleware is not followed.
+			"appweb/cmd/twoapps/main.go:30 POST /tickets":      "protected ",
+			"appweb/cmd/twoapps/main.go:31 POST /tickets":      "unprotected ",
+			"appweb/cmd/twoapps/main.go:42 POST /echo/tickets": "protected ",
+			"appweb/cmd/twoapps/main.go:43 POST /echo/tickets": "unprotected ",
+			"appweb/cmd/twoapps/main.go:48 POST /echo/checked": "protected ",
+			"appweb/cmd/twoapps/main.go:52 POST /echo/bare":    "unknown ",
+			"appweb/cmd/resetapp/main.go:22 POST /resets":      "unknown ",
+			"appweb/cmd/fiberheld/main.go:18 POST /gifts":      "protected ",
+			"appweb/cmd/fiberheld/main.go:19 POST /gifts":      "unprotected ",
+			"appweb/cmd/fiberheld/main.go:23 POST /each/gifts": "unknown ",
 		} {
 			es := byRoute[key]
 			if len(es) != 1 {

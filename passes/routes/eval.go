@@ -121,6 +121,14 @@ type slot struct {
 	handler *handler
 	mws     mwList // a middleware list (a chain) assigned to it
 	mixed   bool   // different middleware lists were assigned to it
+	// outside is set on a field's slot when a list was stored in it other
+	// than by a constructor whose instance the evaluation follows
+	// (instance); global is the field's slot of a slot of an instance.
+	outside bool
+	global  *slot
+	// unfollowed is set on a field's slot when a value of another
+	// package whose field the evaluation does not follow was made.
+	unfollowed bool
 }
 
 type mwList []Middleware
@@ -143,6 +151,11 @@ type evaluator struct {
 	slots   map[types.Object]*slot
 	routers []*router
 	served  []served
+	// ctorStore is set while a constructor's stores are replayed for the
+	// instance it returns (instance).
+	ctorStore bool
+	instances map[*handler]*instance
+	made      *instance // the instance the call being evaluated returns
 
 	defaultMux *router
 	memo       map[*types.Func]value // results of context-free evaluations
@@ -686,6 +699,7 @@ func (e *evaluator) store(fr *frame, lhs ast.Expr, v value) {
 		if e.recordStore(obj, v) {
 			return // the caller's value: the summary says where it goes
 		}
+		e.unknownStore(obj, v, lhs)
 		e.storeSlot(s, v, lhs)
 		return
 	}
@@ -826,9 +840,11 @@ func (e *evaluator) storeSlot(s *slot, v value, lhs ast.Expr) {
 			s.mixed = true // lists told apart by the instance, which a slot is not
 		}
 		s.mws = append(mwList{}, v...)
+		s.outside = s.outside || !e.ctorStore
 	default:
 		if s.mws != nil && lhs != nil { // a list changed in a way we cannot follow
 			s.mws = mwList{{Name: exprName(lhs), Pos: lhs.Pos(), Unknown: true}}
+			s.outside = true
 		}
 	}
 }
@@ -886,7 +902,7 @@ func holdsRouterValues(t types.Type) bool {
 // middlewareSlice reports whether t is a list of middleware.
 func middlewareSlice(t types.Type) bool {
 	s, ok := t.Underlying().(*types.Slice)
-	return ok && isMiddlewareType(s.Elem())
+	return ok && (isMiddlewareType(s.Elem()) || webMiddlewareType(s.Elem()))
 }
 
 func (s *slot) routerNode(e *evaluator) *router {
@@ -1212,6 +1228,18 @@ func (e *evaluator) passesRouter(fn *types.Func, recv value) bool {
 // framework table knows: one with a summary is applied as if inlined;
 // others are platform middleware, other wrappers, or opaque.
 func (e *evaluator) external(call *ast.CallExpr, fn *types.Func, recv value, args []value) value {
+	saved := e.made
+	e.made = nil
+	v := e.externalCall(call, fn, recv, args)
+	if e.made != nil {
+		v = e.returnInstance(e.made, v, call)
+	}
+	e.made = saved
+	e.unfollowed(call, v)
+	return v
+}
+
+func (e *evaluator) externalCall(call *ast.CallExpr, fn *types.Func, recv value, args []value) value {
 	platform := e.dirs.Is(fn, directives.Middleware)
 	replayed := false
 	if !platform {

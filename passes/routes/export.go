@@ -139,6 +139,16 @@ func (c *encoder) summary(rec *fnSummary) *Summary {
 	for _, r := range rec.touched {
 		c.router(r)
 	}
+	if len(c.templates) > 0 {
+		// A group the function made on a router a field holds (gin's
+		// a.engine.Group(""), fiber's a.app.Group(...)) reaches its
+		// templates through the field's router.
+		for _, r := range c.e.routers {
+			if r.find() == r && r.owner != nil && r.ref == nil && c.mountsTemplates(r) {
+				c.router(r)
+			}
+		}
+	}
 	for _, t := range rec.templates {
 		c.router(t.r)
 	}
@@ -240,7 +250,7 @@ func (c *encoder) router(r *router) int {
 	i := len(c.s.Routers)
 	c.index[r] = i
 	c.s.Routers = append(c.s.Routers, entry)
-	if content || len(c.templates[r]) > 0 {
+	if content || len(c.templates[r]) > 0 || c.mountsTemplates(r) {
 		c.content(i, r, content)
 	}
 	return i
@@ -267,7 +277,7 @@ func (c *encoder) content(i int, r *router, own bool) {
 	}
 	delete(c.templates, r)
 	for _, m := range r.mounts {
-		if !own || m.seed {
+		if m.seed || !own && !c.holdsTemplates(m.h, 0) {
 			continue
 		}
 		mounts = append(mounts, SMount{Prefix: m.prefix, Method: m.method, MWs: c.mws(m.mws), Target: c.value(m.h), Order: c.order(m.order)})
@@ -284,6 +294,36 @@ func (c *encoder) content(i int, r *router, own bool) {
 	for j := range sr.Mounts {
 		c.keepOrder(&sr.Mounts[j].Order)
 	}
+}
+
+// mountsTemplates reports whether a mount of r holds templates.
+func (c *encoder) mountsTemplates(r *router) bool {
+	if len(c.templates) == 0 {
+		return false
+	}
+	return slices.ContainsFunc(r.mounts, func(m *mount) bool { return c.holdsTemplates(m.h, 0) })
+}
+
+// holdsTemplates reports whether h is a router the function made (a
+// group of a router the caller cannot see the content of) holding
+// registrations its calls instantiate: the mount is the way to them.
+func (c *encoder) holdsTemplates(h *handler, depth int) bool {
+	if h == nil || h.router == nil || depth > 4 {
+		return false
+	}
+	r := h.router.find()
+	if r.ref != nil || r.owner != nil {
+		return false
+	}
+	if len(c.templates[r]) > 0 {
+		return true
+	}
+	for _, m := range r.mounts {
+		if c.holdsTemplates(m.h, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // reg encodes a registration.

@@ -111,7 +111,7 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		if i >= len(call.Args) {
 			return "", false
 		}
-		p, ok := e.str(call.Args[i])
+		p, ok := e.routeStr(call.Args[i])
 		if !ok {
 			return "", false
 		}
@@ -137,16 +137,21 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		if len(call.Args) < first+1 {
 			return recv, true
 		}
-		m, ok := e.str(call.Args[0])
+		m, ok := e.routeStr(call.Args[0])
 		if ms, list := constMethods(info, call.Args[0], true); list {
 			m, ok = pickMethod(ms), true // v3: Add(methods []string, ...)
+		} else if lit, isLit := ast.Unparen(call.Args[0]).(*ast.CompositeLit); isLit && len(lit.Elts) == 1 {
+			m, ok = e.routeStr(lit.Elts[0]) // v3: a wrapper's Add([]string{method}, ...)
 		}
 		if !ok {
 			e.evalArgs(fr, call.Args)
 			return recv, true // an unknown method: the route is not followed
 		}
+		if !hasParams(m) {
+			m = strings.ToUpper(m) // a template's instantiation upper-cases it
+		}
 		p, _ := path(1)
-		e.registerChain(fr, g.app, strings.ToUpper(m), p, call, call.Args[first+1:])
+		e.registerChain(fr, g.app, m, p, call, call.Args[first+1:])
 	case "All":
 		if len(call.Args) >= 1 {
 			p, _ := path(0)
@@ -157,7 +162,7 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 		if len(call.Args) == 0 {
 			return sub, true
 		}
-		if p, ok := e.str(call.Args[0]); ok && !g.dynamic {
+		if p, ok := e.routeStr(call.Args[0]); ok && !g.dynamic {
 			sub.prefix = fiberGroupPath(g.prefix, p)
 		} else {
 			sub.dynamic = true
@@ -166,7 +171,7 @@ func fiberCall(e *evaluator, fr *frame, call *ast.CallExpr, fn *types.Func) (val
 	case "Group", "Route":
 		sub := &fiberGroup{app: g.app, dynamic: g.dynamic}
 		if len(call.Args) > 0 {
-			if p, ok := e.str(call.Args[0]); ok && !g.dynamic {
+			if p, ok := e.routeStr(call.Args[0]); ok && !g.dynamic {
 				sub.prefix = fiberGroupPath(g.prefix, p)
 			} else {
 				sub.dynamic = true
@@ -285,12 +290,18 @@ func (e *evaluator) fiberUse(fr *frame, g *fiberGroup, call *ast.CallExpr) {
 	}
 }
 
-// fiberGroupPath is fiber's getGroupPath: path below a group prefix.
+// fiberGroupPath is fiber's getGroupPath: path below a group prefix. A
+// path that is a wrapper's template starting with its caller's argument
+// gets the slash at instantiation, when the argument lacks one.
 func fiberGroupPath(prefix, path string) string {
 	if path == "" {
 		return prefix
 	}
-	if path[0] != '/' {
+	switch path[0] {
+	case '/', tmplSlash:
+	case tmplParam, tmplIf:
+		path = string(rune(tmplSlash)) + path
+	default:
 		path = "/" + path
 	}
 	return strings.TrimRight(prefix, "/") + path
@@ -300,7 +311,12 @@ func fiberGroupPath(prefix, path string) string {
 // stack: below the group prefix, with a leading slash.
 func fiberJoin(prefix, path string) string {
 	p := fiberGroupPath(prefix, path)
-	if p == "" || p[0] != '/' {
+	switch {
+	case p == "":
+		p = "/"
+	case p[0] == tmplParam || p[0] == tmplIf:
+		p = string(rune(tmplSlash)) + p
+	case p[0] != '/' && p[0] != tmplSlash:
 		p = "/" + p
 	}
 	return p
@@ -311,8 +327,8 @@ func fiberJoin(prefix, path string) string {
 // the prefix at a segment boundary only, which a trailing slash says
 // (see prefixCovers).
 func fiberScope(g *fiberGroup) string {
-	if g.dynamic {
-		return ""
+	if g.dynamic || hasParams(g.prefix) {
+		return "" // as far as the analysis can tell, every path
 	}
 	p := strings.TrimRight(fiberJoin("", g.prefix), "/")
 	if p == "" {

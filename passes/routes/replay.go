@@ -40,6 +40,9 @@ type decoder struct {
 	base  int     // the evaluation's order before the call
 	seed  bool    // the summary of a field or variable: what it holds is not exported again
 	root  int     // the root orders of the summary's own map to
+	// shared is set while the middleware of a router the receiver does
+	// not own alone is decoded (see instance).
+	shared bool
 }
 
 // replay applies the summary of a function at call, with the values of
@@ -50,9 +53,15 @@ func (e *evaluator) replay(s *Summary, call *ast.CallExpr, pos token.Pos, recv v
 	d := &decoder{e: e, s: s, call: call, recv: recv, args: args, base: e.seq, root: e.root}
 	d.advance()
 	d.routers()
+	inst := e.newInstance(s, call, recv)
 	for _, st := range s.Stores {
 		if sl := e.objectSlot(st.Pkg, st.Path); sl != nil {
-			e.storeSlot(sl, d.value(st.Value), nil)
+			v := d.value(st.Value)
+			if l, ok := v.(mwList); ok && inst.has(sl.obj) {
+				inst.store(e, sl, l)
+				continue
+			}
+			e.storeSlot(sl, v, nil)
 		}
 	}
 	for _, v := range s.Serves {
@@ -65,10 +74,14 @@ func (e *evaluator) replay(s *Summary, call *ast.CallExpr, pos token.Pos, recv v
 			}
 		}
 	}
-	if s.Result == nil {
-		return nil
+	var v value
+	if s.Result != nil {
+		v = d.value(*s.Result)
 	}
-	return d.value(*s.Result)
+	if inst != nil && len(inst.fields) > 0 {
+		e.made = inst // the value external returns for the call stands for it
+	}
+	return v
 }
 
 // importSlot fills the slot of a field or variable of another package
@@ -157,6 +170,9 @@ func (d *decoder) routers() {
 		default:
 			target = d.e.asRouter(v, r.Framework)
 		}
+		// Middleware of a router the instance does not own alone (one a
+		// field or the caller holds) is the field's, not the instance's.
+		d.shared = r.Ref.Kind != RefNew
 		for _, m := range r.MWs {
 			mw := d.mw(m)
 			if prefix != "" && mw.prefix != "" {
@@ -164,6 +180,7 @@ func (d *decoder) routers() {
 			}
 			target.mws = append(target.mws, mw)
 		}
+		d.shared = false
 		for _, g := range r.Regs {
 			d.reg(target, prefix, g)
 		}
@@ -376,6 +393,9 @@ func (d *decoder) mw(m SMW) Middleware {
 	if m.Held != nil {
 		if sl := d.e.objectSlot(m.Held.Pkg, m.Held.Path); sl != nil {
 			mw.held = sl
+			if inst := d.e.instanceOf(d.recv); inst != nil && inst.fields[sl.obj] != nil && !d.shared {
+				mw.held = inst.fields[sl.obj] // the receiver's own
+			}
 		} else {
 			mw.Unknown = true
 		}

@@ -121,9 +121,17 @@ func (e *evaluator) attachedAt(mws []Middleware, o order, base string) []Middlew
 			case 1:
 				continue
 			case 0:
-				if m.Platform {
-					m.Platform, m.Unknown = false, true
+				if m.held != nil {
+					// What a field holds, which may be platform
+					// middleware: the same.
+					for _, in := range expandHeld([]Middleware{m}) {
+						out = append(out, e.unordered(in, base))
+					}
+					continue
 				}
+				m = e.unordered(m, base)
+				out = append(out, m)
+				continue
 			}
 		}
 		if m.prefix != "" {
@@ -132,6 +140,18 @@ func (e *evaluator) attachedAt(mws []Middleware, o order, base string) []Middlew
 		out = append(out, m)
 	}
 	return out
+}
+
+// unordered returns middleware that cannot be ordered with a route:
+// platform middleware is of unknown identity.
+func (e *evaluator) unordered(m Middleware, base string) Middleware {
+	if m.Platform {
+		m.Platform, m.Unknown = false, true
+	}
+	if m.prefix != "" {
+		m.prefix = joinPath(base, m.prefix)
+	}
+	return m
 }
 
 // covering drops from chain the middleware limited to a path prefix that

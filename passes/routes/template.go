@@ -41,6 +41,9 @@ import (
 // A template is a string with markers: tmplParam, the parameter's index
 // and tmplEnd for an argument; tmplIf, a condition, tmplEnd, the text when
 // the condition is not empty, tmplElse, the text when it is, and tmplFi.
+// tmplSlash, before a marker, is a slash unless what the marker gives is
+// empty or starts with one: fiber joins a prefix and a path so
+// (fiberGroupPath).
 
 const (
 	tmplParam = '\x00'
@@ -48,6 +51,7 @@ const (
 	tmplIf    = '\x02'
 	tmplElse  = '\x03'
 	tmplFi    = '\x04'
+	tmplSlash = '\x05'
 )
 
 // methodInPattern is the method of a template registration whose pattern
@@ -349,7 +353,29 @@ func openParam(s string) bool {
 func instantiate(s string, arg func(i int) (string, bool)) (string, bool) {
 	var b strings.Builder
 	rest, ok := instantiateTo(&b, s, 0, arg)
-	return b.String(), ok && rest == ""
+	return slashes(b.String()), ok && rest == ""
+}
+
+// slashes resolves each tmplSlash of s that no marker follows: a slash
+// before text that does not start with one.
+func slashes(s string) string {
+	if !strings.ContainsRune(s, tmplSlash) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != tmplSlash {
+			b.WriteByte(s[i])
+			continue
+		}
+		switch {
+		case i+1 < len(s) && (s[i+1] == tmplParam || s[i+1] == tmplIf):
+			b.WriteByte(s[i]) // still the caller's argument
+		case i+1 < len(s) && s[i+1] != '/' && s[i+1] != tmplSlash:
+			b.WriteByte('/')
+		}
+	}
+	return b.String()
 }
 
 // instantiateTo writes the instantiation of s up to an unmatched stop
@@ -411,7 +437,7 @@ func instantiateTo(b *strings.Builder, s string, depth int, arg func(i int) (str
 // readable returns s with the markers of a template replaced, for a path
 // that no call instantiated.
 func readable(s string) string {
-	if !hasParams(s) && !strings.ContainsAny(s, string([]rune{tmplEnd, tmplElse, tmplFi})) {
+	if !hasParams(s) && !strings.ContainsAny(s, string([]rune{tmplEnd, tmplElse, tmplFi, tmplSlash})) {
 		return s
 	}
 	v, ok := instantiate(s, func(int) (string, bool) { return "*", true })

@@ -239,6 +239,11 @@ func TestInstantiate(t *testing.T) {
 		{string(rune(tmplParam)) + "a" + string(rune(tmplEnd)), []string{"POST"}, ""},
 		{cond(param(0), "a", "b"), []string{"x"}, "a"},
 		{string(rune(tmplIf)) + param(0), []string{"x"}, ""},
+		// fiber's join of a group and a path: a slash unless the path has one.
+		{fiberJoin("/"+param(0), param(1)), []string{"v2", "/baskets"}, "/v2/baskets"},
+		{fiberJoin("/"+param(0), param(1)), []string{"v2", "baskets"}, "/v2/baskets"},
+		{fiberJoin("", param(0)), []string{"baskets"}, "/baskets"},
+		{fiberJoin("/api", param(0)), []string{""}, "/api"},
 	} {
 		got, ok := instantiate(tc.tmpl, func(i int) (string, bool) {
 			if i >= len(tc.args) || tc.args[i] == "?" {

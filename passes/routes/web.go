@@ -42,6 +42,15 @@ func (e *evaluator) registerChain(fr *frame, r *router, method, path string, cal
 		return
 	}
 	last := handlers[len(handlers)-1]
+	if call.Ellipsis.IsValid() && len(handlers) == 1 {
+		if list := e.appended(last); len(list) > 1 {
+			// Handle(method, path, append(a.mw, h)...): the list, then h.
+			mws := append(e.asMiddleware(e.eval(fr, list[0]), list[0]), e.middlewareArgs(fr, list[1:len(list)-1])...)
+			h := list[len(list)-1]
+			e.register(r, method, path, call, h, e.eval(fr, h), mws)
+			return
+		}
+	}
 	if call.Ellipsis.IsValid() {
 		e.eval(fr, last)
 		e.register(r, method, path, call, last, nil, []Middleware{{Name: exprName(last), Pos: last.Pos(), Unknown: true}})
@@ -49,6 +58,20 @@ func (e *evaluator) registerChain(fr *frame, r *router, method, path string, cal
 	}
 	mws := e.middlewareArgs(fr, handlers[:len(handlers)-1])
 	e.register(r, method, path, call, last, e.eval(fr, last), mws)
+}
+
+// appended returns the arguments of x when it is a call of the builtin
+// append that adds elements to a list: append(list, a, b).
+func (e *evaluator) appended(x ast.Expr) []ast.Expr {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || call.Ellipsis.IsValid() {
+		return nil
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || e.pass.TypesInfo.Uses[id] != types.Universe.Lookup("append") {
+		return nil
+	}
+	return call.Args
 }
 
 // constMethods returns the methods of a []string composite literal of
@@ -104,5 +127,5 @@ func webHandlerType(t types.Type) bool {
 		return false
 	}
 	p := sig.Params().At(0).Type()
-	return typesutil.IsNamed(p, ginPath, "Context") || typesutil.IsNamed(p, echoPath, "Context") || typesutil.IsNamed(p, fiberPath, "Ctx")
+	return typesutil.IsNamed(p, ginPath, "Context") || typesutil.IsNamed(p, echoPath, "Context") || typesutil.IsNamed(p, fiberPath, "Ctx") || typesutil.IsNamed(p, fiberV3Path, "Ctx")
 }
