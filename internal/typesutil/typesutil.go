@@ -285,3 +285,30 @@ func Assignments(info *types.Info, files []*ast.File) Values {
 	}
 	return vs
 }
+
+// StructOf returns the struct type t is, or points to, or nil.
+func StructOf(t types.Type) *types.Struct {
+	if t == nil {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
+// FieldOf returns the field name of the struct t is, or points to, and
+// its tag; nil when there is none (promoted fields are not looked up).
+func FieldOf(t types.Type, name string) (*types.Var, string) {
+	st := StructOf(t)
+	if st == nil {
+		return nil, ""
+	}
+	for i := range st.NumFields() {
+		if st.Field(i).Name() == name {
+			return st.Field(i), st.Tag(i)
+		}
+	}
+	return nil, ""
+}

@@ -343,24 +343,13 @@ func (in *inferrer) associationField(call *ast.CallExpr) *structField {
 }
 
 // fieldOf returns the field name of a struct type, or of the struct a
-// pointer points to.
+// pointer points to, with its tag.
 func fieldOf(t types.Type, name string) *structField {
-	if t == nil {
+	v, tag := typesutil.FieldOf(t, name)
+	if v == nil {
 		return nil
 	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return nil
-	}
-	for i := range st.NumFields() {
-		if st.Field(i).Name() == name {
-			return &structField{v: st.Field(i), tag: st.Tag(i)}
-		}
-	}
-	return nil
+	return &structField{v: v, tag: tag}
 }
 
 // reflectTag returns the value of key in a struct tag.

@@ -175,15 +175,8 @@ func (e *evaluator) fieldOf(x ast.Expr, name string) ast.Expr {
 	if !ok {
 		return nil
 	}
-	t := e.pass.TypesInfo.TypeOf(lit)
-	if t == nil {
-		return nil
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
+	st := typesutil.StructOf(e.pass.TypesInfo.TypeOf(lit))
+	if st == nil {
 		return nil
 	}
 	for i, elt := range lit.Elts {
