@@ -653,11 +653,11 @@ func TestInventoryConsumers(t *testing.T) {
 	}
 	for at, w := range map[string]want{
 		"kafkago.go:20":   {status: "unprotected", source: "orders", delivery: "at-least-once"},
-		"kafkago.go:32":   {status: "protected", by: "dedup claim Store.Claim"},
+		"kafkago.go:32":   {status: "protected", by: "dedup claim RedisStore.Claim"},
 		"amqp.go:10":      {status: "unprotected", source: "mails"},
 		"nats.go:15":      {status: "unprotected", source: "events.created"},
 		"sarama.go:14":    {status: "unprotected", source: "ledger", handler: "ConsumeClaim"},
-		"sqs.go:30":       {status: "protected", by: "dedup claim Store.Claim", handler: "onRefundClaimed"},
+		"sqs.go:30":       {status: "protected", by: "dedup claim RedisStore.Claim", handler: "onRefundClaimed"},
 		"watermill.go:31": {status: "protected", by: "middleware.Deduplicator", source: "invoices", window: "1m0s", store: "the default in-memory repository"},
 	} {
 		e, ok := got[at]

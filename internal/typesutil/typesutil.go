@@ -119,27 +119,6 @@ func Stringish(info *types.Info, x ast.Expr) (string, bool) {
 	return "", false
 }
 
-// CompositeOf returns the composite literal x denotes: x itself, &x, or
-// the literal a variable was defined with, as definition reports it
-// (followed a few steps, so that cyclic assignments end).
-func CompositeOf(info *types.Info, x ast.Expr, definition func(types.Object) ast.Expr) *ast.CompositeLit {
-	for range 4 {
-		x = ast.Unparen(x)
-		if u, ok := x.(*ast.UnaryExpr); ok {
-			x = ast.Unparen(u.X)
-		}
-		switch v := x.(type) {
-		case *ast.CompositeLit:
-			return v
-		case *ast.Ident:
-			x = definition(info.Uses[v])
-		default:
-			return nil
-		}
-	}
-	return nil
-}
-
 // IsStd reports whether path is a package of the standard library: its
 // first element has no dot and is one of the standard library's roots
 // (internal and vendor included). The external test package of a

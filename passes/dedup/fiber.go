@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // fiberIdempotencyPath and fiberV3IdempotencyPath are gofiber/fiber's
@@ -44,7 +46,7 @@ func (r *Reader) fiber(call *ast.CallExpr) []Setting {
 	}
 	arg := ast.Unparen(call.Args[0])
 	var lit *ast.CompositeLit
-	var fields []fieldAssign // later assignments to the variable's fields
+	var fields []syntax.FieldValue // later assignments to the variable's fields
 	switch a := arg.(type) {
 	case *ast.CompositeLit:
 		lit = a
@@ -65,7 +67,7 @@ func (r *Reader) fiber(call *ast.CallExpr) []Setting {
 		if !ok {
 			return nil
 		}
-		lit, fields = l, r.index().fieldAssigns[v]
+		lit, fields = l, r.syn.FieldValuesOn(v)
 	default:
 		return nil
 	}
@@ -75,8 +77,8 @@ func (r *Reader) fiber(call *ast.CallExpr) []Setting {
 	}
 	unknown := make(map[string]bool) // fields assigned on some paths only
 	for _, fa := range fields {
-		if r.index().cond[fa.value] {
-			unknown[fa.field.Name()] = true
+		if r.syn.Conditional(fa.Value) {
+			unknown[fa.Field.Name()] = true
 		}
 	}
 	set := make(map[string]entry)
@@ -88,7 +90,7 @@ func (r *Reader) fiber(call *ast.CallExpr) []Setting {
 		}
 	}
 	for _, fa := range fields {
-		set[fa.field.Name()] = entry{fa.node, fa.value}
+		set[fa.Field.Name()] = entry{fa.Assign, fa.Value}
 	}
 	var out []Setting
 	lifetime, hasLifetime := set["Lifetime"]

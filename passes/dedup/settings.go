@@ -48,7 +48,6 @@ type Reader struct {
 	pass *analysis.Pass
 	dirs *directives.Result
 	syn  *syntax.Index
-	idx  *index
 	memo map[routesKey][]Setting
 }
 
@@ -355,7 +354,6 @@ func (w *walker) variable(obj types.Object, x ast.Expr, fr *frame, nested bool, 
 	}
 	w.seen[v] = true
 	defer delete(w.seen, v)
-	idx := w.r.index()
 	if owner, i := w.r.syn.Param(v); owner != nil {
 		// A parameter: the arguments of the call being followed, or of
 		// the function's only call in the package.
@@ -380,8 +378,8 @@ func (w *walker) variable(obj types.Object, x ast.Expr, fr *frame, nested bool, 
 		return
 	}
 	from := len(w.out)
-	for _, a := range idx.assigns[v] {
-		alt := idx.cond[a]
+	for _, a := range w.r.values(v) {
+		alt := w.r.syn.Conditional(a)
 		if alt {
 			w.alternative++
 		}
@@ -390,12 +388,12 @@ func (w *walker) variable(obj types.Object, x ast.Expr, fr *frame, nested bool, 
 			w.alternative--
 		}
 	}
-	for _, fa := range idx.fieldAssigns[v] {
-		alt := idx.cond[fa.value]
+	for _, fa := range w.r.syn.FieldValuesOn(v) {
+		alt := w.r.syn.Conditional(fa.Value)
 		if alt {
 			w.alternative++
 		}
-		w.field(fa.field, fa.node, fa.value, nil, nested, depth+1)
+		w.field(fa.Field, fa.Assign, fa.Value, nil, nested, depth+1)
 		if alt {
 			w.alternative--
 		}

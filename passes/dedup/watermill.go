@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/idemlint/idemlint/passes/consumers"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 const (
@@ -103,7 +104,7 @@ func (r *Reader) registrationsOf(x ast.Expr, regs []*ast.CallExpr) []*ast.CallEx
 		}
 	}
 	if v, ok := obj.(*types.Var); ok {
-		for _, a := range r.index().assigns[v] { // h := r.AddHandler(...)
+		for _, a := range r.values(v) { // h := r.AddHandler(...)
 			for _, reg := range regs {
 				if ast.Unparen(a) == reg {
 					out = append(out, reg)
@@ -151,8 +152,8 @@ func (r *Reader) deduplicator(x ast.Expr) []Setting {
 		}
 	}
 	for _, fa := range fields {
-		if fa.field.Name() == "Repository" {
-			repo, node = fa.value, fa.node
+		if fa.Field.Name() == "Repository" {
+			repo, node = fa.Value, fa.Assign
 		}
 	}
 	if repo == nil || isNil(info, repo) {
@@ -179,7 +180,7 @@ func (r *Reader) deduplicator(x ast.Expr) []Setting {
 // literal returns the one Deduplicator literal x denotes (directly, or as
 // the only value assigned to a variable of the package) and the later
 // assignments to its fields.
-func (r *Reader) literal(x ast.Expr) (*ast.CompositeLit, []fieldAssign) {
+func (r *Reader) literal(x ast.Expr) (*ast.CompositeLit, []syntax.FieldValue) {
 	x = ast.Unparen(x)
 	if u, ok := x.(*ast.UnaryExpr); ok {
 		x = ast.Unparen(u.X)
@@ -207,7 +208,7 @@ func (r *Reader) literal(x ast.Expr) (*ast.CompositeLit, []fieldAssign) {
 		if !ok {
 			return nil, nil
 		}
-		return lit, r.index().fieldAssigns[v]
+		return lit, r.syn.FieldValuesOn(v)
 	}
 	return nil, nil
 }

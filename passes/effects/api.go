@@ -304,10 +304,11 @@ func (in *inferrer) stringish(x ast.Expr) (string, bool) {
 }
 
 // compositeOf returns the composite literal x denotes: x itself, &x, or
-// the literal a local variable was defined with (followed a few steps, so
-// that cyclic assignments end).
+// the literal a variable was defined with, as the syntax index resolves
+// it.
 func (in *inferrer) compositeOf(x ast.Expr) *ast.CompositeLit {
-	return typesutil.CompositeOf(in.pass.TypesInfo, x, in.definition)
+	lit, _ := in.syn.Resolve(x).(*ast.CompositeLit)
+	return lit
 }
 
 // nameOf returns a short printable name for a type: its named type's name,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/idemlint/idemlint/internal/typesutil"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // resty module paths: v2 retries any method once SetRetryCount(n > 0) is
@@ -59,7 +60,7 @@ func (a *finder) resty(s *site, call *ast.CallExpr, fn *types.Func) *Retry {
 // (c.R().SetHeader(...)), following variables, c.R() to the client, and
 // the client to where it was built.
 func (a *finder) restyChain(s *site, e ast.Expr, pkg string, st *restySettings, depth int) {
-	if e == nil || depth > 12 {
+	if e == nil || depth > syntax.MaxDepth {
 		return
 	}
 	info := a.pass.TypesInfo
@@ -71,7 +72,7 @@ func (a *finder) restyChain(s *site, e ast.Expr, pkg string, st *restySettings, 
 		}
 		a.restySetting(fn, call, st)
 		if fn.Signature().Recv() != nil {
-			a.restyChain(s, receiver(call), pkg, st, depth+1)
+			a.restyChain(s, receiver(call), pkg, st, depth) // a chain ends within the expression
 		}
 		return
 	}
@@ -91,7 +92,7 @@ func (a *finder) restyChain(s *site, e ast.Expr, pkg string, st *restySettings, 
 			a.restySetting(fn, c, st)
 		}
 	}
-	for _, v := range a.restyValues(obj) {
+	for _, v := range a.valuesOf(obj) {
 		a.restyChain(s, v, pkg, st, depth+1)
 	}
 }
@@ -131,63 +132,8 @@ func (a *finder) restySetting(fn *types.Func, call *ast.CallExpr, st *restySetti
 	}
 }
 
-// restyIndex records, per variable or field, the resty calls made on it
-// in statements and the values assigned to it, across the package.
-func (a *finder) restyIndex() {
-	if a.restyOn != nil {
-		return
-	}
-	a.restyOn = make(map[types.Object][]*ast.CallExpr)
-	a.restyVal = make(map[types.Object][]ast.Expr)
-	info := a.pass.TypesInfo
-	for _, f := range a.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.ExprStmt:
-				// c.SetRetryCount(3).SetHeader(...): every call of the chain
-				call, ok := n.X.(*ast.CallExpr)
-				var chain []*ast.CallExpr
-				var base ast.Expr
-				for ok {
-					chain = append(chain, call)
-					base = receiver(call)
-					call, ok = ast.Unparen(base).(*ast.CallExpr)
-				}
-				if obj := exprObject(info, base); obj != nil {
-					a.restyOn[obj] = append(a.restyOn[obj], chain...)
-				}
-			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i, lhs := range n.Lhs {
-						if obj := exprObject(info, lhs); obj != nil {
-							a.restyVal[obj] = append(a.restyVal[obj], n.Rhs[i])
-						}
-					}
-				}
-			case *ast.ValueSpec:
-				for i, id := range n.Names {
-					if i < len(n.Values) && len(n.Names) == len(n.Values) {
-						a.restyVal[info.Defs[id]] = append(a.restyVal[info.Defs[id]], n.Values[i])
-					}
-				}
-			case *ast.KeyValueExpr:
-				if id, ok := n.Key.(*ast.Ident); ok {
-					if obj, ok := info.Uses[id].(*types.Var); ok && obj.IsField() {
-						a.restyVal[obj] = append(a.restyVal[obj], n.Value)
-					}
-				}
-			}
-			return true
-		})
-	}
-}
-
+// restyCalls returns the calls made on the variable or field obj as
+// statements (c.SetRetryCount(3).SetHeader(...)).
 func (a *finder) restyCalls(obj types.Object) []*ast.CallExpr {
-	a.restyIndex()
-	return a.restyOn[obj]
-}
-
-func (a *finder) restyValues(obj types.Object) []ast.Expr {
-	a.restyIndex()
-	return a.restyVal[obj]
+	return a.idx.StmtCalls(obj)
 }

@@ -137,9 +137,6 @@ type finder struct {
 	cfg     *config.Config
 	imports bool // the package imports a mechanism or an outbound client
 	effects *effects.Result
-	// restyOn and restyVal index resty calls and values by variable.
-	restyOn  map[types.Object][]*ast.CallExpr
-	restyVal map[types.Object][]ast.Expr
 	// grpc is set when the package imports the retry interceptors;
 	// methods caches the gRPC full method names it knows.
 	grpc    bool
@@ -147,8 +144,8 @@ type finder struct {
 	idx     *syntax.Index
 	retries []*Retry
 	stack   []ast.Node // reused by funcDecl
-	// stdRetrying are variables and fields assigned the *http.Client of a
-	// retryablehttp client's StandardClient.
+	// stdRetrying caches whether variables, fields and parameters hold
+	// the *http.Client of a retryablehttp client's StandardClient.
 	stdRetrying map[types.Object]bool
 	// stdSources is set when the package can see what makes an
 	// *http.Client retry; until then its calls are not retries.
@@ -167,7 +164,6 @@ func newAnalysis(pass *analysis.Pass, cfg *config.Config, idx *syntax.Index, imp
 	}
 	if imports && standardClientSources.Reached(pass.Pkg) {
 		a.stdSources = true
-		a.collectStandardClients()
 	}
 	return a
 }

@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/idemlint/idemlint/internal/typesutil"
+	"github.com/idemlint/idemlint/passes/syntax"
 )
 
 // retryableHTTP recognises a request sent through a retrying
@@ -156,69 +157,72 @@ func defaultPolicy(info *types.Info, e ast.Expr) bool {
 	return ok && isFunc(fn, retryableHTTP, "DefaultRetryPolicy", "ErrorPropagatedRetryPolicy")
 }
 
-// collectStandardClients records the variables, fields and parameters of
-// the package that hold a retrying *http.Client: assigned one, or handed
-// one by a call of a function of the package, to a fixed point.
-func (a *finder) collectStandardClients() {
-	info := a.pass.TypesInfo
-	changed := false
-	mark := func(obj types.Object) {
-		if obj != nil && !a.stdRetrying[obj] {
-			a.stdRetrying[obj] = true
-			changed = true
-		}
+// retryingObject reports whether the variable, field or parameter obj
+// holds a retrying *http.Client: is given one in the package, or the
+// value of another that holds one, at most syntax.MaxDepth steps away.
+func (a *finder) retryingObject(obj types.Object) bool {
+	if obj == nil || !a.stdSources {
+		return false
 	}
-	retrying := func(s *site, e ast.Expr) bool {
-		if obj := exprObject(info, e); obj != nil && a.stdRetrying[obj] {
+	r, ok := a.stdRetrying[obj]
+	if !ok {
+		r = a.holdsRetrying(obj, map[types.Object]bool{}, 0)
+		a.stdRetrying[obj] = r
+	}
+	return r
+}
+
+func (a *finder) holdsRetrying(obj types.Object, visiting map[types.Object]bool, depth int) bool {
+	if obj == nil || visiting[obj] || depth > syntax.MaxDepth {
+		return false
+	}
+	visiting[obj] = true
+	for _, e := range a.valuesOf(obj) {
+		if a.retryingValue(&site{}, e) || a.holdsRetrying(exprObject(a.pass.TypesInfo, e), visiting, depth+1) {
 			return true
 		}
-		return a.retryingValue(s, e)
 	}
-	for round := 0; round == 0 || changed && round < 4; round++ {
-		changed = false
-		for _, f := range a.pass.Files {
-			for _, d := range f.Decls {
-				s := &site{file: f}
-				if fd, ok := d.(*ast.FuncDecl); ok {
-					s.fn = fd
-				}
-				ast.Inspect(d, func(n ast.Node) bool {
-					switch n := n.(type) {
-					case *ast.AssignStmt:
-						if len(n.Lhs) == len(n.Rhs) {
-							for i, rhs := range n.Rhs {
-								if retrying(s, rhs) {
-									mark(exprObject(info, n.Lhs[i]))
-								}
-							}
-						}
-					case *ast.ValueSpec:
-						for i, val := range n.Values {
-							if i < len(n.Names) && retrying(s, val) {
-								mark(info.Defs[n.Names[i]])
-							}
-						}
-					case *ast.KeyValueExpr:
-						if retrying(s, n.Value) {
-							mark(exprObject(info, n.Key))
-						}
-					case *ast.CallExpr:
-						fn := calleeFunc(info, n)
-						if fn == nil || a.idx.Decl(fn) == nil || fn.Signature().Variadic() {
-							break
-						}
-						params := fn.Origin().Signature().Params()
-						for i, arg := range n.Args {
-							if i < params.Len() && retrying(s, arg) {
-								mark(params.At(i))
-							}
-						}
-					}
-					return true
-				})
+	return false
+}
+
+// valuesOf returns the values the package gives the variable, field or
+// parameter obj: for a parameter of a function of the package that is
+// not variadic, the arguments of its calls.
+func (a *finder) valuesOf(obj types.Object) []ast.Expr {
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return nil
+	}
+	if v.IsField() {
+		var out []ast.Expr
+		for _, fv := range a.idx.FieldValues(v) {
+			out = append(out, fv.Value)
+		}
+		return out
+	}
+	if fn, i := a.idx.Param(v); fn != nil {
+		if fn.Signature().Variadic() {
+			return nil
+		}
+		var out []ast.Expr
+		for _, call := range a.idx.Calls(fn) {
+			if i < len(call.Args) {
+				out = append(out, call.Args[i])
 			}
 		}
+		return out
 	}
+	var out []ast.Expr
+	for _, x := range a.idx.Values(v) {
+		switch x.(type) {
+		case nil, *typesutil.Element:
+			continue
+		}
+		if x != typesutil.ZeroValue {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // retryingValue reports whether e is rc.StandardClient() or an
@@ -256,9 +260,9 @@ func (a *finder) retryingStd(e ast.Expr) bool {
 	info := a.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return a.stdRetrying[info.ObjectOf(x)]
+		return a.retryingObject(info.ObjectOf(x))
 	case *ast.SelectorExpr:
-		return a.stdRetrying[info.ObjectOf(x.Sel)]
+		return a.retryingObject(info.ObjectOf(x.Sel))
 	}
 	return a.retryingValue(&site{}, e)
 }

@@ -65,6 +65,13 @@ type Index struct {
 
 	fieldsOnce sync.Once
 	fields     map[*types.Var][]FieldValue
+	fieldsOn   map[*types.Var][]FieldValue
+
+	condOnce sync.Once
+	cond     map[ast.Expr]bool
+
+	stmtCallsOnce sync.Once
+	stmtCalls     map[types.Object][]*ast.CallExpr
 
 	paramsOnce sync.Once
 	params     map[*types.Var]param
@@ -194,10 +201,12 @@ func rootIdent(e ast.Expr) *ast.Ident {
 // of a composite literal, or the right-hand side of an assignment to a
 // selector of the field.
 type FieldValue struct {
-	Value ast.Expr
-	Lhs   ast.Expr      // the selector assigned to; nil for an element of a literal
-	Func  *ast.FuncDecl // the declaration the value is in; nil outside functions
-	File  *ast.File
+	Field  *types.Var // the field given the value (its origin)
+	Value  ast.Expr
+	Lhs    ast.Expr        // the selector assigned to; nil for an element of a literal
+	Assign *ast.AssignStmt // the assignment; nil for an element of a literal
+	Func   *ast.FuncDecl   // the declaration the value is in; nil outside functions
+	File   *ast.File
 }
 
 // FieldValues returns the values the package gives the struct field
@@ -212,10 +221,22 @@ func (x *Index) FieldValues(field *types.Var) []FieldValue {
 	return x.fields[field.Origin()]
 }
 
+// FieldValuesOn returns the values the package assigns to fields of the
+// variable or field base (base.F = value), in source order.
+func (x *Index) FieldValuesOn(base *types.Var) []FieldValue {
+	if base == nil {
+		return nil
+	}
+	x.fieldsOnce.Do(x.indexFields)
+	return x.fieldsOn[base]
+}
+
 func (x *Index) indexFields() {
 	x.fields = make(map[*types.Var][]FieldValue)
+	x.fieldsOn = make(map[*types.Var][]FieldValue)
 	add := func(v *types.Var, fv FieldValue) {
 		v = v.Origin()
+		fv.Field = v
 		x.fields[v] = append(x.fields[v], fv)
 	}
 	for _, f := range x.files {
@@ -253,13 +274,125 @@ func (x *Index) indexFields() {
 							continue
 						}
 						if s := x.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
-							add(s.Obj().(*types.Var), FieldValue{Value: n.Rhs[i], Lhs: l, Func: fd, File: f})
+							fv := FieldValue{Field: s.Obj().(*types.Var).Origin(), Value: n.Rhs[i], Lhs: l, Assign: n, Func: fd, File: f}
+							add(fv.Field, fv)
+							if base := x.variable(sel.X); base != nil {
+								x.fieldsOn[base] = append(x.fieldsOn[base], fv)
+							}
 						}
 					}
 				}
 				return true
 			})
 		}
+	}
+}
+
+// variable returns the variable or field e names, or nil.
+func (x *Index) variable(e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := x.info.ObjectOf(e).(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if s := x.info.Selections[e]; s != nil && s.Kind() == types.FieldVal {
+			return s.Obj().(*types.Var)
+		}
+	}
+	return nil
+}
+
+// Conditional reports whether value, the right-hand side of an
+// assignment or a declaration in the package, is given inside an if,
+// switch, select or loop statement: on some paths only.
+func (x *Index) Conditional(value ast.Expr) bool {
+	x.condOnce.Do(x.indexConditional)
+	return x.cond[value]
+}
+
+func (x *Index) indexConditional() {
+	x.cond = make(map[ast.Expr]bool)
+	for _, f := range x.files {
+		var stack []bool // whether each node on the path is conditional
+		depth := 0       // conditional statements on the path
+		ast.Inspect(f, func(n ast.Node) bool {
+			if n == nil {
+				if stack[len(stack)-1] {
+					depth--
+				}
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			c := false
+			switch n.(type) {
+			case *ast.IfStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+				c = true
+			}
+			stack = append(stack, c)
+			if c {
+				depth++
+			}
+			if depth == 0 {
+				return true
+			}
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, v := range n.Rhs {
+					x.cond[v] = true
+				}
+			case *ast.ValueSpec:
+				for _, v := range n.Values {
+					x.cond[v] = true
+				}
+			}
+			return true
+		})
+	}
+}
+
+// StmtCalls returns the calls made on the variable or field obj as
+// statements, in source order: every call of a chain, as c.F(x).G(y)
+// configures c with both. A call whose result is used is not one.
+func (x *Index) StmtCalls(obj types.Object) []*ast.CallExpr {
+	if obj == nil {
+		return nil
+	}
+	x.stmtCallsOnce.Do(x.indexStmtCalls)
+	return x.stmtCalls[obj]
+}
+
+func (x *Index) indexStmtCalls() {
+	x.stmtCalls = make(map[types.Object][]*ast.CallExpr)
+	for _, f := range x.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			stmt, ok := n.(*ast.ExprStmt)
+			if !ok {
+				return true
+			}
+			call, ok := stmt.X.(*ast.CallExpr)
+			var chain []*ast.CallExpr
+			var base ast.Expr
+			for ok {
+				chain = append(chain, call)
+				sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+				if !isSel {
+					return true
+				}
+				base = sel.X
+				call, ok = ast.Unparen(base).(*ast.CallExpr)
+			}
+			var obj types.Object
+			switch b := ast.Unparen(base).(type) {
+			case *ast.Ident:
+				obj = x.info.ObjectOf(b)
+			case *ast.SelectorExpr:
+				obj = x.info.ObjectOf(b.Sel)
+			}
+			if obj != nil {
+				x.stmtCalls[obj] = append(x.stmtCalls[obj], chain...)
+			}
+			return true
+		})
 	}
 }
 

@@ -385,6 +385,57 @@ func notRecorded(s *server) {
 	if got := idx.FieldValues(nil); got != nil {
 		t.Errorf("FieldValues(nil) = %v", got)
 	}
+	// FieldValuesOn: by the variable or field the selector starts from.
+	s := innermost(pkg.Scope(), "s").(*types.Var)
+	if got, want := show(idx.FieldValuesOn(s)), `s.name="assigned" in newServer; s.c=nil in newServer`; got != want {
+		t.Errorf("FieldValuesOn(s) = %s, want %s", got, want)
+	}
+	if got, want := show(idx.FieldValuesOn(server.Field(0))), `s.c.retries=0 in newServer`; got != want {
+		t.Errorf("FieldValuesOn(c) = %s, want %s", got, want)
+	}
+	for _, fv := range idx.FieldValuesOn(s) {
+		if fv.Assign == nil || fv.Field == nil || fv.Field.Name() != types.ExprString(fv.Lhs)[len("s."):] {
+			t.Errorf("FieldValuesOn(s): %s has assignment %v, field %v", types.ExprString(fv.Lhs), fv.Assign, fv.Field)
+		}
+	}
+}
+
+func TestConditional(t *testing.T) {
+	const src = `package p
+
+var top = 1
+
+func f(ok bool, xs []int) {
+	a := 1
+	if ok {
+		a = 2
+	}
+	for range xs {
+		var b = 3
+		_ = b
+	}
+	switch {
+	case ok:
+		a = 4
+	}
+	a = 5
+	_ = a
+}
+`
+	idx, _, _ := load(t, src)
+	got := map[string]bool{}
+	ast.Inspect(idx.files[0], func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok {
+			got[lit.Value] = idx.Conditional(lit)
+		}
+		return true
+	})
+	want := map[string]bool{"1": false, "2": true, "3": true, "4": true, "5": false}
+	for v, w := range want {
+		if got[v] != w {
+			t.Errorf("Conditional(%s) = %v, want %v", v, got[v], w)
+		}
+	}
 }
 
 func TestParam(t *testing.T) {
@@ -419,5 +470,45 @@ func g(y int)
 		if got != tt.want {
 			t.Errorf("Param(%s) = %s, want %s", tt.v.Name(), got, tt.want)
 		}
+	}
+}
+
+func TestStmtCalls(t *testing.T) {
+	const src = `package p
+
+type C struct{}
+
+func (c *C) Set(int) *C { return c }
+func (c *C) Header(string) *C { return c }
+func (c *C) Get() int { return 0 }
+
+type S struct{ c *C }
+
+func f(c *C, s S) {
+	c.Set(1).Header("a")
+	_ = c.Get()
+	s.c.Set(2)
+	x := c.Set(3)
+	_ = x
+}
+`
+	idx, pkg, _ := load(t, src)
+	show := func(calls []*ast.CallExpr) string {
+		var parts []string
+		for _, c := range calls {
+			parts = append(parts, types.ExprString(c))
+		}
+		return strings.Join(parts, "; ")
+	}
+	c := pkg.Scope().Lookup("f").(*types.Func).Signature().Params().At(0)
+	if got, want := show(idx.StmtCalls(c)), `c.Set(1).Header("a"); c.Set(1)`; got != want {
+		t.Errorf("StmtCalls(c) = %s, want %s", got, want)
+	}
+	field := pkg.Scope().Lookup("S").Type().Underlying().(*types.Struct).Field(0)
+	if got, want := show(idx.StmtCalls(field)), `s.c.Set(2)`; got != want {
+		t.Errorf("StmtCalls(S.c) = %s, want %s", got, want)
+	}
+	if got := idx.StmtCalls(nil); got != nil {
+		t.Errorf("StmtCalls(nil) = %v", got)
 	}
 }

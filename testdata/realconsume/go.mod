@@ -3,6 +3,7 @@ module example.com/realconsume
 go 1.26.0
 
 require (
+	example.com/platform v0.0.0
 	github.com/IBM/sarama v1.61.1
 	github.com/ThreeDotsLabs/watermill v1.5.1
 	github.com/ThreeDotsLabs/watermill-sql/v4 v4.1.2
@@ -54,3 +55,5 @@ require (
 	golang.org/x/time v0.14.0 // indirect
 	google.golang.org/protobuf v1.36.10 // indirect
 )
+
+replace example.com/platform => ../platform

@@ -6,7 +6,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
-	"example.com/realconsume/platform/idem"
+	"example.com/realconsume/platform/idemasynq"
 )
 
 type welcome struct {
@@ -56,7 +56,7 @@ func asynqServe(redis asynq.RedisClientOpt) error {
 	mux.HandleFunc("welcome:send", sendWelcome) // want `asynq consumer of task type "welcome:send" inserts into mails`
 	mux.HandleFunc("welcome:once", sendWelcomeOnce)
 	mux.Handle("invoice:create", invoicer{}) // want `asynq consumer of task type "invoice:create" inserts into invoices`
-	mux.Handle("invoice:wrapped", idem.Asynq(invoicer{}))
+	mux.Handle("invoice:wrapped", idemasynq.Asynq(invoicer{}))
 	mux.HandleFunc("user:touch", func(ctx context.Context, t *asynq.Task) error {
 		_, err := db.ExecContext(ctx, "UPDATE users SET seen = true WHERE id = $1", t.Payload())
 		return err
@@ -70,7 +70,7 @@ func asynqServe(redis asynq.RedisClientOpt) error {
 
 func asynqProtectedMux(redis asynq.RedisClientOpt) error {
 	mux := asynq.NewServeMux()
-	mux.Use(idem.Asynq)
+	mux.Use(idemasynq.Asynq)
 	mux.HandleFunc("welcome:send", sendWelcome)
 	return asynq.NewServer(redis, asynq.Config{}).Run(mux)
 }

@@ -4,13 +4,13 @@ import (
 	"context"
 	"database/sql"
 
-	"example.com/realconsume/platform/idem"
+	"example.com/platform/idem"
 	"github.com/segmentio/kafka-go"
 )
 
 var (
 	db    *sql.DB
-	store *idem.Store
+	store *idem.RedisStore
 )
 
 func kafkaGo(ctx context.Context) error {
