@@ -272,19 +272,22 @@ func (in *inferrer) useItem(obj types.Object) (item, bool) {
 
 // imported returns the effects of a function of another package, from its
 // fact; functions of the recognised API families are judged by the tables
-// only (at their call), and platform dedup claims, consumer wrappers and
-// the harmless libraries (visible.go) have none.
+// only (at their call), and platform dedup claims and consumer wrappers
+// have none, nor the harmless libraries (visible.go) when their only
+// effects are calls through interfaces.
 func (in *inferrer) imported(fn *types.Func) Effects {
 	in.fact.pending = nil
 	if fn.Pkg() == nil || known(fn.Pkg().Path()) || execLike(fn) != nil || in.dirs.Is(fn, directives.Dedup|directives.Consumer) {
 		return Effects{}
 	}
-	if in.kindOf(fn.Pkg()) == pkgHarmless {
-		// What a harmless library does inside (an OPA evaluation
-		// inserting into its own syntax tree) is none of the standard's.
-		return Effects{}
-	}
 	if in.pass.ImportObjectFact(fn, &in.fact) {
+		if in.fact.Kinds&^Interface == 0 && in.kindOf(fn.Pkg()) == pkgHarmless {
+			// A harmless library calling its own interfaces (an OPA
+			// evaluation inserting into a syntax tree of its own): none
+			// of the standard's.
+			in.fact.pending = nil
+			return Effects{}
+		}
 		return in.fact.Effects
 	}
 	return Effects{}
