@@ -22,5 +22,6 @@ func TestIdemconsumer(t *testing.T) {
 		"idemconsumer/pubsub",
 		"idemconsumer/confluent",
 		"idemconsumer/configured",
+		"idemconsumer/rpcclient",
 	)
 }

@@ -13,7 +13,7 @@ import (
 // TestRPC runs the check over gRPC-Go servers and connect-go handlers
 // built on the stubs in testdata/src.
 func TestRPC(t *testing.T) {
-	analysistest.Run(t, testdata, idemhandler.Analyzer, "idemhandler/grpc", "idemhandler/connect", "idemhandler/rpcevidence")
+	analysistest.Run(t, testdata, idemhandler.Analyzer, "idemhandler/grpc", "idemhandler/connect", "idemhandler/rpcevidence", "idemhandler/rpcclient", "idemhandler/rpcpolicy")
 }
 
 // TestRealRPC runs the check over a module that imports the real
@@ -23,5 +23,5 @@ func TestRPC(t *testing.T) {
 func TestRealRPC(t *testing.T) {
 	dir := filepath.Join(testdata, "realrpc")
 	moduletest.Download(t, dir)
-	analysistest.Run(t, dir, idemhandler.Analyzer, "./grpcapp", "./connectapp")
+	analysistest.Run(t, dir, idemhandler.Analyzer, "./grpcapp", "./connectapp", "./clientapp")
 }

@@ -24,17 +24,21 @@
 // Redis SET, HSET, SADD, ZADD, DEL and EXPIRE, MongoDB writes with upsert,
 // updates that only set values ($set, $unset, $addToSet, $pull, ...) and
 // deletes, gorm Update and Delete, a gorm Save of a literal that sets
-// its primary key, and PUT and DELETE requests are
-// naturally idempotent. Inserts, increments (n = n + 1, an $inc), list
+// its primary key, PUT and DELETE requests, and outbound RPCs whose name
+// starts with Put, Set, Save, Delete, Remove, Clear or Empty are
+// naturally idempotent; an outbound RPC whose name reads as a read has no
+// effect. Inserts, increments (n = n + 1, an $inc), list
 // pushes, publishes, payments and mails are not.
 // [Effects.NonIdempotent] describes the first effect that is not, in
 // source order.
 //
 // The pass also tells whether the model sees everything a function does
 // (visible.go, [Result.Visible]): every call it makes is known and it
-// writes no memory that outlives it. [Fact.Opaque] carries the answer to
-// importers; a package of a dependency module is not walked and carries
-// the [Unseen] package fact instead.
+// writes no memory that outlives it. A method shaped like logging, of an
+// interface or of a concrete type, does not hide its callers.
+// [Fact.Opaque] carries the answer to importers; a package of a
+// dependency module is not walked and carries the [Unseen] package fact
+// instead.
 //
 // //idem:mutates and //idem:readonly on a function override the inference
 // for it. A dedup claim (//idem:dedup) and a consumer dedup wrapper
@@ -46,7 +50,8 @@
 // database/sql's), kv.go (mongo-driver, go-redis), publish.go (kafka-go,
 // sarama, confluent-kafka-go, SQS, SNS, nats.go, amqp091-go, Pub/Sub,
 // watermill), http.go (net/http, net/smtp; the method of a request may be
-// a field or parameter the package sets) and payment.go (stripe-go,
+// a field or parameter the package sets), rpc.go (gRPC-Go client calls,
+// judged by the procedure's name) and payment.go (stripe-go,
 // Checkout sessions included, Adyen; these also move money). The
 // functions named in the financial.calls setting are payments too.
 //

@@ -42,9 +42,10 @@ const (
 	Mail                       // mail send
 	Interface                  // call through an interface with a mutating verb
 	Declared                   // //idem:mutates
+	RPC                        // outbound gRPC call whose name does not read as a read
 )
 
-var kindNames = []string{"sql", "doc", "kv", "publish", "http", "payment", "mail", "iface", "mutates"}
+var kindNames = []string{"sql", "doc", "kv", "publish", "http", "payment", "mail", "iface", "mutates", "rpc"}
 
 func (k Kind) String() string {
 	var parts []string

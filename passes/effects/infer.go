@@ -273,13 +273,21 @@ func (in *inferrer) useItem(obj types.Object) (item, bool) {
 // imported returns the effects of a function of another package, from its
 // fact; functions of the recognised API families are judged by the tables
 // only (at their call), and platform dedup claims and consumer wrappers
-// have none.
+// have none, nor the harmless libraries (visible.go) when their only
+// effects are calls through interfaces.
 func (in *inferrer) imported(fn *types.Func) Effects {
 	in.fact.pending = nil
 	if fn.Pkg() == nil || known(fn.Pkg().Path()) || execLike(fn) != nil || in.dirs.Is(fn, directives.Dedup|directives.Consumer) {
 		return Effects{}
 	}
 	if in.pass.ImportObjectFact(fn, &in.fact) {
+		if in.fact.Kinds&^Interface == 0 && in.kindOf(fn.Pkg()) == pkgHarmless {
+			// A harmless library calling its own interfaces (an OPA
+			// evaluation inserting into a syntax tree of its own): none
+			// of the standard's.
+			in.fact.pending = nil
+			return Effects{}
+		}
 		return in.fact.Effects
 	}
 	return Effects{}
@@ -424,6 +432,9 @@ func (in *inferrer) see() {
 	for len(work) > 0 {
 		u := work[len(work)-1]
 		work = work[:len(work)-1]
+		if loggingMethod(u.fn) {
+			continue // what a logging method does not show does not hide its callers
+		}
 		for _, c := range u.callers {
 			if !c.opaque && !in.trusted(c) {
 				c.opaque = true
@@ -580,6 +591,9 @@ func (in *inferrer) apiEffectsOf(call *ast.CallExpr, fn *types.Func) (Effects, b
 			}
 		}
 	}
+	if grpcInvoke(fn) {
+		return in.outboundRPC(call)
+	}
 	classify := execLike(fn)
 	if row := lookup(fn); row != nil {
 		classify = row.classify
@@ -715,4 +729,4 @@ func relevant(pass *analysis.Pass) bool {
 }
 
 // apis tells whether a package's imports reach a recognised API.
-var apis = typesutil.NewImportSet(func(p *types.Package) bool { return known(p.Path()) })
+var apis = typesutil.NewImportSet(func(p *types.Package) bool { return known(p.Path()) || p.Path() == grpcPath })

@@ -110,6 +110,9 @@ var harmless = []string{
 	"github.com/bytedance/sonic", "gopkg.in/yaml", "github.com/shopspring/decimal",
 	"golang.org/x/crypto", "golang.org/x/text", "github.com/stripe/stripe-go/webhook",
 	"github.com/samber/lo", "github.com/lib/pq",
+	// Evaluating an Open Policy Agent policy: a decision computed from
+	// the policy and its input.
+	"github.com/open-policy-agent/opa/rego",
 	// MongoDB's option builders and BSON values: the tables judge the
 	// driver's calls that take them.
 	"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/bson",
@@ -233,6 +236,9 @@ func (in *inferrer) seenFunc(fn *types.Func) bool {
 	if fn.Pkg() == nil || fn.Pkg() == in.pass.Pkg {
 		return true
 	}
+	if grpcCallOption(fn) || grpcInvoke(fn) && in.calling(fn) {
+		return true // an outbound call judged by its procedure's name (rpc.go)
+	}
 	switch in.kindOf(fn.Pkg()) {
 	case pkgStd, pkgKnown:
 		return true
@@ -259,7 +265,7 @@ func (in *inferrer) seenFunc(fn *types.Func) bool {
 			return true // judged at the call
 		}
 		var f Fact
-		return !in.pass.ImportObjectFact(fn, &f) || !f.Opaque
+		return !in.pass.ImportObjectFact(fn, &f) || !f.Opaque || loggingMethod(fn)
 	}
 	return execLike(fn) != nil
 }
@@ -321,6 +327,15 @@ func logging(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// loggingMethod reports whether fn is a method of a concrete type shaped
+// like logging (logging): what its body does that the model cannot see (a
+// slog.Handler it hands records to, hooks held in function fields) does
+// not hide its callers, as a logging method of an interface does not; its
+// effects still count.
+func loggingMethod(fn *types.Func) bool {
+	return fn != nil && fn.Signature().Recv() != nil && !isInterfaceMethod(fn) && logging(fn)
 }
 
 // hide marks u as doing something the model cannot see.

@@ -261,7 +261,7 @@ func (in *inferrer) expr(x ast.Expr, cur *unit) {
 					if !types.IsInterface(recv) {
 						recv = recvType(fn) // through an embedded interface
 					}
-					if !in.seenInterface(recv, fn) && !in.await(fn, cur) {
+					if !in.seenInterface(recv, fn) && !(grpcInvoke(fn) && in.calling(fn)) && !in.await(fn, cur) {
 						in.hide(cur)
 					}
 				}

@@ -6,11 +6,10 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/idemlint/idemlint/internal/rpcname"
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
@@ -30,29 +29,10 @@ func init() {
 	dialects["grpc"] = dialect{interceptor: grpcInterceptor}
 }
 
-// readPrefixes are the method-name prefixes that read as reads. A prefix
-// counts only as a whole camel-case word: "Checkout" and "Listen" are not
-// reads, "CheckHealth" and "ListOrders" are.
-var readPrefixes = []string{
-	"Get", "BatchGet", "List", "Search", "Find", "Query", "Lookup", "Fetch",
-	"Read", "Describe", "Count", "Check", "Watch", "Stream",
-}
-
 // ReadProcedure reports whether an RPC's method name, or the last element
-// of its full name "/pkg.Service/Method", reads as a read.
-func ReadProcedure(name string) bool {
-	name = name[strings.LastIndex(name, "/")+1:]
-	for _, p := range readPrefixes {
-		rest, ok := strings.CutPrefix(name, p)
-		if !ok {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsUpper(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
-}
+// of its full name "/pkg.Service/Method", reads as a read: Get, List,
+// Find, ... as a whole camel-case word (rpcname.Read).
+func ReadProcedure(name string) bool { return rpcname.Read(name) }
 
 // An rpcInfo describes the procedure a registration serves.
 type rpcInfo struct {

@@ -43,3 +43,22 @@ type UnaryClientInterceptor func(ctx context.Context, method string, req, reply 
 func WithUnaryInterceptor(f UnaryClientInterceptor) DialOption { return nil }
 
 func WithChainUnaryInterceptor(interceptors ...UnaryClientInterceptor) DialOption { return nil }
+
+// ClientConnInterface is what generated clients call.
+type ClientConnInterface interface {
+	Invoke(ctx context.Context, method string, args any, reply any, opts ...CallOption) error
+	NewStream(ctx context.Context, desc *StreamDesc, method string, opts ...CallOption) (ClientStream, error)
+}
+
+type ClientStream interface {
+	SendMsg(m any) error
+	RecvMsg(m any) error
+}
+
+func (cc *ClientConn) NewStream(ctx context.Context, desc *StreamDesc, method string, opts ...CallOption) (ClientStream, error) {
+	return nil, nil
+}
+
+func StaticMethod() CallOption { return EmptyCallOption{} }
+
+func WaitForReady(waitForReady bool) CallOption { return EmptyCallOption{} }
