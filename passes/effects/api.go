@@ -97,6 +97,12 @@ func (in *inferrer) sqlTexts(x ast.Expr, depth int) ([]string, bool) {
 		return out, true
 	case *ast.CallExpr:
 		fn, ok := typeutil.Callee(info, e).(*types.Func)
+		if ok && fn.Pkg() != nil && fn.Pkg().Path() == squirrelPath && (fn.Name() == "ToSql" || fn.Name() == "MustSql") {
+			if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+				return in.squirrelTexts(sel.X, depth+1)
+			}
+			return nil, false
+		}
 		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "fmt" || fn.Name() != "Sprintf" || len(e.Args) == 0 {
 			return nil, false
 		}

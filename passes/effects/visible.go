@@ -3,6 +3,7 @@ package effects
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 
@@ -89,6 +90,20 @@ var partialStd = map[string][]string{
 	},
 }
 
+// partialDeps lists, for packages of other modules that also run
+// statements or write, the functions and methods that only read: a pgx
+// command tag's accessors (result.RowsAffected()).
+var partialDeps = map[string][]string{
+	"github.com/jackc/pgx/v5/pgconn": commandTag,
+	"github.com/jackc/pgx/v4/pgconn": commandTag,
+	"github.com/jackc/pgconn":        commandTag,
+}
+
+var commandTag = []string{
+	"CommandTag.RowsAffected", "CommandTag.String", "CommandTag.Insert", "CommandTag.Update",
+	"CommandTag.Delete", "CommandTag.Select",
+}
+
 // harmless are the packages of other modules, by import path prefix
 // without major versions, whose calls change nothing the standard cares
 // about: the routers' request and response helpers, RPC status and
@@ -113,6 +128,10 @@ var harmless = []string{
 	// Evaluating an Open Policy Agent policy: a decision computed from
 	// the policy and its input.
 	"github.com/open-policy-agent/opa/rego",
+	// Building SQL text: a statement run by a database call is judged
+	// there, by the text a builder renders (squirrel.go); the builders'
+	// own Exec and Query are not harmless (squirrelRuns).
+	"github.com/Masterminds/squirrel",
 	// MongoDB's option builders and BSON values: the tables judge the
 	// driver's calls that take them.
 	"go.mongodb.org/mongo-driver/mongo/options", "go.mongodb.org/mongo-driver/bson",
@@ -209,6 +228,8 @@ func (in *inferrer) classifyPkg(pkg *types.Package) pkgKind {
 	}
 	norm := typesutil.NormPath(path)
 	switch {
+	case partialDeps[path] != nil:
+		return pkgPartial
 	case hasPrefix(harmless, norm) || hasPrefix(ignoredInterfaces, path):
 		return pkgHarmless
 	case known(path):
@@ -247,19 +268,15 @@ func (in *inferrer) seenFunc(fn *types.Func) bool {
 		if n := typesutil.NamedOf(recvType(fn)); n != nil {
 			name = n.Obj().Name() + "." + name
 		}
-		for _, f := range partialStd[fn.Pkg().Path()] {
-			if f == name {
-				return true
-			}
-		}
-		return false
+		path := fn.Pkg().Path()
+		return slices.Contains(partialStd[path], name) || slices.Contains(partialDeps[path], name)
 	case pkgHarmless:
 		for _, m := range notHarmless {
 			if fn.Name() == m {
 				return false
 			}
 		}
-		return true
+		return !squirrelRuns(fn)
 	case pkgWalked:
 		if execLike(fn) != nil {
 			return true // judged at the call
