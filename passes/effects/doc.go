@@ -24,8 +24,9 @@
 // Redis SET, HSET, SADD, ZADD, DEL and EXPIRE, MongoDB writes with upsert,
 // updates that only set values ($set, $unset, $addToSet, $pull, ...) and
 // deletes, gorm Update and Delete, a gorm Save of a literal that sets
-// its primary key, and PUT and DELETE requests are
-// naturally idempotent. Inserts, increments (n = n + 1, an $inc), list
+// its primary key, PUT and DELETE requests, and an insert reached only
+// where a lookup by the same key found nothing (get-or-create, guard.go)
+// are naturally idempotent. Inserts, increments (n = n + 1, an $inc), list
 // pushes, publishes, payments and mails are not.
 // [Effects.NonIdempotent] describes the first effect that is not, in
 // source order.
