@@ -509,11 +509,22 @@ func (in *inferrer) guardItem(it item, fn *types.Func, cur *unit) item {
 		it.lookup = lookup
 		return it
 	}
-	if !storageOnly(it.eff) || it.split || !in.imported(lookup).None() || in.fact.pending != nil {
+	if !storageOnly(it.eff) || it.split || !in.pureImport(lookup) {
 		return it
 	}
 	it.eff.NonIdempotent = ""
 	return it
+}
+
+// pureImport reports whether fn, a function of another package the
+// pass walks, has no effect and is seen whole: its fact says neither
+// effect nor opacity, or it has none.
+func (in *inferrer) pureImport(fn *types.Func) bool {
+	if in.kindOf(fn.Pkg()) != pkgWalked {
+		return false
+	}
+	var f Fact
+	return !in.pass.ImportObjectFact(fn, &f) || f.Effects.None() && !f.Opaque
 }
 
 // lookupPure reports whether the lookup function, of the package, has no
