@@ -27,7 +27,10 @@ type Copy struct {
 	Barcode string
 }
 
-type Shelf struct{ db *sql.DB }
+type Shelf struct {
+	db      *sql.DB
+	catalog Catalog
+}
 
 func (s *Shelf) BookExists(ownerID int64, isbn string) bool {
 	var ok bool
@@ -122,4 +125,15 @@ func (s *Shelf) Count(tx *sql.Tx, c *Copy) error { // want Count:`effects\(sql; 
 		return err
 	}
 	return nil
+}
+
+// Catalog is an interface of the module: what its implementations do is
+// not seen where it is called.
+type Catalog interface {
+	Lookup(isbn string) bool
+}
+
+// BookExistsInCatalog asks the catalog: its lookup is not seen whole.
+func (s *Shelf) BookExistsInCatalog(ownerID int64, isbn string) bool { // want BookExistsInCatalog:`effects\(\) opaque pending\(1; effects\(\)\)`
+	return s.catalog.Lookup(isbn)
 }
