@@ -52,11 +52,14 @@ type guard struct {
 
 // guardIf records the regions that s, a statement of a list followed by
 // rest, makes reachable only when a lookup found nothing.
-func (in *inferrer) guardIf(s *ast.IfStmt, rest []ast.Stmt, cur *unit) {
+func (in *inferrer) guardIf(s *ast.IfStmt, prev, rest []ast.Stmt, cur *unit) {
 	if cur == nil {
 		return
 	}
-	lookup, found, ok := in.lookupCond(s.Cond, s.Cond.Pos(), 0)
+	if s.Init != nil {
+		prev = append(prev[:len(prev):len(prev)], s.Init)
+	}
+	lookup, found, ok := in.lookupCond(s.Cond, prev, 0)
 	if !ok {
 		return
 	}
@@ -65,19 +68,19 @@ func (in *inferrer) guardIf(s *ast.IfStmt, rest []ast.Stmt, cur *unit) {
 	}
 	if found {
 		switch {
-		case skips(s.Body):
+		case in.skips(s.Body):
 			if len(rest) > 0 {
 				add(rest[0].Pos(), rest[len(rest)-1].End())
 			}
 			if s.Else != nil {
 				add(s.Else.Pos(), s.Else.End())
 			}
-		case s.Else != nil && !returns(s.Body) && !jumps(s.Body) && !ends(s.Else):
+		case s.Else != nil && !in.returnsIn(s.Body) && !jumps(s.Body) && !ends(s.Else):
 			add(s.Else.Pos(), s.Else.End())
 		}
 		return
 	}
-	if (s.Else == nil || !returns(s.Else) && !jumps(s.Else)) && !ends(s.Body) {
+	if (s.Else == nil || !in.returnsIn(s.Else) && !jumps(s.Else)) && !ends(s.Body) {
 		add(s.Body.Pos(), s.Body.End())
 	}
 }
@@ -122,16 +125,17 @@ func insertNoun(name string) string {
 	return ""
 }
 
-// lookupCond tells whether cond, at pos, tests the result of a lookup:
-// the lookup's call, and whether cond holds when it found something.
-func (in *inferrer) lookupCond(cond ast.Expr, pos token.Pos, depth int) (*ast.CallExpr, bool, bool) {
+// lookupCond tells whether cond, after the statements prev of its list,
+// tests the result of a lookup: the lookup's call, and whether cond holds
+// when it found something.
+func (in *inferrer) lookupCond(cond ast.Expr, prev []ast.Stmt, depth int) (*ast.CallExpr, bool, bool) {
 	if depth > 3 {
 		return nil, false, false
 	}
 	switch x := ast.Unparen(cond).(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.NOT {
-			call, found, ok := in.lookupCond(x.X, pos, depth+1)
+			call, found, ok := in.lookupCond(x.X, prev, depth+1)
 			return call, !found, ok
 		}
 	case *ast.CallExpr:
@@ -139,8 +143,8 @@ func (in *inferrer) lookupCond(cond ast.Expr, pos token.Pos, depth int) (*ast.Ca
 			return x, true, true
 		}
 	case *ast.Ident:
-		if def := in.definedBefore(x, pos); def != nil {
-			return in.lookupCond(def, pos, depth+1)
+		if def := in.reaching(x, prev); def != nil {
+			return in.lookupCond(def, prev, depth+1)
 		}
 	case *ast.BinaryExpr:
 		val, zero := x.X, x.Y
@@ -150,7 +154,7 @@ func (in *inferrer) lookupCond(cond ast.Expr, pos token.Pos, depth int) (*ast.Ca
 		if !isZero(in.pass.TypesInfo, zero) {
 			return nil, false, false
 		}
-		call, t := in.lookupValue(val, pos, depth+1)
+		call, t := in.lookupValue(val, prev, depth+1)
 		if call == nil {
 			return nil, false, false
 		}
@@ -177,7 +181,7 @@ func (in *inferrer) lookupCond(cond ast.Expr, pos token.Pos, depth int) (*ast.Ca
 
 // lookupValue returns the lookup call whose first result e is, directly or
 // through a local variable, and the type of that result.
-func (in *inferrer) lookupValue(e ast.Expr, pos token.Pos, depth int) (*ast.CallExpr, types.Type) {
+func (in *inferrer) lookupValue(e ast.Expr, prev []ast.Stmt, depth int) (*ast.CallExpr, types.Type) {
 	for ; depth <= 3; depth++ {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.CallExpr:
@@ -191,7 +195,7 @@ func (in *inferrer) lookupValue(e ast.Expr, pos token.Pos, depth int) (*ast.Call
 			}
 			return x, t
 		case *ast.Ident:
-			if e = in.definedBefore(x, pos); e == nil {
+			if e = in.reaching(x, prev); e == nil {
 				return nil, nil
 			}
 		default:
@@ -201,28 +205,96 @@ func (in *inferrer) lookupValue(e ast.Expr, pos token.Pos, depth int) (*ast.Call
 	return nil, nil
 }
 
-// definedBefore returns the value a local variable named by id is given
-// before pos, when it is given exactly one there (besides its zero value)
-// and any other only after pos.
-func (in *inferrer) definedBefore(id *ast.Ident, pos token.Pos) ast.Expr {
+// reaching returns the value the local variable named by id holds where
+// id is: the value of the last statement of prev, before id, that assigns
+// it whole (x := v, x, err = f(), var x = v), when no other value is given
+// to the variable between that statement and id. The statements of prev
+// run in order before the if that holds id: that assignment reaches it.
+func (in *inferrer) reaching(id *ast.Ident, prev []ast.Stmt) ast.Expr {
 	v, ok := in.pass.TypesInfo.Uses[id].(*types.Var)
 	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
 		return nil
 	}
-	var def ast.Expr
-	for _, x := range in.valuesOfVar(v) {
-		switch {
-		case x == typesutil.ZeroValue:
-		case x == nil:
+	for j := len(prev) - 1; j >= 0; j-- {
+		st := prev[j]
+		if st.End() > id.Pos() {
+			continue
+		}
+		val, ok := in.assigns(st, v)
+		if !ok {
+			continue
+		}
+		if val == nil {
 			return nil
-		case x.Pos() < pos:
-			if def != nil {
+		}
+		for _, x := range in.valuesOfVar(v) {
+			if x == nil {
+				return nil // a value the syntax does not place
+			}
+			if x != typesutil.ZeroValue && x.Pos() > st.End() && x.Pos() < id.Pos() {
 				return nil
 			}
-			def = x
+		}
+		return val
+	}
+	return nil
+}
+
+// assigns reports whether st assigns v whole, and the value: the
+// expression, or the call whose first result v is; nil when st gives it
+// another result of a call.
+func (in *inferrer) assigns(st ast.Stmt, v *types.Var) (ast.Expr, bool) {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && in.pass.TypesInfo.ObjectOf(id) == v
+	}
+	switch st := st.(type) {
+	case *ast.AssignStmt:
+		if st.Tok != token.DEFINE && st.Tok != token.ASSIGN {
+			for _, l := range st.Lhs {
+				if is(l) {
+					return nil, true
+				}
+			}
+			return nil, false
+		}
+		for i, l := range st.Lhs {
+			if !is(l) {
+				continue
+			}
+			switch {
+			case len(st.Lhs) == len(st.Rhs):
+				return st.Rhs[i], true
+			case i == 0 && len(st.Rhs) == 1:
+				return st.Rhs[0], true
+			}
+			return nil, true
+		}
+	case *ast.DeclStmt:
+		gd, ok := st.Decl.(*ast.GenDecl)
+		if !ok {
+			return nil, false
+		}
+		for _, spec := range gd.Specs {
+			vs, ok := spec.(*ast.ValueSpec)
+			if !ok {
+				continue
+			}
+			for i, n := range vs.Names {
+				if in.pass.TypesInfo.Defs[n] != v {
+					continue
+				}
+				switch {
+				case len(vs.Values) == len(vs.Names):
+					return vs.Values[i], true
+				case i == 0 && len(vs.Values) == 1:
+					return vs.Values[0], true
+				}
+				return nil, true
+			}
 		}
 	}
-	return def
+	return nil, false
 }
 
 // lookupFunc returns the function call calls when it can be a lookup:
@@ -287,8 +359,8 @@ func existsName(name string) bool {
 
 // skips reports whether a block jumps to the next iteration of a loop
 // (ends in continue) without returning.
-func skips(b *ast.BlockStmt) bool {
-	if b == nil || len(b.List) == 0 || returns(b) {
+func (in *inferrer) skips(b *ast.BlockStmt) bool {
+	if b == nil || len(b.List) == 0 || in.returnsIn(b) {
 		return false
 	}
 	br, ok := b.List[len(b.List)-1].(*ast.BranchStmt)
@@ -318,20 +390,36 @@ func ends(s ast.Stmt) bool {
 	return false
 }
 
-// returns reports whether node holds a return statement outside function
-// literals.
-func returns(node ast.Node) bool {
+// returnsIn reports whether node holds a return statement outside function
+// literals and outside the body of an error check (if err != nil {
+// return err }): a failure answers as any failure does, only an answer to
+// what the lookup found matters.
+func (in *inferrer) returnsIn(node ast.Node) bool {
 	found := false
 	ast.Inspect(node, func(n ast.Node) bool {
-		switch n.(type) {
+		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			found = true
 		case *ast.FuncLit:
 			return false
+		case *ast.IfStmt:
+			if n.Else == nil && in.errCheck(n.Cond) {
+				return false
+			}
 		}
 		return !found
 	})
 	return found
+}
+
+// errCheck reports whether cond is x != nil with x an error.
+func (in *inferrer) errCheck(cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ || !isZero(in.pass.TypesInfo, b.Y) {
+		return false
+	}
+	t := in.pass.TypesInfo.TypeOf(b.X)
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 // jumps reports whether node holds a break, continue or goto outside

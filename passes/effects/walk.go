@@ -144,7 +144,7 @@ func (in *inferrer) stmts(list []ast.Stmt, cur *unit) {
 	n := len(in.guards)
 	for i, s := range list {
 		if s, ok := s.(*ast.IfStmt); ok {
-			in.guardIf(s, list[i+1:], cur)
+			in.guardIf(s, list[:i], list[i+1:], cur)
 		}
 		in.stmt(s, cur)
 	}

@@ -181,3 +181,50 @@ func (im *importer) OpaqueLookup(ownerID int64, entries []entry) error { // want
 	}
 	return nil
 }
+
+// ImportNested creates a book only when absent, with a label found, or
+// made, in one branch of the body.
+func (im *importer) ImportNested(ctx context.Context, ownerID int64, entries []entry) error { // want ImportNested:`effects\(sql\)`
+	for _, e := range entries {
+		if !im.shelf.BookExists(ownerID, e.ISBN) {
+			var l *shelf.Label
+			var err error
+			if e.Label == "" {
+				l = &shelf.Label{}
+			} else {
+				l, err = im.shelf.LabelByName(ctx, ownerID, e.Label)
+				if err != nil {
+					return err
+				}
+				if l == nil {
+					l, err = im.shelf.CreateLabel(ctx, ownerID, &shelf.Label{Name: e.Label})
+					if err != nil {
+						return err
+					}
+				}
+			}
+			b := &shelf.Book{OwnerID: ownerID, ISBN: e.ISBN, Title: l.Name}
+			if err := im.shelf.CreateBook(b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// LabelReset forgets what the lookup found before testing it.
+func (im *importer) LabelReset(ctx context.Context, ownerID int64, name string, fresh bool) error { // want LabelReset:`effects\(sql; inserts into labels\)`
+	l, err := im.shelf.LabelByName(ctx, ownerID, name)
+	if err != nil {
+		return err
+	}
+	if fresh {
+		l = nil
+	}
+	if l == nil {
+		if _, err := im.shelf.CreateLabel(ctx, ownerID, &shelf.Label{Name: name}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

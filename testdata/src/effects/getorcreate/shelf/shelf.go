@@ -137,3 +137,47 @@ type Catalog interface {
 func (s *Shelf) BookExistsInCatalog(ownerID int64, isbn string) bool { // want BookExistsInCatalog:`effects\(\) opaque pending\(1; effects\(\)\)`
 	return s.catalog.Lookup(isbn)
 }
+
+func (s *Shelf) copyExists(tx *sql.Tx, c *Copy) (bool, error) {
+	var ok bool
+	err := tx.QueryRow(`SELECT true FROM copies WHERE book_id=$1 AND barcode=$2`, c.BookID, c.Barcode).Scan(&ok)
+	return ok, err
+}
+
+// RecordCopyChecked asks whether the copy exists first; the found branch
+// fails only as a read fails.
+func (s *Shelf) RecordCopyChecked(tx *sql.Tx, c *Copy) error { // want RecordCopyChecked:`effects\(sql\)`
+	exists, err := s.copyExists(tx, c)
+	if err != nil {
+		return err
+	}
+	if exists {
+		id := s.copyIDByBarcode(tx, c.BookID, c.Barcode)
+		if err := tx.QueryRow(`SELECT 1`).Err(); err != nil {
+			return err
+		}
+		c.ID = id
+	} else {
+		if err := s.insertCopy(tx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RecordCopyStale tests a variable given another value after the lookup.
+func (s *Shelf) RecordCopyStale(tx *sql.Tx, c *Copy, force bool) error { // want RecordCopyStale:`effects\(sql; inserts into copies\)`
+	exists, err := s.copyExists(tx, c)
+	if err != nil {
+		return err
+	}
+	if force {
+		exists = false
+	}
+	if !exists {
+		if err := s.insertCopy(tx, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
