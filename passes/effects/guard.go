@@ -147,12 +147,16 @@ func (in *inferrer) lookupCond(cond ast.Expr, prev []ast.Stmt, depth int) (*ast.
 			return in.lookupCond(def, prev, depth+1)
 		}
 	case *ast.BinaryExpr:
-		val, zero := x.X, x.Y
-		if !isZero(in.pass.TypesInfo, zero) {
-			val, zero = x.Y, x.X
-		}
-		if !isZero(in.pass.TypesInfo, zero) {
+		switch x.Op {
+		case token.EQL, token.NEQ, token.LEQ, token.GTR:
+		default:
 			return nil, false, false
+		}
+		// The result on the left, nil or 0 on the right: one shape is
+		// enough.
+		val := x.X
+		if t := in.pass.TypesInfo.TypeOf(val); t == nil || !isPointer(t) && !isInteger(t) || !isZero(in.pass.TypesInfo, x.Y) {
+			return nil, false, false // err != nil, len(s) == 0: not a lookup's result
 		}
 		call, t := in.lookupValue(val, prev, depth+1)
 		if call == nil {
@@ -160,13 +164,13 @@ func (in *inferrer) lookupCond(cond ast.Expr, prev []ast.Stmt, depth int) (*ast.
 		}
 		switch t.Underlying().(type) {
 		case *types.Pointer:
-			if zero == x.X && zero != x.Y || x.Op != token.EQL && x.Op != token.NEQ {
+			if x.Op != token.EQL && x.Op != token.NEQ {
 				return nil, false, false
 			}
 			return call, x.Op == token.NEQ, true
 		case *types.Basic:
-			if !isInteger(t) || zero != x.Y {
-				return nil, false, false // id > 0, not 0 < id: one shape is enough
+			if !isInteger(t) {
+				return nil, false, false
 			}
 			switch x.Op {
 			case token.EQL, token.LEQ:
