@@ -32,15 +32,19 @@ import (
 // publish, request, mail or payment. The lookup tells found from absent
 // by its result: a bool of a function whose name says Exists or starts
 // with Has, a pointer compared with nil, or an integer (an ID) compared
-// with 0, directly or through a local variable given it.
+// with 0 (id > 0, id == 0), directly or through a local variable: the one
+// assigned by a statement before the if in its block, with no other value
+// given it in between.
 //
 // The insert must be on the absent path only, and the found path must
 // answer as the absent path does: either it skips to the next element of
 // a loop (the if's body is a continue with no return), or the two
 // branches meet again after the if (the found branch, and the absent
-// branch's last statement, neither return nor jump). A found branch that
-// returns (a conflict: "already exists") leaves the insert as it is: the
-// retry of a create that succeeded answers differently.
+// branch's last statement, neither return nor jump; a return in an error
+// check, if err != nil { return err }, is a failure, which answers as any
+// failure does). A found branch that returns (a conflict: "already
+// exists") leaves the insert as it is: the retry of a create that
+// succeeded answers differently.
 
 // A guard is a region of a unit's body reached only when lookup found
 // nothing.
