@@ -22,6 +22,7 @@ func TestIdemhandler(t *testing.T) {
 		"idemhandler/methodless",
 		"idemhandler/methodlesseffects",
 		"idemhandler/evidence",
+		"idemhandler/getorcreate",
 		"idemhandler/unserved",
 		"idemhandler/strict",
 		"idemhandler/configured",

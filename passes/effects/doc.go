@@ -24,10 +24,12 @@
 // Redis SET, HSET, SADD, ZADD, DEL and EXPIRE, MongoDB writes with upsert,
 // updates that only set values ($set, $unset, $addToSet, $pull, ...) and
 // deletes, gorm Update and Delete, a gorm Save of a literal that sets
-// its primary key, PUT and DELETE requests, and outbound RPCs whose name
-// starts with Put, Set, Save, Delete, Remove, Clear or Empty are
-// naturally idempotent; an outbound RPC whose name reads as a read has no
-// effect. Inserts, increments (n = n + 1, an $inc), list
+// its primary key, PUT and DELETE requests, outbound RPCs whose name
+// starts with Put, Set, Save, Delete, Remove, Clear or Empty, and an
+// insert reached only where a lookup by the same key found nothing
+// (get-or-create, guard.go) are naturally idempotent; an outbound RPC
+// whose name reads as a read has no effect. Inserts, increments (n = n +
+// 1, an $inc), list
 // pushes, publishes, payments and mails are not.
 // [Effects.NonIdempotent] describes the first effect that is not, in
 // source order.

@@ -12,5 +12,5 @@ import (
 var testdata, _ = filepath.Abs(filepath.Join("..", "..", "testdata"))
 
 func TestFacts(t *testing.T) {
-	analysistest.Run(t, testdata, effects.Analyzer, "effects/lib", "effects/app", "effects/families", "effects/verbs", "effects/seenlib", "effects/visible", "effects/writes", "effects/buildlib", "effects/rpcclient", "effects/hooklog", "effects/hookapp", "effects/sqlbuild")
+	analysistest.Run(t, testdata, effects.Analyzer, "effects/lib", "effects/app", "effects/families", "effects/verbs", "effects/seenlib", "effects/visible", "effects/writes", "effects/buildlib", "effects/rpcclient", "effects/hooklog", "effects/hookapp", "effects/sqlbuild", "effects/getorcreate/shelf", "effects/getorcreate")
 }

@@ -92,6 +92,11 @@ type item struct {
 	// base, not eff.
 	split bool
 	base  Effects
+	// lookup, when not nil, is the function of the package whose lookup
+	// by the same key guards this call of fn (guard.go): fn's writes are
+	// naturally idempotent when lookup has no effect and fn writes only
+	// storage.
+	lookup *types.Func
 }
 
 type inferrer struct {
@@ -135,6 +140,10 @@ type inferrer struct {
 	calleeCall *ast.CallExpr
 	rets       map[*types.Func]retKind
 	assuming   map[*types.Var]bool // see freshVar
+
+	// guards holds the regions of the walk's position reached only when
+	// a lookup found nothing (guard.go).
+	guards []guard
 }
 
 // ident adds to cur the item of a use of a function by id.
@@ -147,6 +156,9 @@ func (in *inferrer) ident(id *ast.Ident, cur *unit) {
 		obj = in.pass.TypesInfo.Uses[id]
 	}
 	if it, ok := in.useItem(obj); ok {
+		if id == in.calleeID && len(in.guards) > 0 {
+			it = in.guardItem(it, obj.(*types.Func), cur)
+		}
 		cur.items = append(cur.items, it)
 	}
 	if fn, ok := obj.(*types.Func); ok && in.walked && !isInterfaceMethod(fn) {
@@ -312,7 +324,11 @@ func (in *inferrer) fold(items []item) (e, base Effects) {
 			}
 		}
 		if u != nil {
-			e, base = e.union(u.eff), base.union(u.base)
+			ue, ub := u.eff, u.base
+			if it.lookup != nil && in.lookupPure(it.lookup) && storageOnly(ue) {
+				ue.NonIdempotent, ub.NonIdempotent = "", ""
+			}
+			e, base = e.union(ue), base.union(ub)
 		}
 	}
 	return e, base

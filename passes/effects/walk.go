@@ -141,9 +141,14 @@ func (in *inferrer) writes(xs []ast.Expr, cur *unit) {
 }
 
 func (in *inferrer) stmts(list []ast.Stmt, cur *unit) {
-	for _, s := range list {
+	n := len(in.guards)
+	for i, s := range list {
+		if s, ok := s.(*ast.IfStmt); ok {
+			in.guardIf(s, list[:i], list[i+1:], cur)
+		}
 		in.stmt(s, cur)
 	}
+	in.guards = in.guards[:n]
 }
 
 func (in *inferrer) block(b *ast.BlockStmt, cur *unit) {

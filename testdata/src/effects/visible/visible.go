@@ -10,6 +10,7 @@ import (
 	"io"
 	"log"
 	"log/slog"
+	"net"
 	"net/http"
 	"os/exec"
 	"strings"
@@ -201,6 +202,19 @@ func locals() string {
 	f()
 	func() { o.ID += "!" }()
 	return o.ID
+}
+
+// publicIP only reads an address: the standard library's classifications
+// of an IP are known.
+func publicIP(host string) bool {
+	ip := net.ParseIP(host)
+	return ip != nil && !ip.IsPrivate() && !ip.IsLoopback() && !ip.IsLinkLocalUnicast() &&
+		!ip.IsLinkLocalMulticast() && !ip.IsMulticast() && !ip.IsUnspecified() && ip.IsGlobalUnicast()
+}
+
+// dials opens a listener: not one of the net functions that only read.
+func dials() { // want dials:`^effects\(\) opaque$`
+	net.Listen("tcp", ":0")
 }
 
 func (s *server) locked() {
