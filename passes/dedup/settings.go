@@ -378,7 +378,7 @@ func (w *walker) variable(obj types.Object, x ast.Expr, fr *frame, nested bool, 
 		return
 	}
 	from := len(w.out)
-	for _, a := range w.r.values(v) {
+	for _, a := range w.r.syn.Given(v) {
 		alt := w.r.syn.Conditional(a)
 		if alt {
 			w.alternative++

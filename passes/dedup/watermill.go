@@ -104,7 +104,7 @@ func (r *Reader) registrationsOf(x ast.Expr, regs []*ast.CallExpr) []*ast.CallEx
 		}
 	}
 	if v, ok := obj.(*types.Var); ok {
-		for _, a := range r.values(v) { // h := r.AddHandler(...)
+		for _, a := range r.syn.Given(v) { // h := r.AddHandler(...)
 			for _, reg := range regs {
 				if ast.Unparen(a) == reg {
 					out = append(out, reg)

@@ -193,13 +193,6 @@ func (a *finder) valuesOf(obj types.Object) []ast.Expr {
 	if !ok {
 		return nil
 	}
-	if v.IsField() {
-		var out []ast.Expr
-		for _, fv := range a.idx.FieldValues(v) {
-			out = append(out, fv.Value)
-		}
-		return out
-	}
 	if fn, i := a.idx.Param(v); fn != nil {
 		if fn.Signature().Variadic() {
 			return nil
@@ -212,17 +205,7 @@ func (a *finder) valuesOf(obj types.Object) []ast.Expr {
 		}
 		return out
 	}
-	var out []ast.Expr
-	for _, x := range a.idx.Values(v) {
-		switch x.(type) {
-		case nil, *typesutil.Element:
-			continue
-		}
-		if x != typesutil.ZeroValue {
-			out = append(out, x)
-		}
-	}
-	return out
+	return a.idx.Given(v)
 }
 
 // retryingValue reports whether e is rc.StandardClient() or an

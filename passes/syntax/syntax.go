@@ -131,6 +131,33 @@ func (x *Index) Values(obj types.Object) []ast.Expr {
 	return x.values[obj]
 }
 
+// Given returns the values the package gives the variable or field v
+// that its syntax shows: for a field, those of FieldValues; for a
+// variable, those of Values but the zero value of a declaration, a value
+// the syntax does not show and a range's element.
+func (x *Index) Given(v *types.Var) []ast.Expr {
+	if v == nil {
+		return nil
+	}
+	var out []ast.Expr
+	if v.IsField() {
+		for _, fv := range x.FieldValues(v) {
+			out = append(out, fv.Value)
+		}
+		return out
+	}
+	for _, e := range x.Values(v) {
+		switch e.(type) {
+		case nil, *typesutil.Element:
+			continue
+		}
+		if e != typesutil.ZeroValue {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // Definition returns the one value the variable obj is given in the
 // package, besides a zero value at its declaration, or nil.
 func (x *Index) Definition(obj types.Object) ast.Expr {

@@ -135,15 +135,16 @@ func g() {
 	cases := []struct {
 		name   string
 		values string // the values, rendered
+		given  string // the values Given returns
 		def    string // the definition, or ""
 	}{
-		{"zero", "_", ""},
-		{"once", "1", "1"},
-		{"later", "_ 2", "2"},
-		{"g.twice", "1 2", ""},
-		{"g.c", "f()", "f()"},
-		{"g.err", "<nil>", ""},
-		{"g.n", "0 <nil>", ""},
+		{"zero", "_", "", ""},
+		{"once", "1", "1", "1"},
+		{"later", "_ 2", "2", "2"},
+		{"g.twice", "1 2", "1 2", ""},
+		{"g.c", "f()", "f()", "f()"},
+		{"g.err", "<nil>", "", ""},
+		{"g.n", "0 <nil>", "0", ""},
 	}
 	for _, c := range cases {
 		obj := lookup(t, pkg, c.name)
@@ -160,6 +161,13 @@ func g() {
 		}
 		if got := strings.Join(vals, " "); got != c.values {
 			t.Errorf("Values(%s) = %s, want %s", c.name, got, c.values)
+		}
+		var given []string
+		for _, v := range idx.Given(obj.(*types.Var)) {
+			given = append(given, types.ExprString(v))
+		}
+		if got := strings.Join(given, " "); got != c.given {
+			t.Errorf("Given(%s) = %s, want %s", c.name, got, c.given)
 		}
 		def := ""
 		if d := idx.Definition(obj); d != nil {
