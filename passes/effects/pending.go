@@ -27,7 +27,9 @@ import (
 // pending on methods that resolve in turn) and changes nothing its caller
 // holds, the handler is visible with the union of the effects; when none
 // is found, or one is opaque, a generic type, a library's or an adapter,
-// the handler stays opaque.
+// the handler stays opaque. A decorator, an implementation that calls
+// the method on the value it wraps, adds its own effects to those of the
+// others.
 
 // maxPending bounds the interface methods a function can be pending on:
 // beyond it, the function is plainly opaque.
@@ -233,6 +235,8 @@ type resolver struct {
 	byName  map[string][]*types.Named // concrete types, by the names of the methods they declare
 	embeds  []*types.Named            // structs with embedded fields: promoted methods
 	done    map[uint64]resolved
+	stack   []uint64        // the methods being resolved
+	partial map[uint64]bool // methods on stack resolved without a method below them
 }
 
 type resolved struct {
@@ -258,9 +262,24 @@ func (r *Result) resolve(p *Pending) (Effects, bool) {
 	for _, k := range p.Methods {
 		m, ok := r.res.done[k]
 		if !ok {
-			r.res.done[k] = resolved{} // a cycle does not resolve
+			if i := slices.Index(r.res.stack, k); i >= 0 {
+				// A cycle: a decorator calling the method it implements
+				// on the value it wraps (r.next.Get). What the call adds
+				// is the union being computed for k; the methods resolved
+				// meanwhile lack it, so they are not kept.
+				for _, above := range r.res.stack[i+1:] {
+					r.res.partial[above] = true
+				}
+				continue
+			}
+			r.res.stack = append(r.res.stack, k)
 			m.eff, m.ok = r.method(k)
-			r.res.done[k] = m
+			r.res.stack = r.res.stack[:len(r.res.stack)-1]
+			if r.res.partial[k] {
+				delete(r.res.partial, k)
+			} else {
+				r.res.done[k] = m
+			}
 		}
 		if !m.ok {
 			return Effects{}, false
@@ -279,6 +298,7 @@ func (s *resolver) build(r *Result) {
 	s.methods = make(map[uint64]*types.Func)
 	s.byName = make(map[string][]*types.Named)
 	s.done = make(map[uint64]resolved)
+	s.partial = make(map[uint64]bool)
 	seen := make(map[*types.Package]bool)
 	var visit func(p *types.Package)
 	visit = func(p *types.Package) {

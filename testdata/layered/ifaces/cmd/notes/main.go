@@ -26,7 +26,27 @@ func (p *pinner[T]) Pin(ctx context.Context, id string) error {
 	return err
 }
 
+// loggedNotes decorates a store: Archive calls the store it wraps, so it
+// adds nothing to what the other implementations do.
+type loggedNotes struct{ next notes.Store }
+
+func (s loggedNotes) Archive(ctx context.Context, id string) error {
+	log.Printf("archiving %s", id)
+	return s.next.Archive(ctx, id)
+}
+
+// loggedPinner decorates a pinner: the generic one it wraps still leaves
+// the route opaque.
+type loggedPinner struct{ next notes.Pinner }
+
+func (p loggedPinner) Pin(ctx context.Context, id string) error {
+	log.Printf("pinning %s", id)
+	return p.next.Pin(ctx, id)
+}
+
 func main() {
 	db, _ := sql.Open("postgres", "")
-	log.Fatal(http.ListenAndServe(":8080", notes.Routes(pgNotes{db: db}, &pinner[int]{db: db})))
+	store := loggedNotes{next: pgNotes{db: db}}
+	pins := loggedPinner{next: &pinner[int]{db: db}}
+	log.Fatal(http.ListenAndServe(":8080", notes.Routes(store, pins)))
 }
