@@ -56,7 +56,6 @@ func NewBasketsClient(cc grpc.ClientConnInterface) BasketsClient {
 	return &basketsClient{cc}
 }
 
-
 func (c *basketsClient) ShowBasket(ctx context.Context, in *Basket, opts ...grpc.CallOption) (*Basket, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(Basket)
