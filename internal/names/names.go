@@ -1,14 +1,35 @@
-// Package rpcname classes remote procedures by their names, where the
-// analysis cannot see what a procedure does: a procedure served by an
-// implementation it cannot see (passes/routes), and a procedure called
+// Package names classes functions and remote procedures by their names,
+// where the analysis cannot see what they do: the verb a method's name
+// starts with (passes/effects), and procedures that read as reads, served
+// by an implementation the analysis cannot see (passes/routes) or called
 // through a generated client (passes/effects).
-package rpcname
+package names
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
+
+// Verb returns the verb of verbs that name starts with as a whole
+// camel-case word (Create in Create, CreateOrder and Create2; not in
+// Created), or "".
+func Verb(verbs []string, name string) string {
+	for _, v := range verbs {
+		rest, ok := strings.CutPrefix(name, v)
+		if !ok {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsUpper(r) || unicode.IsDigit(r) {
+			return v
+		}
+	}
+	return ""
+}
+
+// Method returns the method of a procedure's full name "/pkg.Service/Method",
+// or name itself when it has no slash.
+func Method(name string) string { return name[strings.LastIndex(name, "/")+1:] }
 
 // readPrefixes are the method-name prefixes that read as reads. A prefix
 // counts only as a whole camel-case word: "Checkout" and "Listen" are not
@@ -18,25 +39,6 @@ var readPrefixes = []string{
 	"Read", "Describe", "Count", "Check", "Watch", "Stream",
 }
 
-// Read reports whether an RPC's method name, or the last element of its
-// full name "/pkg.Service/Method", reads as a read.
-func Read(name string) bool {
-	return Prefixed(readPrefixes, name)
-}
-
-// Prefixed reports whether the method name of name (the last element of
-// "/pkg.Service/Method") starts with one of prefixes as a whole camel-case
-// word.
-func Prefixed(prefixes []string, name string) bool {
-	name = name[strings.LastIndex(name, "/")+1:]
-	for _, p := range prefixes {
-		rest, ok := strings.CutPrefix(name, p)
-		if !ok {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsUpper(r) || unicode.IsDigit(r) {
-			return true
-		}
-	}
-	return false
-}
+// ReadProcedure reports whether a procedure's method name, or the last
+// element of its full name "/pkg.Service/Method", reads as a read.
+func ReadProcedure(name string) bool { return Verb(readPrefixes, Method(name)) != "" }

@@ -1,25 +1,34 @@
-package rpcname
+package names
 
 import "testing"
 
-func TestRead(t *testing.T) {
+func TestReadProcedure(t *testing.T) {
 	for name, want := range map[string]bool{
 		"GetCart": true, "/shop.v1.Cart/ListItems": true, "Check": true, "CheckHealth": true,
 		"Checkout": false, "Listen": false, "EmptyCart": false, "/shop.v1.Cart/ShowCart": false, "Get2": true,
 	} {
-		if got := Read(name); got != want {
-			t.Errorf("Read(%q) = %v, want %v", name, got, want)
+		if got := ReadProcedure(name); got != want {
+			t.Errorf("ReadProcedure(%q) = %v, want %v", name, got, want)
 		}
 	}
 }
 
-func TestPrefixed(t *testing.T) {
+func TestVerb(t *testing.T) {
 	verbs := []string{"Clear", "Empty"}
-	for name, want := range map[string]bool{
-		"/shop.v1.Cart/EmptyCart": true, "Empty": true, "ClearSessions": true, "Emptiness": false, "Clearance": false, "AddItem": false,
+	for name, want := range map[string]string{
+		"EmptyCart": "Empty", "Empty": "Empty", "ClearSessions": "Clear", "Clear2": "Clear",
+		"Emptiness": "", "Clearance": "", "AddItem": "", "/shop.v1.Cart/EmptyCart": "",
 	} {
-		if got := Prefixed(verbs, name); got != want {
-			t.Errorf("Prefixed(%q) = %v, want %v", name, got, want)
+		if got := Verb(verbs, name); got != want {
+			t.Errorf("Verb(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestMethod(t *testing.T) {
+	for name, want := range map[string]string{"/shop.v1.Cart/EmptyCart": "EmptyCart", "EmptyCart": "EmptyCart"} {
+		if got := Method(name); got != want {
+			t.Errorf("Method(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/idemlint/idemlint/internal/names"
 	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/config"
 )
@@ -109,15 +110,15 @@ func TestVerbs(t *testing.T) {
 		"CreateOrder": "Create", "Create": "Create", "Created": "", "Settings": "", "SetNX": "Set",
 		"Add2": "Add", "Address": "", "Send": "Send", "Sender": "", "Get": "",
 	} {
-		if got := verbOf(config.DefaultMutatingVerbs, name); got != want {
-			t.Errorf("verbOf(%q) = %q, want %q", name, got, want)
+		if got := names.Verb(config.DefaultMutatingVerbs, name); got != want {
+			t.Errorf("Verb(%q) = %q, want %q", name, got, want)
 		}
 	}
 	// A configured list replaces the default one.
 	verbs := []string{"Book", "Create"}
 	for name, want := range map[string]string{"BookFlight": "Book", "CreateOrder": "Create", "ChargeCard": "", "Booking": ""} {
-		if got := verbOf(verbs, name); got != want {
-			t.Errorf("verbOf(%v, %q) = %q, want %q", verbs, name, got, want)
+		if got := names.Verb(verbs, name); got != want {
+			t.Errorf("Verb(%v, %q) = %q, want %q", verbs, name, got, want)
 		}
 	}
 }

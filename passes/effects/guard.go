@@ -6,7 +6,9 @@ import (
 	"go/types"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/idemlint/idemlint/internal/names"
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
@@ -116,17 +118,18 @@ func (in *inferrer) guarded(call *ast.CallExpr, fn *types.Func, cur *unit) (look
 	return nil
 }
 
+// insertVerbs are the verbs of an insert's name.
+var insertVerbs = []string{"Create", "Insert", "Add"}
+
 // insertNoun returns what follows Create, Insert or Add (either case for
 // its first letter) in name, when it is a word of its own, or "".
 func insertNoun(name string) string {
-	for _, v := range []string{"Create", "Insert", "Add"} {
-		for _, w := range []string{v, strings.ToLower(v[:1]) + v[1:]} {
-			if rest, ok := strings.CutPrefix(name, w); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
-				return rest
-			}
-		}
+	first, size := utf8.DecodeRuneInString(name)
+	v := names.Verb(insertVerbs, string(unicode.ToUpper(first))+name[size:])
+	if v == "" || len(name) == len(v) || !unicode.IsUpper(rune(name[len(v)])) {
+		return ""
 	}
-	return ""
+	return name[len(v):]
 }
 
 // lookupCond tells whether cond, after the statements prev of its list,

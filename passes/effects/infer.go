@@ -5,11 +5,11 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/idemlint/idemlint/internal/names"
 	"github.com/idemlint/idemlint/internal/typesutil"
 	"github.com/idemlint/idemlint/passes/config"
 	"github.com/idemlint/idemlint/passes/directives"
@@ -650,21 +650,8 @@ func shortName(fn *types.Func) string {
 // naturally idempotent, like PUT and DELETE.
 var idempotentVerbs = []string{"Put", "Set", "Save", "Delete", "Remove"}
 
-// verbOf returns the mutating verb name starts with, as a whole word
-// (Create, CreateOrder; not Created or Settings), or "".
-func verbOf(verbs []string, name string) string {
-	for _, v := range verbs {
-		if rest, ok := strings.CutPrefix(name, v); ok {
-			if rest == "" || unicode.IsUpper(rune(rest[0])) || unicode.IsDigit(rune(rest[0])) {
-				return v
-			}
-		}
-	}
-	return ""
-}
-
 func idempotentVerb(verbs []string, name string) bool {
-	v := verbOf(verbs, name)
+	v := names.Verb(verbs, name)
 	for _, iv := range idempotentVerbs {
 		if v == iv {
 			return true
@@ -706,7 +693,7 @@ func interfaceVerb(cfg *config.Config, module *analysis.Module, fn *types.Func) 
 			return false
 		}
 	}
-	return verbOf(cfg.MutatingVerbs, fn.Name()) != ""
+	return names.Verb(cfg.MutatingVerbs, fn.Name()) != ""
 }
 
 // definition returns the value a local variable was defined or assigned

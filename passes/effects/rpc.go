@@ -3,8 +3,9 @@ package effects
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
-	"github.com/idemlint/idemlint/internal/rpcname"
+	"github.com/idemlint/idemlint/internal/names"
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
@@ -26,7 +27,8 @@ const grpcPath = "google.golang.org/grpc"
 
 // rpcIdempotentVerbs are the verbs of outbound procedure names taken as
 // naturally idempotent: a repeat finds the state the first call left.
-var rpcIdempotentVerbs = []string{"Put", "Set", "Save", "Delete", "Remove", "Clear", "Empty"}
+// They are the interface verbs so taken, and Clear and Empty.
+var rpcIdempotentVerbs = slices.Concat(idempotentVerbs, []string{"Clear", "Empty"})
 
 // grpcInvoke reports whether fn is the Invoke method of
 // grpc.ClientConnInterface or grpc.ClientConn.
@@ -70,9 +72,9 @@ func (in *inferrer) outboundRPC(call *ast.CallExpr) (Effects, bool) {
 		return Effects{}, false
 	}
 	switch {
-	case rpcname.Read(name):
+	case names.ReadProcedure(name):
 		return Effects{}, true
-	case rpcname.Prefixed(rpcIdempotentVerbs, name):
+	case names.Verb(rpcIdempotentVerbs, names.Method(name)) != "":
 		return Effects{Kinds: RPC}, true
 	}
 	return Effects{Kinds: RPC, NonIdempotent: "calls rpc " + name}, true

@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/idemlint/idemlint/internal/rpcname"
+	"github.com/idemlint/idemlint/internal/names"
 	"github.com/idemlint/idemlint/internal/typesutil"
 )
 
@@ -31,8 +31,8 @@ func init() {
 
 // ReadProcedure reports whether an RPC's method name, or the last element
 // of its full name "/pkg.Service/Method", reads as a read: Get, List,
-// Find, ... as a whole camel-case word (rpcname.Read).
-func ReadProcedure(name string) bool { return rpcname.Read(name) }
+// Find, ... as a whole camel-case word (names.ReadProcedure).
+func ReadProcedure(name string) bool { return names.ReadProcedure(name) }
 
 // An rpcInfo describes the procedure a registration serves.
 type rpcInfo struct {
