@@ -17,6 +17,25 @@ func (s pgNotes) Archive(ctx context.Context, id string) error {
 	return err
 }
 
+func (s pgNotes) Restore(ctx context.Context, id string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE notes SET archived = false WHERE id = $1`, id)
+	return err
+}
+
+// auditedNotes decorates a restorer: it records each restore, an insert
+// of its own that a repeat makes twice.
+type auditedNotes struct {
+	next notes.Restorer
+	db   *sql.DB
+}
+
+func (s auditedNotes) Restore(ctx context.Context, id string) error {
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO note_events (note_id, kind) VALUES ($1, 'restored')`, id); err != nil {
+		return err
+	}
+	return s.next.Restore(ctx, id)
+}
+
 // pinner is generic: which instantiations implement notes.Pinner is not
 // looked into, so the route stays opaque.
 type pinner[T any] struct{ db *sql.DB }
@@ -48,5 +67,6 @@ func main() {
 	db, _ := sql.Open("postgres", "")
 	store := loggedNotes{next: pgNotes{db: db}}
 	pins := loggedPinner{next: &pinner[int]{db: db}}
-	log.Fatal(http.ListenAndServe(":8080", notes.Routes(store, pins)))
+	restorer := auditedNotes{next: pgNotes{db: db}, db: db}
+	log.Fatal(http.ListenAndServe(":8080", notes.Routes(store, pins, restorer)))
 }
